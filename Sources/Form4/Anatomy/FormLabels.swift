@@ -1,0 +1,116 @@
+import Layout
+
+/// The printed labels of the EDGAR rendering of Form 4 that the reader anchors on. Only a
+/// distinctive start of each label is matched, so that wrapping and damage at its end matter less.
+enum FormLabels {
+    // Title block and the two boxes at the top.
+    static let form4 = Label("FORM 4")
+    static let form3 = Label("FORM 3")
+    static let form5 = Label("FORM 5")
+    static let statementOfChanges = Label("STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP")
+    static let initialStatement = Label("INITIAL STATEMENT OF BENEFICIAL OWNERSHIP")
+    static let annualStatement = Label("ANNUAL STATEMENT OF CHANGES")
+    static let section16Box = Label("Check this box if no longer subject to Section 16")
+    static let rule10b5Box = Label("Check this box to indicate that a transaction was made pursuant")
+
+    // Box 1 (and every additional reporting person).
+    static let nameAndAddress = Label("1. Name and Address of Reporting Person")
+    static let last = Label("(Last)")
+    static let first = Label("(First)")
+    static let middle = Label("(Middle)")
+    static let street = Label("(Street)")
+    static let city = Label("(City)")
+    static let state = Label("(State)")
+    static let zip = Label("(Zip)")
+
+    // Boxes 2 to 6.
+    static let issuerName = Label("2. Issuer Name and Ticker or Trading Symbol")
+    static let foreignTradingSymbol = Label("2a. Foreign Trading Symbol")
+    static let earliestTransaction = Label("3. Date of Earliest Transaction")
+    static let amendment = Label("4. If Amendment, Date of Original Filed")
+    static let relationship = Label("5. Relationship of Reporting Person(s) to Issuer")
+    /// Additional reporting persons' relationship cells are numbered 1 like box 1.
+    static let additionalRelationship = Label("1. Relationship of Reporting Person(s) to Issuer")
+    static let jointFiling = Label("6. Individual or Joint/Group Filing")
+    static let director = Label("Director")
+    static let tenPercentOwner = Label("10% Owner")
+    static let officer = Label("Officer (give title below)")
+    static let other = Label("Other (specify below)")
+
+    // Tables.
+    static let tableI = Label("Table I - Non-Derivative Securities")
+    static let tableII = Label("Table II - Derivative Securities")
+
+    // After the tables.
+    static let explanation = Label("Explanation of Responses:")
+    static let remarks = Label("Remarks:")
+    static let signature = Label("Signature of Reporting Person")
+    static let date = Label("Date")
+    static let reminder = Label("Reminder: Report on a separate line")
+}
+
+/// A column heading of a table: the label that names it, and the sub-headings that split it.
+struct ColumnHeading {
+    let name: String
+    let label: Label
+    let subheadings: [(name: String, label: Label)]
+
+    init(_ name: String, _ text: String, subheadings: [(String, String)] = []) {
+        self.name = name
+        self.label = Label(text)
+        self.subheadings = subheadings.map { ($0.0, Label($0.1)) }
+    }
+}
+
+/// Column names used by the table reader (one per printed column or sub-column).
+enum ColumnName {
+    static let title = "title", conversion = "conversion", date = "date", deemed = "deemed"
+    static let code = "code", voluntary = "v", amount = "amount", acquiredDisposed = "ad", price = "price"
+    static let acquired = "acquired", disposed = "disposed", exercisable = "exercisable", expiration = "expiration"
+    static let underlyingTitle = "underlyingTitle", underlyingShares = "underlyingShares"
+    static let owned = "owned", directIndirect = "di", nature = "nature"
+    static let codeGroup = "codeGroup", amountGroup = "amountGroup", datesGroup = "datesGroup", underlyingGroup = "underlyingGroup"
+}
+
+/// The anatomy of the two tables: column headings in print order.
+enum TableAnatomy {
+    static let nonDerivative: [ColumnHeading] = [
+        ColumnHeading(ColumnName.title, "1. Title of Security"),
+        ColumnHeading(ColumnName.date, "2. Transaction Date"),
+        ColumnHeading(ColumnName.deemed, "2A. Deemed Execution Date"),
+        ColumnHeading(ColumnName.codeGroup, "3. Transaction Code",
+                      subheadings: [(ColumnName.code, "Code"), (ColumnName.voluntary, "V")]),
+        ColumnHeading(ColumnName.amountGroup, "4. Securities Acquired",
+                      subheadings: [(ColumnName.amount, "Amount"), (ColumnName.acquiredDisposed, "(A) or (D)"),
+                                    (ColumnName.price, "Price")]),
+        ColumnHeading(ColumnName.owned, "5. Amount of Securities"),
+        ColumnHeading(ColumnName.directIndirect, "6. Ownership Form"),
+        ColumnHeading(ColumnName.nature, "7. Nature of Indirect"),
+    ]
+
+    static let derivative: [ColumnHeading] = [
+        ColumnHeading(ColumnName.title, "1. Title of Derivative"),
+        ColumnHeading(ColumnName.conversion, "2. Conversion or Exercise"),
+        ColumnHeading(ColumnName.date, "3. Transaction Date"),
+        ColumnHeading(ColumnName.deemed, "3A. Deemed Execution Date"),
+        ColumnHeading(ColumnName.codeGroup, "4. Transaction Code",
+                      subheadings: [(ColumnName.code, "Code"), (ColumnName.voluntary, "V")]),
+        ColumnHeading(ColumnName.amountGroup, "5. Number of Derivative",
+                      subheadings: [(ColumnName.acquired, "(A)"), (ColumnName.disposed, "(D)")]),
+        ColumnHeading(ColumnName.datesGroup, "6. Date Exercisable and",
+                      subheadings: [(ColumnName.exercisable, "Date Exercisable"), (ColumnName.expiration, "Expiration Date")]),
+        ColumnHeading(ColumnName.underlyingGroup, "7. Title and Amount",
+                      subheadings: [(ColumnName.underlyingTitle, "Title"), (ColumnName.underlyingShares, "Amount or Number")]),
+        ColumnHeading(ColumnName.price, "8. Price of Derivative"),
+        ColumnHeading(ColumnName.owned, "9. Number of derivative"),
+        ColumnHeading(ColumnName.directIndirect, "10. Ownership Form"),
+        ColumnHeading(ColumnName.nature, "11. Nature of Indirect"),
+    ]
+}
+
+/// Code lists of the ownership XML.
+enum Codes {
+    static let transaction: Set<Character> = Set("PSVADFIMCEHOXGLWZJKU")
+    static let acquiredDisposed: Set<Character> = ["A", "D"]
+    static let directIndirect: Set<Character> = ["D", "I"]
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Layout
+import PDFText
+
+/// Settings of an extraction run.
+public struct ExtractionOptions: Sendable {
+    /// Password for encrypted PDFs.
+    public var password: String?
+    /// Fields below this confidence send their record to review.
+    public var reviewThreshold: Double = 0.9
+    public var wordGrouping = WordGrouping()
+
+    public init(password: String? = nil, reviewThreshold: Double = 0.9) {
+        self.password = password
+        self.reviewThreshold = reviewThreshold
+    }
+}
+
+/// Turns a PDF into Form 4 records: pages → words → forms → fields.
+public struct Form4Extractor: Sendable {
+    public var options: ExtractionOptions
+
+    public init(options: ExtractionOptions = ExtractionOptions()) { self.options = options }
+
+    /// Extracts every Form 4 in the file at `path`. Never throws: a file that cannot be read
+    /// gives a result with status `error`, a stable code and a message naming the file.
+    public func extract(path: String) -> FileResult {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            let failure = FileManager.default.fileExists(atPath: path)
+                ? PDFError(.unreadable, "\(path): cannot read the file (\(error.localizedDescription))")
+                : PDFError(.fileNotFound, "\(path): no such file")
+            return FileResult(file: path, status: .error, error: .init(code: failure.code.rawValue, message: failure.message),
+                              reviewThreshold: options.reviewThreshold)
+        }
+        return extract(data: data, name: path)
+    }
+
+    /// Extracts every Form 4 in a PDF held in memory; `name` labels it in the result.
+    public func extract(data: Data, name: String) -> FileResult {
+        var result = FileResult(file: name, sha256: SHA256.hex(data), status: .ok, reviewThreshold: options.reviewThreshold)
+        do {
+            let document = try PDFDocument(data: data, name: name, password: options.password)
+            result.pageCount = document.pageCount
+            let pages = try document.pages().map(formPage)
+            let (forms, _) = FormSplitter.split(pages)
+            result.forms = forms.map { pages in
+                var record = FormReader(pages: pages).read()
+                record.summariseConfidence(reviewThreshold: options.reviewThreshold)
+                return record
+            }
+            if result.forms.isEmpty { result.status = .notForm4 }
+        } catch let error as PDFError {
+            result.status = .error
+            result.error = .init(code: error.code.rawValue, message: error.message)
+        } catch {
+            result.status = .error
+            result.error = .init(code: "internal", message: "\(name): \(error)")
+        }
+        return result
+    }
+
+    /// The page's words with their source: the PDF's own text layer, or an OCR layer over a
+    /// scanned image (a page-filling image under the text).
+    func formPage(_ page: PDFPage) -> FormPage {
+        let words = options.wordGrouping.words(from: page.glyphs())
+        let source = textSource(of: page, hasText: !words.isEmpty)
+        let text = PageText(number: page.number, bounds: page.bounds, source: source, words: words)
+        return FormPage(text: text, pdfPage: page)
+    }
+
+    func textSource(of page: PDFPage, hasText: Bool) -> TextSource {
+        guard hasText else { return .ocr }
+        let area = page.bounds.width * page.bounds.height
+        let scanned = page.imageRects().contains { $0.width * $0.height > 0.6 * area }
+        return scanned ? .ocrLayer : .native
+    }
+}

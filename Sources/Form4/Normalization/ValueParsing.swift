@@ -1,0 +1,122 @@
+import Foundation
+
+/// A value read from the page, normalised, with how cleanly it parsed.
+public struct ParsedValue: Equatable, Sendable {
+    public var value: FieldValue
+    /// 1 when the text parsed as it stood; lower when characters had to be repaired or dropped.
+    public var quality: Double
+    public var repaired: Bool { quality < 1 }
+
+    public init(_ value: FieldValue, quality: Double = 1) {
+        self.value = value
+        self.quality = quality
+    }
+
+    /// Text that could not be read as the field's type: kept as text, with low quality.
+    static func unreadable(_ text: String) -> ParsedValue {
+        ParsedValue(text.isEmpty ? .null : .string(text), quality: text.isEmpty ? 1 : 0.2)
+    }
+}
+
+/// Turns the text of a form cell into a typed value in the vocabulary of the EDGAR ownership XML.
+/// Repairs of OCR confusions are made only where the field's type says what can stand there
+/// (a date holds digits and slashes, so an `O` in it is a `0`), and lower the quality.
+public enum ValueParsing {
+    /// Runs of white space become one space; ends trimmed.
+    public static func foldWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Free text (names, titles, addresses): white space folded.
+    public static func text(_ raw: String) -> ParsedValue {
+        let folded = foldWhitespace(raw)
+        return ParsedValue(folded.isEmpty ? .null : .string(folded))
+    }
+
+    /// `MM/DD/YYYY` (as the form prints dates) to `YYYY-MM-DD`.
+    public static func date(_ raw: String) -> ParsedValue {
+        let folded = foldWhitespace(raw)
+        if folded.isEmpty { return ParsedValue(.null) }
+        let (digitsOnly, repairs) = repairDigits(folded.filter { !$0.isWhitespace }, allowed: "/-.")
+        let parts = digitsOnly.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
+        guard parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), var year = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day) else { return .unreadable(folded) }
+        if parts[2].count == 2 { year += year < 70 ? 2000 : 1900 }
+        guard (1900...2100).contains(year) else { return .unreadable(folded) }
+        let iso = String(format: "%04d-%02d-%02d", year, month, day)
+        return ParsedValue(.string(iso), quality: repairs == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(repairs - 1)))
+    }
+
+    /// Share counts and prices: `$`, thousands separators and spaces dropped; `1,234.5` → 1234.5.
+    public static func number(_ raw: String) -> ParsedValue {
+        var folded = foldWhitespace(raw)
+        if folded.isEmpty { return ParsedValue(.null) }
+        folded.removeAll { $0 == "$" || $0 == " " }
+        if folded.isEmpty { return ParsedValue(.null) }
+        let (repairedText, repairs) = repairDigits(folded, allowed: ",.-")
+        let plain = repairedText.filter { $0 != "," }
+        guard !plain.isEmpty, plain.filter({ $0 == "." }).count <= 1,
+              plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+              let number = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX")) else {
+            return .unreadable(foldWhitespace(raw))
+        }
+        return ParsedValue(.number(number), quality: repairs == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(repairs - 1)))
+    }
+
+    /// A one-letter code from `allowed` (transaction codes, A/D, D/I). Parentheses are dropped:
+    /// the form prints "(A)" in headings but "A" in cells.
+    public static func code(_ raw: String, allowed: Set<Character>) -> ParsedValue {
+        let letters = foldWhitespace(raw).filter { $0 != "(" && $0 != ")" && !$0.isWhitespace }
+        if letters.isEmpty { return ParsedValue(.null) }
+        if letters.count == 1, let letter = letters.first, allowed.contains(letter) {
+            return ParsedValue(.string(String(letter)))
+        }
+        if letters.count == 1, let letter = letters.first, let fixed = letterConfusions[letter], allowed.contains(fixed) {
+            return ParsedValue(.string(String(fixed)), quality: 0.8)
+        }
+        let upper = letters.uppercased()
+        if upper.count == 1, let letter = upper.first, allowed.contains(letter) {
+            return ParsedValue(.string(String(letter)), quality: 0.85)
+        }
+        return .unreadable(letters)
+    }
+
+    /// A US state or territory as its two-letter code: newer EDGAR renderings print the full
+    /// name ("CALIFORNIA"), older ones the code.
+    public static func state(_ raw: String) -> ParsedValue {
+        let folded = foldWhitespace(raw)
+        if folded.isEmpty { return ParsedValue(.null) }
+        let upper = folded.uppercased()
+        if upper.count == 2, upper.allSatisfy(\.isLetter) { return ParsedValue(.string(upper)) }
+        if let code = USStates.code(forName: upper) { return ParsedValue(.string(code)) }
+        return ParsedValue(.string(folded), quality: 0.6)
+    }
+
+    /// Letters OCR puts where digits belong.
+    static let digitConfusions: [Character: Character] = [
+        "O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1",
+        "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "g": "9", "q": "9", "T": "7",
+    ]
+    /// Digits and look-alikes OCR puts where a code letter belongs.
+    static let letterConfusions: [Character: Character] = [
+        "0": "D", "5": "S", "8": "B", "1": "I", "2": "Z", "6": "G", "$": "S", "€": "E", "|": "I", "l": "I",
+    ]
+
+    /// Replaces letters that OCR confuses with digits, in text that may hold only digits and
+    /// `allowed` punctuation. Returns the repaired text and the number of repairs.
+    static func repairDigits(_ text: String, allowed: String) -> (String, Int) {
+        var repairs = 0
+        var result = ""
+        for character in text {
+            if character.isASCII && character.isNumber || allowed.contains(character) {
+                result.append(character)
+            } else if let digit = digitConfusions[character] {
+                result.append(digit)
+                repairs += 1
+            } else {
+                result.append(character)
+            }
+        }
+        return (result, repairs)
+    }
+}

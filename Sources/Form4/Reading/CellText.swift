@@ -1,0 +1,80 @@
+import Layout
+import PDFText
+
+/// The text standing in one place of the form (a cell, a box), split into its value and the
+/// footnote markers that follow it.
+struct CellText {
+    var words: [Word]
+    var text: String
+    var footnoteIds: [String]
+    var rect: Rect?
+
+    /// Reads `words` top to bottom, left to right; trailing markers like `(1)` become footnote ids.
+    init(words: [Word], lineGrouping: LineGrouping = LineGrouping()) {
+        self.words = words
+        rect = words.map(\.rect).unionAll()
+        var tokens: [String] = []
+        for line in lineGrouping.lines(from: words) { tokens += line.words.map(\.text) }
+        var ids: [String] = []
+        // Markers are peeled off the end: "757,756(1)", "757,756 (1)", "(1)(2)".
+        while let last = tokens.last {
+            let (rest, markers) = CellText.splitTrailingMarkers(last)
+            if markers.isEmpty { break }
+            ids.insert(contentsOf: markers.map { "F\($0)" }, at: 0)
+            tokens.removeLast()
+            if !rest.isEmpty { tokens.append(rest); break }
+        }
+        footnoteIds = ids
+        text = ValueParsing.foldWhitespace(tokens.joined(separator: " "))
+    }
+
+    var isEmpty: Bool { text.isEmpty && footnoteIds.isEmpty }
+
+    /// Splits `"757,756(1)(2)"` into `("757,756", [1, 2])`; text without markers comes back whole.
+    static func splitTrailingMarkers(_ token: String) -> (String, [Int]) {
+        var rest = Substring(token)
+        var numbers: [Int] = []
+        while rest.hasSuffix(")"), let open = rest.lastIndex(of: "(") {
+            let inside = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
+            guard !inside.isEmpty, inside.count <= 3, inside.allSatisfy(\.isNumber), let number = Int(inside) else { break }
+            numbers.insert(number, at: 0)
+            rest = rest[..<open]
+        }
+        return (String(rest), numbers)
+    }
+}
+
+/// Turns cell text into fields, with confidence that reflects the evidence.
+struct FieldBuilder {
+    let page: FormPage
+
+    /// Confidence of a cleanly read value, by where the text came from.
+    var baseConfidence: Double {
+        switch page.source {
+        case .native: return 0.99
+        case .ocrLayer: return 0.93
+        case .ocr: return 0.9
+        }
+    }
+
+    func field(_ cell: CellText, _ parse: (String) -> ParsedValue) -> Field {
+        let parsed = parse(cell.text)
+        var confidence = baseConfidence * parsed.quality
+        if let ocr = cell.words.compactMap(\.ocrConfidence).min() { confidence *= 0.6 + 0.4 * ocr }
+        if page.source == .native, !cell.text.isEmpty,
+           !cell.words.contains(where: { $0.style.color.isBluish || $0.style.color.isGreenish || $0.text.hasPrefix("$") }) {
+            // EDGAR prints filed values in blue (footnotes in green); black text may be a stray label.
+            confidence *= 0.9
+        }
+        if parsed.value.isNull && cell.text.isEmpty { confidence = baseConfidence }
+        let raw = cell.text.isEmpty || parsed.value.xmlText == cell.text ? nil : cell.text
+        return Field(value: parsed.value, confidence: confidence, footnoteIds: cell.footnoteIds,
+                     page: page.number, bbox: cell.rect, raw: raw, method: parsed.repaired ? "repaired" : nil)
+    }
+
+    func text(_ cell: CellText) -> Field { field(cell, ValueParsing.text) }
+    func date(_ cell: CellText) -> Field { field(cell, ValueParsing.date) }
+    func number(_ cell: CellText) -> Field { field(cell, ValueParsing.number) }
+    func state(_ cell: CellText) -> Field { field(cell, ValueParsing.state) }
+    func code(_ cell: CellText, _ allowed: Set<Character>) -> Field { field(cell) { ValueParsing.code($0, allowed: allowed) } }
+}

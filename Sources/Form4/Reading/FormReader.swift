@@ -1,0 +1,84 @@
+import Layout
+import PDFText
+
+/// Reads one Form 4 from its pages (the first carries the header; the tables and footnotes may
+/// run on over the following pages).
+struct FormReader {
+    let pages: [FormPage]
+
+    func read() -> Form4Record {
+        var record = Form4Record()
+        record.pages = pages.map(\.number)
+        record.textSource = pages.first?.source ?? .native
+        guard let first = pages.first else { return record }
+        HeaderReader(page: first).read(into: &record)
+        for page in pages {
+            let sections = SectionBounds(page: page)
+            if let range = sections.tableI {
+                record.nonDerivativeTable += TableReader(page: page, kind: .nonDerivative).readRows(top: range.top, bottom: range.bottom)
+            }
+            if let range = sections.tableII {
+                record.derivativeTable += TableReader(page: page, kind: .derivative).readRows(top: range.top, bottom: range.bottom)
+            }
+            record.reportingOwners += additionalOwners(on: page, after: sections.tablesEnd)
+        }
+        TrailerReader(pages: pages).read(into: &record)
+        return record
+    }
+
+    /// Joint filings: owners after the first are listed below the tables, each in a row with a
+    /// name-and-address cell and a relationship cell.
+    private func additionalOwners(on page: FormPage, after top: Double?) -> [ReportingOwner] {
+        guard let top else { return [] }
+        let area = Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: page.bounds.y1)
+        let labels = page.all(FormLabels.nameAndAddress, in: area)
+        guard !labels.isEmpty else { return [] }
+        let end = page.first(FormLabels.explanation)?.rect.y0 ?? page.first(FormLabels.signature)?.rect.y0 ?? page.bounds.y1
+        return labels.enumerated().map { index, label in
+            let bottom = index + 1 < labels.count ? labels[index + 1].rect.y0 : end
+            let relationship = page.first(FormLabels.additionalRelationship, in: Rect(x0: label.rect.x1, y0: label.rect.y0 - page.unit,
+                                                                            x1: page.bounds.x1, y1: label.rect.y1 + page.unit))
+            let split = (relationship?.rect.x0 ?? page.bounds.midX) - page.unit * 0.5
+            let nameRegion = Rect(x0: page.bounds.x0, y0: label.rect.y0, x1: split, y1: bottom)
+            let relationshipRegion = relationship.map { Rect(x0: split, y0: $0.rect.y1, x1: page.bounds.x1, y1: bottom) }
+            return OwnerReader(page: page).read(nameLabel: label, nameRegion: nameRegion, relationshipRegion: relationshipRegion)
+        }
+    }
+}
+
+/// Where the two tables stand on a page, from their titles (repeated on continued pages) down
+/// to the next section.
+struct SectionBounds {
+    var tableI: (top: Double, bottom: Double)?
+    var tableII: (top: Double, bottom: Double)?
+    /// Bottom of the last table on the page.
+    var tablesEnd: Double?
+
+    init(page: FormPage) {
+        let tableITitle = page.first(FormLabels.tableI)
+        let tableIITitle = page.first(FormLabels.tableII)
+        let ends = [
+            page.first(FormLabels.explanation)?.rect.y0,
+            page.first(FormLabels.remarks)?.rect.y0,
+            page.first(FormLabels.signature)?.rect.y0,
+            page.first(FormLabels.reminder)?.rect.y0,
+        ].compactMap { $0 }
+        // Additional reporting persons follow the tables; their labels also end a table.
+        let ownerLabels = page.all(FormLabels.nameAndAddress).map(\.rect.y0)
+        func end(after top: Double) -> Double {
+            (ends + ownerLabels + [tableIITitle?.rect.y0].compactMap { $0 }).filter { $0 > top + 1 }.min() ?? page.bounds.y1
+        }
+        if let title = tableITitle {
+            tableI = (title.rect.y1, end(after: title.rect.y1))
+        }
+        if let title = tableIITitle {
+            tableII = (title.rect.y1, end(after: title.rect.y1))
+        }
+        tablesEnd = [tableI?.bottom, tableII?.bottom].compactMap { $0 }.max()
+        if let end = tablesEnd, let top = [tableI?.top, tableII?.top].compactMap({ $0 }).min() {
+            tablesEnd = max(end, top)
+            // The owners section begins at the first owner label below the tables.
+            if let ownerTop = ownerLabels.filter({ $0 > top }).min() { tablesEnd = ownerTop - 0.5 }
+        }
+    }
+}

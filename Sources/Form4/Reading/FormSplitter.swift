@@ -1,0 +1,65 @@
+import Layout
+import PDFText
+
+/// What a page is, as far as finding forms in a PDF goes.
+enum PageRole: Equatable {
+    /// The first page of a Form 4: title block and boxes 1 and 2.
+    case form4Start
+    /// The first page of a form that looks like Form 4 but is not one (Form 3 or 5).
+    case otherFormStart(String)
+    /// A page that carries on a form: its tables, footnotes or signatures.
+    case continuation
+    /// Anything else: an attached power of attorney, a cover letter, a blank page.
+    case unrelated
+}
+
+/// Splits a PDF's pages into forms: archives bind many filings into one file, and a filing may
+/// carry attached pages.
+enum FormSplitter {
+    static func role(of page: FormPage) -> PageRole {
+        let upperHalf = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: page.bounds.midY)
+        let hasBox1 = page.first(FormLabels.nameAndAddress, in: upperHalf) != nil
+        let hasBox2 = page.first(FormLabels.issuerName, in: upperHalf) != nil
+        if hasBox1 && hasBox2 {
+            let top = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: page.bounds.height * 0.3)
+            // Exact matches only: "ANNUAL STATEMENT OF CHANGES" is a few edits from Form 4's own title.
+            let finder = page.finder
+            if finder.first(FormLabels.initialStatement, in: page.text, region: top, fuzzy: false) != nil { return .otherFormStart("3") }
+            if finder.first(FormLabels.annualStatement, in: page.text, region: top, fuzzy: false) != nil { return .otherFormStart("5") }
+            let form4 = finder.first(FormLabels.form4, in: page.text, region: top, fuzzy: false)
+            if form4 == nil {
+                if finder.first(FormLabels.form3, in: page.text, region: top, fuzzy: false) != nil { return .otherFormStart("3") }
+                if finder.first(FormLabels.form5, in: page.text, region: top, fuzzy: false) != nil { return .otherFormStart("5") }
+            }
+            return .form4Start
+        }
+        let continues = [FormLabels.tableI, FormLabels.tableII, FormLabels.explanation, FormLabels.signature, FormLabels.reminder]
+            .contains { page.first($0) != nil }
+        return continues ? .continuation : .unrelated
+    }
+
+    /// Groups pages into Form 4s. Continuation pages join the form before them; pages of other
+    /// forms and unrelated pages belong to none.
+    static func split(_ pages: [FormPage]) -> (forms: [[FormPage]], otherForms: [String]) {
+        var forms: [[FormPage]] = []
+        var otherForms: [String] = []
+        var current: [FormPage]? = nil
+        for page in pages {
+            switch role(of: page) {
+            case .form4Start:
+                if let open = current { forms.append(open) }
+                current = [page]
+            case .otherFormStart(let type):
+                if let open = current { forms.append(open) }
+                current = nil
+                otherForms.append(type)
+            case .continuation:
+                current?.append(page)
+            case .unrelated:
+                break
+            }
+        }
+        if let open = current { forms.append(open) }
+        return (forms, otherForms)
+    }
+}

@@ -1,0 +1,91 @@
+import Layout
+import PDFText
+
+/// Reads the top of a Form 4's first page: the two checkboxes, boxes 1 to 6.
+struct HeaderReader {
+    let page: FormPage
+    var checkboxes = CheckboxReader()
+
+    /// Fills the header fields of `record` and returns the first reporting owner.
+    func read(into record: inout Form4Record) {
+        let unit = page.unit
+        let pad = unit * 0.5
+        let bounds = page.bounds
+        guard let box1 = page.topMost(FormLabels.nameAndAddress),
+              let box2 = page.first(FormLabels.issuerName) else { return }
+        let tableTop = page.first(FormLabels.tableI)?.rect.y0 ?? page.first(FormLabels.tableII)?.rect.y0 ?? bounds.y1
+        let box5 = page.first(FormLabels.relationship, in: Rect(x0: box2.rect.x1, y0: box1.rect.y0 - unit, x1: bounds.x1, y1: tableTop))
+        let box6 = page.first(FormLabels.jointFiling)
+        let column2 = (x0: box2.rect.x0 - pad, x1: (box5?.rect.x0 ?? bounds.x1) - pad)
+
+        readTopCheckboxes(into: &record, above: box1.rect.y0)
+
+        // Box 1 and box 5: the first reporting person.
+        let nameRegion = Rect(x0: bounds.x0, y0: box1.rect.y0, x1: column2.x0, y1: tableTop)
+        let relationshipRegion = box5.map {
+            Rect(x0: $0.rect.x0 - pad, y0: $0.rect.y1, x1: bounds.x1, y1: box6?.rect.y0 ?? tableTop)
+        }
+        let owner = OwnerReader(page: page).read(nameLabel: box1, nameRegion: nameRegion, relationshipRegion: relationshipRegion)
+        record.reportingOwners = [owner]
+
+        // Boxes 2, 2a, 3 and 4 are stacked in the middle column.
+        let middle = Rect(x0: column2.x0, y0: box2.rect.y1, x1: column2.x1, y1: tableTop)
+        let box2a = page.first(FormLabels.foreignTradingSymbol, in: middle)
+        let box3 = page.first(FormLabels.earliestTransaction, in: middle)
+        let box4 = page.first(FormLabels.amendment, in: middle)
+        let build = FieldBuilder(page: page)
+        func area(below label: LabelMatch?, until next: [LabelMatch?]) -> CellText {
+            guard let label else { return CellText(words: []) }
+            let bottom = next.compactMap { $0?.rect.y0 }.filter { $0 > label.rect.y1 }.min() ?? tableTop
+            return CellText(words: page.words(in: Rect(x0: column2.x0, y0: label.rect.y1, x1: column2.x1, y1: bottom)))
+        }
+        readIssuer(area(below: box2, until: [box2a, box3, box4]), into: &record, build: build)
+        record.periodOfReport = box3 == nil ? .missing : build.date(area(below: box3, until: [box4]))
+        record.dateOfOriginalSubmission = box4 == nil ? .missing : build.date(area(below: box4, until: []))
+        // Box 4 is filled in only on amendments: that is what tells a 4/A from a 4 on paper.
+        let amended = !record.dateOfOriginalSubmission.value.isNull
+        record.documentType = Field(value: .string(amended ? "4/A" : "4"),
+                                    confidence: record.dateOfOriginalSubmission.confidence,
+                                    page: page.number, bbox: record.dateOfOriginalSubmission.bbox, method: "inferred")
+    }
+
+    /// Box 2 reads "Issuer Name [ TICKER ]".
+    private func readIssuer(_ cell: CellText, into record: inout Form4Record, build: FieldBuilder) {
+        let words = cell.words
+        let lines = LineGrouping().lines(from: words).flatMap(\.words)
+        guard let open = lines.lastIndex(where: { $0.text.contains("[") }) else {
+            record.issuer.issuerName = build.text(cell)
+            record.issuer.issuerTradingSymbol = .empty(confidence: 0.5, page: page.number)
+            return
+        }
+        let nameWords = Array(lines[..<open]) + (lines[open].text == "[" ? [] : [Word(text: String(lines[open].text.split(separator: "[").first ?? ""), rect: lines[open].rect, style: lines[open].style)])
+        let tickerWords = lines[open...].map { word -> Word in
+            var copy = word
+            copy.text = word.text.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+            return copy
+        }.filter { !$0.text.isEmpty }
+        record.issuer.issuerName = build.text(CellText(words: nameWords.filter { !$0.text.isEmpty }))
+        record.issuer.issuerTradingSymbol = build.text(CellText(words: tickerWords))
+    }
+
+    /// The two boxes above box 1: "no longer subject to Section 16" and, on forms filed from
+    /// April 2023, "Rule 10b5-1(c)". Older forms have no 10b5-1 box: the field stays null.
+    private func readTopCheckboxes(into record: inout Form4Record, above limit: Double) {
+        let top = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: limit)
+        let section16 = page.first(FormLabels.section16Box, in: top)
+        let rule10b5 = page.first(FormLabels.rule10b5Box, in: top)
+        func boxArea(_ label: LabelMatch, until bottom: Double) -> Rect {
+            Rect(x0: page.bounds.x0, y0: label.rect.y0 - page.unit * 0.5,
+                 x1: label.rect.x0 - page.unit * 0.1, y1: bottom)
+        }
+        if let section16 {
+            let bottom = rule10b5?.rect.y0 ?? limit
+            record.notSubjectToSection16 = checkboxes.read(boxArea(section16, until: bottom), on: page)
+        }
+        if let rule10b5 {
+            record.aff10b5One = checkboxes.read(boxArea(rule10b5, until: limit), on: page)
+        } else {
+            record.aff10b5One = .empty(confidence: section16 == nil ? 0.5 : 0.95, page: page.number)
+        }
+    }
+}

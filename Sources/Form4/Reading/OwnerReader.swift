@@ -1,0 +1,86 @@
+import Layout
+import PDFText
+
+/// Reads one reporting person: the name-and-address block (box 1, or a block of an additional
+/// owner after the tables) and the relationship block (box 5).
+struct OwnerReader {
+    let page: FormPage
+    var checkboxes = CheckboxReader()
+
+    /// `nameRegion`: the cell holding "1. Name and Address of Reporting Person" and the address.
+    /// `relationshipRegion`: the cell holding the relationship checkboxes and title.
+    func read(nameLabel: LabelMatch, nameRegion: Rect, relationshipRegion: Rect?) -> ReportingOwner {
+        var owner = ReportingOwner()
+        readNameAndAddress(into: &owner, label: nameLabel, region: nameRegion)
+        if let relationshipRegion { readRelationship(into: &owner, region: relationshipRegion) }
+        return owner
+    }
+
+    private func readNameAndAddress(into owner: inout ReportingOwner, label: LabelMatch, region: Rect) {
+        let build = FieldBuilder(page: page)
+        let pad = page.unit * 0.5
+        let below = Rect(x0: region.x0, y0: label.rect.y1, x1: region.x1, y1: region.y1)
+        guard let last = page.topMost(FormLabels.last, in: below) else { return }
+        let nameArea = Rect(x0: region.x0, y0: label.rect.y1, x1: region.x1, y1: last.rect.y0)
+        owner.rptOwnerName = build.text(CellText(words: page.words(in: nameArea)))
+
+        guard let street = page.topMost(FormLabels.street, in: Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: region.y1))
+        else { return }
+        let streetArea = Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: street.rect.y0)
+        let streetLines = LineGrouping().lines(from: page.words(in: streetArea))
+        owner.rptOwnerStreet1 = streetLines.count > 0 ? build.text(CellText(words: streetLines[0].words)) : .empty(page: page.number, bbox: streetArea)
+        owner.rptOwnerStreet2 = streetLines.count > 1
+            ? build.text(CellText(words: streetLines[1...].flatMap(\.words)))
+            : .empty(page: page.number, bbox: streetArea)
+
+        let rest = Rect(x0: region.x0, y0: street.rect.y1, x1: region.x1, y1: region.y1)
+        guard let city = page.topMost(FormLabels.city, in: rest) else { return }
+        let stateLabel = page.first(FormLabels.state, in: rest)
+        let zipLabel = page.first(FormLabels.zip, in: rest)
+        let valueBand = (y0: street.rect.y1, y1: city.rect.y0)
+        // City, state and zip stand in three left-aligned cells under their labels.
+        let stateX = stateLabel?.rect.x0 ?? (region.x0 + region.width / 3)
+        let zipX = zipLabel?.rect.x0 ?? (region.x0 + 2 * region.width / 3)
+        func cell(_ x0: Double, _ x1: Double) -> CellText {
+            CellText(words: page.words(in: Rect(x0: x0, y0: valueBand.y0, x1: x1, y1: valueBand.y1)))
+        }
+        owner.rptOwnerCity = build.text(cell(region.x0, stateX - pad))
+        owner.rptOwnerState = build.state(cell(stateX - pad, zipX - pad))
+        owner.rptOwnerZipCode = build.text(cell(zipX - pad, region.x1))
+    }
+
+    private func readRelationship(into owner: inout ReportingOwner, region: Rect) {
+        let director = page.topMost(FormLabels.director, in: region)
+        let tenPercent = page.topMost(FormLabels.tenPercentOwner, in: region)
+        let officer = page.topMost(FormLabels.officer, in: region)
+        let other = page.topMost(FormLabels.other, in: region)
+        let unit = page.unit
+
+        /// The checkbox stands in the narrow cell left of its label, on the label's first line.
+        func box(_ label: LabelMatch?, leftLimit: Double) -> Field {
+            guard let label else { return .missing }
+            let firstLine = label.wordIndices.first.map { page.words[$0].rect } ?? label.rect
+            let area = Rect(x0: max(leftLimit, firstLine.x0 - unit * 4), y0: firstLine.y0 - unit * 0.6,
+                            x1: firstLine.x0 - unit * 0.1, y1: firstLine.y1 + unit * 0.6)
+            return checkboxes.read(area, on: page)
+        }
+        let leftColumnLimit = region.x0
+        let rightColumnLimit = max(director?.rect.x1 ?? region.x0, officer.map { page.words[$0.wordIndices[0]].rect.x1 } ?? region.x0)
+        owner.isDirector = box(director, leftLimit: leftColumnLimit)
+        owner.isOfficer = box(officer, leftLimit: leftColumnLimit)
+        owner.isTenPercentOwner = box(tenPercent, leftLimit: rightColumnLimit)
+        owner.isOther = box(other, leftLimit: rightColumnLimit)
+
+        // Officer title and "other" text stand in the row under the checkboxes, each under its label.
+        let build = FieldBuilder(page: page)
+        let labelsBottom = [officer?.rect.y1, other?.rect.y1, director?.rect.y1, tenPercent?.rect.y1].compactMap { $0 }.max() ?? region.y0
+        let labelWords = Set([director, tenPercent, officer, other].compactMap { $0 }.flatMap(\.wordIndices))
+        let otherLeft = (other.map { page.words[$0.wordIndices[0]].rect.x0 } ?? region.x1) - unit * 4
+        let titleArea = Rect(x0: region.x0, y0: labelsBottom, x1: otherLeft, y1: region.y1)
+        let otherArea = Rect(x0: otherLeft, y0: labelsBottom, x1: region.x1, y1: region.y1)
+        let titleCell = CellText(words: page.words(in: titleArea, excluding: labelWords))
+        let otherCell = CellText(words: page.words(in: otherArea, excluding: labelWords))
+        owner.officerTitle = officer == nil ? .missing : build.text(titleCell)
+        owner.otherText = other == nil ? .missing : build.text(otherCell)
+    }
+}

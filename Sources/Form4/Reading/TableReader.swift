@@ -1,0 +1,119 @@
+import Layout
+import PDFText
+
+/// Reads Table I or Table II on one page: finds the column headings where they actually stand,
+/// derives the columns from them, groups the body's words into rows and the rows' cells into fields.
+struct TableReader {
+    enum Kind { case nonDerivative, derivative }
+
+    let page: FormPage
+    let kind: Kind
+    var rowGrouping = RowGrouping()
+
+    var anatomy: [ColumnHeading] { kind == .derivative ? TableAnatomy.derivative : TableAnatomy.nonDerivative }
+
+    /// Reads the table's rows between `top` (its title, or the page top on a continued page)
+    /// and `bottom` (the next section).
+    func readRows(top: Double, bottom: Double) -> [TableRow] {
+        let unit = page.unit
+        let region = Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: bottom)
+        var headings: [(name: String, rect: Rect)] = []
+        var matches: [String: LabelMatch] = [:]
+        for heading in anatomy {
+            guard let match = page.first(heading.label, in: region) else { continue }
+            headings.append((heading.name, match.rect))
+            matches[heading.name] = match
+        }
+        // Without most of its headings this is not the table (or too damaged to read safely).
+        guard headings.count >= anatomy.count - 2 else { return [] }
+        let headingTop = headings.map(\.rect.y0).min() ?? top
+        var columns = ColumnSet.fromLeftAlignedHeadings(headings, tableLeft: page.bounds.x0,
+                                                        tableRight: page.bounds.x1, padding: unit * 0.5)
+        var headerBottom = headings.map { $0.rect.y1 }.max() ?? top
+        for heading in anatomy where !heading.subheadings.isEmpty {
+            guard let parent = columns.column(named: heading.name) else { continue }
+            let area = Rect(x0: parent.x0, y0: headingTop, x1: parent.x1, y1: bottom)
+            // Sub-headings stand in the header's last row; the parent heading may repeat their
+            // words ("Date Exercisable and Expiration Date"), so the lowest match is the one.
+            var subheadings: [(name: String, rect: Rect)] = []
+            for sub in heading.subheadings {
+                guard let match = page.all(sub.label, in: area).filter({ $0.score > 0.8 }).last else { continue }
+                subheadings.append((sub.name, match.rect))
+                headerBottom = max(headerBottom, match.rect.y1)
+            }
+            columns.split(heading.name, intoCentered: subheadings)
+        }
+        headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
+
+        let body = page.words(in: Rect(x0: page.bounds.x0, y0: headerBottom + 0.01, x1: page.bounds.x1, y1: bottom))
+        var wordsByColumn = [[Word]](repeating: [], count: columns.columns.count)
+        for word in body {
+            if let index = columns.index(for: word.rect) { wordsByColumn[index].append(word) }
+        }
+        let bands = rowGrouping.rowBands(wordsByColumn: wordsByColumn)
+        return bands.map { band in
+            var cells: [String: CellText] = [:]
+            for (index, column) in columns.columns.enumerated() {
+                let words = wordsByColumn[index].filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
+                cells[column.name] = CellText(words: words)
+            }
+            return makeRow(cells)
+        }
+    }
+
+    /// The header ends where the lines stop following each other closely: below it, rows are
+    /// separated from the header by cell padding and a rule.
+    private func extendHeader(from start: Double, top: Double, bottom: Double) -> Double {
+        var headerBottom = start
+        let lines = page.text.lines.filter { $0.rect.y0 >= top && $0.rect.y1 <= bottom }
+        for line in lines where line.rect.y0 < headerBottom + page.unit * 0.3 && line.rect.y1 > headerBottom {
+            // A line still overlapping or touching the header (a long heading's last line).
+            if line.rect.y0 <= headerBottom { headerBottom = max(headerBottom, line.rect.y1) }
+        }
+        return headerBottom
+    }
+
+    private func makeRow(_ cells: [String: CellText]) -> TableRow {
+        let build = FieldBuilder(page: page)
+        func cell(_ name: String) -> CellText { cells[name] ?? CellText(words: []) }
+        let hasTransaction = !cell(ColumnName.date).isEmpty || !cell(ColumnName.code).isEmpty
+        var row = TableRow(kind: hasTransaction ? .transaction : .holding, derivative: kind == .derivative)
+        row.securityTitle = build.text(cell(ColumnName.title))
+        row.transactionDate = build.date(cell(ColumnName.date))
+        row.deemedExecutionDate = build.date(cell(ColumnName.deemed))
+        row.transactionCode = build.code(cell(ColumnName.code), Codes.transaction)
+        let voluntary = cell(ColumnName.voluntary)
+        row.equitySwapInvolved = hasTransaction
+            ? Field(value: .bool(voluntary.text.uppercased() == "V"), confidence: build.baseConfidence,
+                    footnoteIds: voluntary.footnoteIds, page: page.number, bbox: voluntary.rect)
+            : .empty(page: page.number)
+        row.sharesOwnedFollowingTransaction = build.number(cell(ColumnName.owned))
+        row.directOrIndirectOwnership = build.code(cell(ColumnName.directIndirect), Codes.directIndirect)
+        row.natureOfOwnership = build.text(cell(ColumnName.nature))
+        switch kind {
+        case .nonDerivative:
+            row.transactionShares = build.number(cell(ColumnName.amount))
+            row.transactionAcquiredDisposedCode = build.code(cell(ColumnName.acquiredDisposed), Codes.acquiredDisposed)
+            row.transactionPricePerShare = build.number(cell(ColumnName.price))
+        case .derivative:
+            // Column 5 has an (A) and a (D) half: where the amount stands says which it is.
+            let acquired = cell(ColumnName.acquired), disposed = cell(ColumnName.disposed)
+            let amount = acquired.text.isEmpty && !disposed.text.isEmpty ? disposed : acquired
+            row.transactionShares = build.number(amount)
+            if amount.text.isEmpty {
+                row.transactionAcquiredDisposedCode = .empty(page: page.number)
+            } else {
+                row.transactionAcquiredDisposedCode = Field(
+                    value: .string(amount.words.first.map { _ in acquired.text.isEmpty ? "D" : "A" } ?? "A"),
+                    confidence: build.baseConfidence, page: page.number, bbox: amount.rect, method: "column-position")
+            }
+            row.transactionPricePerShare = build.number(cell(ColumnName.price))
+            row.conversionOrExercisePrice = build.number(cell(ColumnName.conversion))
+            row.exerciseDate = build.date(cell(ColumnName.exercisable))
+            row.expirationDate = build.date(cell(ColumnName.expiration))
+            row.underlyingSecurityTitle = build.text(cell(ColumnName.underlyingTitle))
+            row.underlyingSecurityShares = build.number(cell(ColumnName.underlyingShares))
+        }
+        return row
+    }
+}

@@ -1,0 +1,137 @@
+import PDFText
+
+/// A printed label to look for, e.g. "2. Issuer Name and Ticker".
+public struct Label: Sendable, Hashable, CustomStringConvertible {
+    public let text: String
+    let target: [UInt8]
+    let firstToken: String
+
+    public init(_ text: String) {
+        self.text = text
+        let tokens = text.split(separator: " ").map { LabelText.normalize(String($0)) }.filter { !$0.isEmpty }
+        firstToken = tokens.first ?? ""
+        target = Array(tokens.joined().utf8)
+    }
+
+    public var description: String { text }
+}
+
+/// Where a label was found: its words and how closely they match (1 = exactly).
+public struct LabelMatch: Sendable, CustomStringConvertible {
+    public let label: Label
+    /// Indices into `PageText.words`.
+    public let wordIndices: [Int]
+    public let rect: Rect
+    public let score: Double
+
+    public var description: String { "\(label)@\(rect) score \(score)" }
+}
+
+/// Finds labels among a page's words. Exact matches are looked up through the page's index;
+/// when there is none, damaged text (OCR) is searched with an edit-distance budget.
+/// A label may wrap onto the next line of its cell.
+public struct LabelFinder: Sendable {
+    /// Largest share of a label's characters that may be wrong in a fuzzy match.
+    public var maxEditRatio: Double = 0.25
+    /// Largest gap between two words of one label on a line (× word height). Word spaces are
+    /// about a third of the height; table columns stand further apart.
+    public var maxWordGap: Double = 0.8
+    /// How many ways of following one label's words are tried from each start word.
+    public var maxPathsPerStart: Int = 64
+    /// Largest drop from one line of a wrapped label to the next (× word height).
+    public var maxLineDrop: Double = 1.2
+    /// How far the next line of a wrapped label may start from the label's left edge (× word height).
+    public var wrapIndentTolerance: Double = 1.0
+
+    public init() {}
+
+    /// All places `label` stands in `page` (restricted to `region` when given), best first.
+    public func find(_ label: Label, in page: PageText, region: Rect? = nil, fuzzy: Bool = true) -> [LabelMatch] {
+        let exact = candidates(label, page: page, region: region, starts: page.wordsByNormalizedText[label.firstToken] ?? [], budget: 0)
+        if !exact.isEmpty || !fuzzy { return exact }
+        let allStarts = Array(page.words.indices)
+        let budget = Int((Double(label.target.count) * maxEditRatio).rounded(.down))
+        return candidates(label, page: page, region: region, starts: allStarts, budget: budget)
+            .sorted { $0.score > $1.score }
+    }
+
+    /// The best (then top-most) place of `label`, if any.
+    public func first(_ label: Label, in page: PageText, region: Rect? = nil, fuzzy: Bool = true) -> LabelMatch? {
+        find(label, in: page, region: region, fuzzy: fuzzy)
+            .max { ($0.score, -$0.rect.y0) < ($1.score, -$1.rect.y0) }
+    }
+
+    private func candidates(_ label: Label, page: PageText, region: Rect?, starts: [Int], budget: Int) -> [LabelMatch] {
+        var matches: [LabelMatch] = []
+        for start in starts {
+            let word = page.words[start]
+            if let region, !region.contains(x: word.rect.midX, y: word.rect.midY) { continue }
+            if let match = extend(label, from: start, page: page, budget: budget) { matches.append(match) }
+        }
+        return matches
+    }
+
+    /// Follows words from `start` until they spell at least as many characters as the label,
+    /// then scores the spelling against the label. Where a label could go on along its line or
+    /// wrap to the next line, both ways are tried (neighbouring table headings stand close).
+    private func extend(_ label: Label, from start: Int, page: PageText, budget: Int) -> LabelMatch? {
+        let startRect = page.words[start].rect
+        var best: (indices: [Int], distance: Int)? = nil
+        var explored = 0
+        func follow(_ indices: [Int], _ spelled: [UInt8]) {
+            explored += 1
+            guard explored <= maxPathsPerStart else { return }
+            if budget == 0 {
+                guard label.target.starts(with: spelled.prefix(label.target.count)) else { return }
+                if spelled.count >= label.target.count {
+                    if spelled.count == label.target.count { best = (indices, 0) }
+                    return
+                }
+            } else if spelled.count + budget >= label.target.count {
+                let distance = LabelText.editDistance(spelled, label.target, limit: budget)
+                if distance <= budget, distance < (best?.distance ?? Int.max) { best = (indices, distance) }
+                if spelled.count >= label.target.count + budget { return }
+            }
+            for next in nextWords(after: indices.last!, labelStart: startRect, page: page) where best?.distance != 0 {
+                follow(indices + [next], spelled + Array(page.normalizedWords[next].utf8))
+            }
+        }
+        follow([start], Array(page.normalizedWords[start].utf8))
+        return best.map { match(label, page: page, indices: $0.indices, distance: $0.distance) }
+    }
+
+    private func match(_ label: Label, page: PageText, indices: [Int], distance: Int) -> LabelMatch {
+        let rect = indices.map { page.words[$0].rect }.unionAll() ?? .zero
+        let score = 1 - Double(distance) / Double(max(label.target.count, 1))
+        return LabelMatch(label: label, wordIndices: indices, rect: rect, score: score)
+    }
+
+    /// The words that may continue a label after `current`: the next word on the same line when
+    /// close enough, and the first word of a following line that starts under the label.
+    func nextWords(after current: Int, labelStart: Rect, page: PageText) -> [Int] {
+        var candidates: [Int] = []
+        let word = page.words[current].rect
+        let height = max(word.height, 1)
+        let line = page.lineOfWord[current]
+        let nextOnLine = current + 1
+        if nextOnLine < page.words.count, page.lineOfWord[nextOnLine] == line {
+            let gap = page.words[nextOnLine].rect.x0 - word.x1
+            if gap <= maxWordGap * height { candidates.append(nextOnLine) }
+        }
+        var lineIndex = line + 1
+        search: while lineIndex < page.lines.count {
+            let candidateLine = page.lines[lineIndex]
+            if candidateLine.rect.y0 - word.y1 > maxLineDrop * height { break }
+            let first = page.lineStart[lineIndex]
+            for offset in candidateLine.words.indices {
+                let candidate = page.words[first + offset].rect
+                if abs(candidate.x0 - labelStart.x0) <= wrapIndentTolerance * height, candidate.y0 > word.midY {
+                    candidates.append(first + offset)
+                    break search
+                }
+            }
+            lineIndex += 1
+        }
+        return candidates
+    }
+}

@@ -1,0 +1,91 @@
+import PDFText
+
+/// The words of one page, grouped into lines, with an index for fast label look-up.
+/// Layout works on this and never on poppler directly, so OCR words feed it the same way.
+public struct PageText: Sendable {
+    /// One-based page number.
+    public let number: Int
+    public let bounds: Rect
+    public let source: TextSource
+    public let lines: [TextLine]
+    /// Words in line order: `lines[i].words[j]` is `words[lineStart[i] + j]`.
+    public let words: [Word]
+    let lineOfWord: [Int]
+    let lineStart: [Int]
+    let normalizedWords: [String]
+    let wordsByNormalizedText: [String: [Int]]
+
+    public init(number: Int, bounds: Rect, source: TextSource, words: [Word], lineGrouping: LineGrouping = LineGrouping()) {
+        self.number = number
+        self.bounds = bounds
+        self.source = source
+        let lines = lineGrouping.lines(from: words)
+        self.lines = lines
+        var flat: [Word] = [], lineOfWord: [Int] = [], lineStart: [Int] = []
+        flat.reserveCapacity(words.count)
+        for (lineIndex, line) in lines.enumerated() {
+            lineStart.append(flat.count)
+            for word in line.words { flat.append(word); lineOfWord.append(lineIndex) }
+        }
+        self.words = flat
+        self.lineOfWord = lineOfWord
+        self.lineStart = lineStart
+        let normalized = flat.map { LabelText.normalize($0.text) }
+        self.normalizedWords = normalized
+        var index: [String: [Int]] = [:]
+        for (position, text) in normalized.enumerated() where !text.isEmpty { index[text, default: []].append(position) }
+        self.wordsByNormalizedText = index
+    }
+
+    /// Indices (into `words`) of the words whose centre lies in `region`.
+    public func wordIndices(in region: Rect) -> [Int] {
+        words.indices.filter { region.contains(x: words[$0].rect.midX, y: words[$0].rect.midY) }
+    }
+
+    /// The typical height of a line of body text on this page (median word height).
+    public var typicalWordHeight: Double {
+        let heights = words.map(\.rect.height).sorted()
+        return heights.isEmpty ? 10 : heights[heights.count / 2]
+    }
+}
+
+/// How label text is compared: case, punctuation and spacing do not matter, so
+/// "(Month/Day/Year)" and "Month / Day / Year" compare equal.
+public enum LabelText {
+    public static func normalize(_ text: String) -> String {
+        // "3." (a numbered heading) stays apart from "3)" (the end of "(Instr. 3)").
+        if let last = text.last, last == ".", text.count <= 4,
+           text.dropLast().allSatisfy({ $0.isNumber || $0.isLetter }), text.first?.isNumber == true {
+            return text.lowercased()
+        }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "%" {
+                result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+        }
+        return result
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+    public static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,44 @@
+/// An sRGB colour with components in 0...1.
+public struct RGBColor: Hashable, Sendable, Codable {
+    public var red: Double
+    public var green: Double
+    public var blue: Double
+
+    public init(red: Double, green: Double, blue: Double) {
+        self.red = red; self.green = green; self.blue = blue
+    }
+
+    public static let black = RGBColor(red: 0, green: 0, blue: 0)
+
+    /// Blue dominates: EDGAR's rendering prints filed values in blue and labels in black.
+    public var isBluish: Bool { blue > 0.5 && blue > red + 0.3 && blue > green + 0.3 }
+    /// Green dominates: EDGAR prints footnote references and texts in green.
+    public var isGreenish: Bool { green > 0.3 && green > red + 0.2 && green > blue + 0.2 }
+}
+
+/// Text style shared by the glyphs of one attribute run.
+public struct TextStyle: Hashable, Sendable {
+    public var fontName: String
+    public var fontSize: Double
+    public var color: RGBColor
+
+    public init(fontName: String, fontSize: Double, color: RGBColor) {
+        self.fontName = fontName; self.fontSize = fontSize; self.color = color
+    }
+
+    public static let unknown = TextStyle(fontName: "", fontSize: 0, color: .black)
+}
+
+/// One character of the page's text layer with its box and style.
+public struct Glyph: Sendable {
+    public var character: Character
+    public var rect: Rect
+    public var style: TextStyle
+    /// True when poppler's own text output put white space (or a line break) right before
+    /// this glyph: poppler's word segmentation, used as evidence for word boundaries.
+    public var followsSpace: Bool
+
+    public init(character: Character, rect: Rect, style: TextStyle, followsSpace: Bool) {
+        self.character = character; self.rect = rect; self.style = style; self.followsSpace = followsSpace
+    }
+}

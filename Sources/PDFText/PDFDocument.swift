@@ -1,0 +1,72 @@
+import CPoppler
+import Foundation
+
+/// An open PDF document. Owns one `PopplerDocument` reference and releases it when the last
+/// Swift reference (the document or any of its pages) goes away.
+public final class PDFDocument: @unchecked Sendable {
+    let handle: OpaquePointer // PopplerDocument*
+    /// The name used in error messages: the path, or a caller-given label for in-memory PDFs.
+    public let name: String
+
+    /// Opens the PDF at `path`. Empty, non-PDF, damaged and encrypted files throw a `PDFError`
+    /// whose message names the file and the cause.
+    public convenience init(path: String, password: String? = nil) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            if !FileManager.default.fileExists(atPath: path) {
+                throw PDFError(.fileNotFound, "\(path): no such file")
+            }
+            throw PDFError(.unreadable, "\(path): cannot read the file (\(error.localizedDescription))")
+        }
+        try self.init(data: data, name: path, password: password)
+    }
+
+    /// Opens a PDF held in memory. `name` labels it in error messages.
+    public init(data: Data, name: String = "<memory>", password: String? = nil) throws {
+        self.name = name
+        if data.isEmpty { throw PDFError(.emptyFile, "\(name): the file is empty (0 bytes)") }
+        guard Self.hasPDFHeader(data) else {
+            throw PDFError(.notPDF, "\(name): not a PDF (no %PDF- header in the first 1024 bytes)")
+        }
+        // GBytes copies the buffer, so poppler never points into memory Swift may release.
+        let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
+        defer { g_bytes_unref(bytes) }
+        var error: UnsafeMutablePointer<GError>? = nil
+        let document = password.map { poppler_document_new_from_bytes(bytes, $0, &error) }
+            ?? poppler_document_new_from_bytes(bytes, nil, &error)
+        guard let document else {
+            throw consumePopplerError(error, file: name, passwordGiven: password != nil)
+        }
+        if let error { g_error_free(error) } // a warning alongside success: nothing to report
+        handle = document
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    public var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
+
+    /// The page at zero-based `index`.
+    public func page(_ index: Int) throws -> PDFPage {
+        guard index >= 0, index < pageCount, let page = poppler_document_get_page(handle, Int32(index)) else {
+            throw PDFError(.pageOutOfRange, "\(name): no page \(index + 1) (the document has \(pageCount))")
+        }
+        return PDFPage(handle: page, document: self, index: index)
+    }
+
+    /// All pages in order.
+    public func pages() throws -> [PDFPage] {
+        try (0..<pageCount).map { try page($0) }
+    }
+
+    static func hasPDFHeader(_ data: Data) -> Bool {
+        let marker = Array("%PDF-".utf8)
+        let prefix = Array(data.prefix(1024))
+        guard prefix.count >= marker.count else { return false }
+        for start in 0...(prefix.count - marker.count) where prefix[start] == marker[0] {
+            if Array(prefix[start..<start + marker.count]) == marker { return true }
+        }
+        return false
+    }
+}

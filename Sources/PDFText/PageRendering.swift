@@ -1,0 +1,72 @@
+import CPoppler
+
+/// An 8-bit grey image of (part of) a page: 0 is black ink, 255 white paper.
+public struct GrayImage: Sendable {
+    public let width: Int
+    public let height: Int
+    public var pixels: [UInt8]
+    /// Pixels per point.
+    public let scale: Double
+    /// The page region the image shows, in points.
+    public let region: Rect
+
+    public init(width: Int, height: Int, pixels: [UInt8], scale: Double, region: Rect) {
+        self.width = width; self.height = height; self.pixels = pixels; self.scale = scale; self.region = region
+    }
+
+    public subscript(x: Int, y: Int) -> UInt8 { pixels[y * width + x] }
+
+    /// Fraction of pixels darker than `threshold` inside `rect` (page points).
+    public func inkFraction(in rect: Rect, threshold: UInt8 = 128) -> Double {
+        let px0 = max(0, Int(((rect.x0 - region.x0) * scale).rounded(.down)))
+        let py0 = max(0, Int(((rect.y0 - region.y0) * scale).rounded(.down)))
+        let px1 = min(width, Int(((rect.x1 - region.x0) * scale).rounded(.up)))
+        let py1 = min(height, Int(((rect.y1 - region.y0) * scale).rounded(.up)))
+        guard px1 > px0, py1 > py0 else { return 0 }
+        var dark = 0
+        for y in py0..<py1 {
+            let row = y * width
+            for x in px0..<px1 where pixels[row + x] < threshold { dark += 1 }
+        }
+        return Double(dark) / Double((px1 - px0) * (py1 - py0))
+    }
+}
+
+extension PDFPage {
+    /// Renders `region` (default: the whole page) through cairo at `dpi` into a grey image.
+    public func renderGray(dpi: Double, region: Rect? = nil) throws -> GrayImage {
+        let area = region ?? bounds
+        let scale = dpi / 72
+        let width = max(1, Int((area.width * scale).rounded(.up)))
+        let height = max(1, Int((area.height * scale).rounded(.up)))
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
+            throw PDFError(.renderFailed, "\(document.name): page \(number): cannot allocate a \(width)x\(height) image")
+        }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
+            throw PDFError(.renderFailed, "\(document.name): page \(number): cannot allocate a \(width)x\(height) image")
+        }
+        cairo_set_source_rgb(context, 1, 1, 1)
+        cairo_paint(context)
+        cairo_scale(context, scale, scale)
+        cairo_translate(context, -area.x0, -area.y0)
+        poppler_page_render_for_printing(handle, context)
+        cairo_destroy(context)
+        cairo_surface_flush(surface)
+
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let data = cairo_image_surface_get_data(surface) else {
+            throw PDFError(.renderFailed, "\(document.name): page \(number): cairo gave no pixels")
+        }
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        for y in 0..<height {
+            let row = data + y * stride
+            for x in 0..<width {
+                // RGB24 is stored as native-endian 32-bit 0x00RRGGBB: little-endian B, G, R, X.
+                let blue = Int(row[x * 4]), green = Int(row[x * 4 + 1]), red = Int(row[x * 4 + 2])
+                pixels[y * width + x] = UInt8((red * 299 + green * 587 + blue * 114) / 1000)
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: pixels, scale: scale, region: area)
+    }
+}

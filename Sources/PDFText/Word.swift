@@ -1,0 +1,133 @@
+/// A word: glyphs that sit together on one baseline with no space between them.
+public struct Word: Sendable, CustomStringConvertible {
+    public var text: String
+    public var rect: Rect
+    /// Style of the word's first glyph.
+    public var style: TextStyle
+    /// Where the text came from; OCR words also carry the engine's confidence (0...1).
+    public var ocrConfidence: Double?
+
+    public init(text: String, rect: Rect, style: TextStyle = .unknown, ocrConfidence: Double? = nil) {
+        self.text = text; self.rect = rect; self.style = style; self.ocrConfidence = ocrConfidence
+    }
+
+    public var description: String { "\"\(text)\"@\(rect)" }
+}
+
+/// A line of text: words whose vertical extents overlap, ordered left to right.
+public struct TextLine: Sendable, CustomStringConvertible {
+    public var words: [Word]
+    public var rect: Rect
+
+    public init(words: [Word]) {
+        self.words = words.sorted { $0.rect.x0 < $1.rect.x0 }
+        self.rect = words.map(\.rect).unionAll() ?? .zero
+    }
+
+    public var text: String { words.map(\.text).joined(separator: " ") }
+    public var description: String { "\(text) @\(rect)" }
+}
+
+/// How glyphs become words. Every threshold is a fraction of the glyph's font size (or height),
+/// so the same settings work for any print scale.
+public struct WordGrouping: Sendable {
+    /// A horizontal gap wider than this (× font size) ends a word even where poppler put no space.
+    public var maxGlyphGap: Double = 0.25
+    /// Glyphs whose vertical centres differ by more than this (× glyph height) are not one word
+    /// (superscripts such as footnote markers become words of their own).
+    public var maxCenterShift: Double = 0.3
+    /// A change of colour ends a word: EDGAR prints a footnote marker `(1)` in green right after
+    /// a blue value, with no space between them.
+    public var splitOnColorChange: Bool = true
+    /// Trust poppler's own word segmentation: where its text output has white space, a word ends.
+    public var useEngineSpaces: Bool = true
+
+    public init() {}
+}
+
+/// How words become lines.
+public struct LineGrouping: Sendable {
+    /// Two words share a line when their vertical overlap is at least this fraction of the
+    /// shorter one's height.
+    public var minVerticalOverlap: Double = 0.5
+
+    public init() {}
+}
+
+extension WordGrouping {
+    /// Groups glyphs (in the engine's reading order) into words.
+    public func words(from glyphs: [Glyph]) -> [Word] {
+        var words: [Word] = []
+        var text = ""
+        var rect = Rect.zero
+        var style = TextStyle.unknown
+        var previous: Glyph? = nil
+
+        func flush() {
+            if !text.isEmpty { words.append(Word(text: text, rect: rect, style: style)) }
+            text = ""
+        }
+
+        for glyph in glyphs {
+            if let last = previous, !startsNewWord(glyph, after: last) {
+                text.append(glyph.character)
+                rect = rect.union(glyph.rect)
+            } else {
+                flush()
+                text = String(glyph.character)
+                rect = glyph.rect
+                style = glyph.style
+            }
+            previous = glyph
+        }
+        flush()
+        return words
+    }
+
+    func startsNewWord(_ glyph: Glyph, after last: Glyph) -> Bool {
+        if useEngineSpaces && glyph.followsSpace { return true }
+        let size = max(glyph.style.fontSize, glyph.rect.height, 1)
+        let gap = glyph.rect.x0 - last.rect.x1
+        if gap > maxGlyphGap * size || gap < -0.5 * size { return true }
+        let height = max(min(glyph.rect.height, last.rect.height), 1)
+        if abs(glyph.rect.midY - last.rect.midY) > maxCenterShift * height { return true }
+        if splitOnColorChange && glyph.style.color != last.style.color { return true }
+        return false
+    }
+}
+
+extension LineGrouping {
+    /// Groups words into lines, top to bottom; each line's words left to right.
+    public func lines(from words: [Word]) -> [TextLine] {
+        let sorted = words.sorted { $0.rect.midY < $1.rect.midY }
+        var groups: [[Word]] = []
+        // A line is compared with its first word, not with the union of its words: a growing
+        // union (or a tall word) would chain staggered lines, such as a wrapped label beside a
+        // taller value, into one.
+        var reference = Rect.zero
+        for word in sorted {
+            if let last = groups.indices.last, sharesLine(word.rect, reference) {
+                groups[last].append(word)
+            } else {
+                groups.append([word])
+                reference = word.rect
+            }
+        }
+        return groups.map(TextLine.init(words:))
+    }
+
+    func sharesLine(_ rect: Rect, _ band: Rect) -> Bool {
+        let overlap = rect.verticalOverlap(band)
+        return overlap >= minVerticalOverlap * max(min(rect.height, band.height), 0.01)
+    }
+}
+
+/// Where a page's words came from.
+public enum TextSource: String, Codable, Sendable {
+    /// The PDF's own text layer, as printed by software.
+    case native
+    /// An invisible OCR text layer over a scanned page image.
+    case ocrLayer = "ocr-layer"
+    /// Our own OCR of a page that had no usable text.
+    case ocr
+}
