@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct Form4Command: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "form4",
+        abstract: "Turn SEC Form 4 PDFs into normalised, confidence-scored records.",
+        discussion: """
+        Reads Form 4s printed from EDGAR (and their scans), finds every form in each PDF and writes \
+        its data in the vocabulary of the EDGAR ownership XML. Every field carries a confidence and \
+        the page and box it was read from; records with a field below --review-threshold are \
+        marked needsReview.
+
+        Examples:
+          form4 extract filing.pdf                       JSON on standard output
+          form4 extract --format jsonl archive/*.pdf -o records.jsonl
+          form4 extract --format xml bound.pdf -o xml/    one ownership XML per form
+          form4 eval Samples/rendered                    accuracy against truth XML beside each PDF
+        """,
+        subcommands: [ExtractCommand.self, EvalCommand.self]
+    )
+}
