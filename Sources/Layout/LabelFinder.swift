@@ -5,9 +5,13 @@ public struct Label: Sendable, Hashable, CustomStringConvertible {
     public let text: String
     let target: [UInt8]
     let firstToken: String
+    /// "(Street)" is a label, "STREET" in an address is not: a label printed in parentheses must
+    /// be matched with them where the text has them.
+    let parenthesized: Bool
 
     public init(_ text: String) {
         self.text = text
+        parenthesized = text.hasPrefix("(")
         let tokens = text.split(separator: " ").map { LabelText.normalize(String($0)) }.filter { !$0.isEmpty }
         firstToken = tokens.first ?? ""
         target = Array(tokens.joined().utf8)
@@ -67,6 +71,10 @@ public struct LabelFinder: Sendable {
             let word = page.words[start]
             if let region, !region.contains(x: word.rect.midX, y: word.rect.midY) { continue }
             if let match = extend(label, from: start, page: page, budget: budget) { matches.append(match) }
+        }
+        if label.parenthesized {
+            let literal = matches.filter { page.words[$0.wordIndices[0]].text.hasPrefix("(") }
+            if !literal.isEmpty { return literal }
         }
         return matches
     }

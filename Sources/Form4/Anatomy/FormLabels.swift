@@ -47,6 +47,8 @@ enum FormLabels {
     static let signature = Label("Signature of Reporting Person")
     static let date = Label("Date")
     static let reminder = Label("Reminder: Report on a separate line")
+    static let misstatements = Label("Intentional misstatements or omissions of facts")
+    static let ombNotice = Label("Persons who respond to the collection of information")
 }
 
 /// A column heading of a table: the label that names it, and the sub-headings that split it.

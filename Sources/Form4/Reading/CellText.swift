@@ -14,7 +14,14 @@ struct CellText {
         self.words = words
         rect = words.map(\.rect).unionAll()
         var tokens: [String] = []
-        for line in lineGrouping.lines(from: words) { tokens += line.words.map(\.text) }
+        for line in lineGrouping.lines(from: words) {
+            var lineTokens = line.words.map(\.text)
+            // A word broken at a hyphen by wrapping ("Non-" / "Qualified") is one word again.
+            if let previous = tokens.last, previous.hasSuffix("-"), previous.count > 1, !lineTokens.isEmpty {
+                tokens[tokens.count - 1] = previous + lineTokens.removeFirst()
+            }
+            tokens += lineTokens
+        }
         var ids: [String] = []
         // Markers are peeled off the end: "757,756(1)", "757,756 (1)", "(1)(2)".
         while let last = tokens.last {

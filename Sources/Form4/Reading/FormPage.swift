@@ -21,12 +21,16 @@ final class FormPage {
     /// A typical line height on this page: the unit of every tolerance below.
     lazy var unit: Double = max(text.typicalWordHeight, 4)
 
+    /// A native text layer spells labels exactly; looking for damaged spellings there would only
+    /// find look-alikes ("Table I" in "Table II"). OCR text is searched with an edit budget.
+    var fuzzyLabels: Bool { text.source != .native }
+
     func first(_ label: Label, in region: Rect? = nil) -> LabelMatch? {
-        finder.first(label, in: text, region: region)
+        finder.first(label, in: text, region: region, fuzzy: fuzzyLabels)
     }
 
     func all(_ label: Label, in region: Rect? = nil) -> [LabelMatch] {
-        finder.find(label, in: text, region: region).sorted { $0.rect.y0 < $1.rect.y0 }
+        finder.find(label, in: text, region: region, fuzzy: fuzzyLabels).sorted { $0.rect.y0 < $1.rect.y0 }
     }
 
     /// The top-most match, for labels that stand once in an area but may also occur in values.

@@ -33,7 +33,8 @@ enum FormSplitter {
             }
             return .form4Start
         }
-        let continues = [FormLabels.tableI, FormLabels.tableII, FormLabels.explanation, FormLabels.signature, FormLabels.reminder]
+        let continues = [FormLabels.tableI, FormLabels.tableII, FormLabels.explanation, FormLabels.signature,
+                         FormLabels.reminder, FormLabels.misstatements, FormLabels.ombNotice]
             .contains { page.first($0) != nil }
         return continues ? .continuation : .unrelated
     }

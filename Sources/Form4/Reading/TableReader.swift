@@ -1,3 +1,4 @@
+import Foundation
 import Layout
 import PDFText
 
@@ -9,6 +10,8 @@ struct TableReader {
     let page: FormPage
     let kind: Kind
     var rowGrouping = RowGrouping()
+    /// How far below the top of the column headings their last row may stand (× line height).
+    var headerDepth: Double = 14
 
     var anatomy: [ColumnHeading] { kind == .derivative ? TableAnatomy.derivative : TableAnatomy.nonDerivative }
 
@@ -25,6 +28,7 @@ struct TableReader {
             matches[heading.name] = match
         }
         // Without most of its headings this is not the table (or too damaged to read safely).
+        if ProcessInfo.processInfo.environment["FORM4_DEBUG"] != nil { FileHandle.standardError.write(Data("page \(page.number) \(kind) top \(top) bottom \(bottom) headings \(headings.map(\.name))\n".utf8)) }
         guard headings.count >= anatomy.count - 2 else { return [] }
         let headingTop = headings.map(\.rect.y0).min() ?? top
         var columns = ColumnSet.fromLeftAlignedHeadings(headings, tableLeft: page.bounds.x0,
@@ -32,7 +36,9 @@ struct TableReader {
         var headerBottom = headings.map { $0.rect.y1 }.max() ?? top
         for heading in anatomy where !heading.subheadings.isEmpty {
             guard let parent = columns.column(named: heading.name) else { continue }
-            let area = Rect(x0: parent.x0, y0: headingTop, x1: parent.x1, y1: bottom)
+            // The header is a few lines of small print; sub-headings never stand below it
+            // (and body cells may hold the same words: a "V", a "Price").
+            let area = Rect(x0: parent.x0, y0: headingTop, x1: parent.x1, y1: min(bottom, headingTop + unit * headerDepth))
             // Sub-headings stand in the header's last row; the parent heading may repeat their
             // words ("Date Exercisable and Expiration Date"), so the lowest match is the one.
             var subheadings: [(name: String, rect: Rect)] = []
@@ -51,6 +57,7 @@ struct TableReader {
             if let index = columns.index(for: word.rect) { wordsByColumn[index].append(word) }
         }
         let bands = rowGrouping.rowBands(wordsByColumn: wordsByColumn)
+        if ProcessInfo.processInfo.environment["FORM4_DEBUG"] != nil { FileHandle.standardError.write(Data("  headerBottom \(headerBottom) body \(body.count) bands \(bands.count) columns \(columns.columns)\n".utf8)) }
         return bands.map { band in
             var cells: [String: CellText] = [:]
             for (index, column) in columns.columns.enumerated() {

@@ -92,10 +92,14 @@ struct TrailerReader {
         let dateX = (dateLabel?.rect.x0 ?? page.bounds.x1) - page.unit
         let top = signatureBlockTop(label: label, page: page)
         let area = Rect(x0: label.rect.x0 - page.unit, y0: top, x1: page.bounds.x1, y1: label.rect.y0)
-        for line in LineGrouping().lines(from: page.words(in: area)) {
+        // Name and date are two cells of one table row; a long name wraps inside its cell.
+        let words = page.words(in: area)
+        let names = words.filter { $0.rect.midX < dateX }, dates = words.filter { $0.rect.midX >= dateX }
+        for band in RowGrouping().rowBands(wordsByColumn: [names, dates]) {
+            func inBand(_ word: Word) -> Bool { word.rect.midY >= band.y0 && word.rect.midY <= band.y1 }
             var signature = OwnerSignature()
-            signature.signatureName = build.text(CellText(words: line.words.filter { $0.rect.midX < dateX }))
-            signature.signatureDate = build.date(CellText(words: line.words.filter { $0.rect.midX >= dateX }))
+            signature.signatureName = build.text(CellText(words: names.filter(inBand)))
+            signature.signatureDate = build.date(CellText(words: dates.filter(inBand)))
             record.ownerSignatures.append(signature)
         }
     }

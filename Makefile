@@ -1,0 +1,53 @@
+# form4: Form 4 PDFs in, trustworthy records out.
+#
+#   make run     install what is missing, build, extract every PDF in Samples/ into out/, score it
+#   make test    install what is missing, build and run every test (Swift and corpus checks)
+#   make deps    install missing Debian packages and Python test packages (needs root or sudo)
+#   make build   release build of the `form4` command (.build/release/form4)
+#   make eval    accuracy of the extraction on the committed Samples/
+#
+# Corpus generation (make corpus, corpus-deps, samples, corpus-test) lives in scripts/corpus.mk.
+
+SWIFT ?= swift
+PYTHON ?= python3
+FORM4 = .build/release/form4
+OUT_DIR ?= out
+
+# Debian packages the Swift build and the tests need.
+DEB_PACKAGES = libpoppler-glib-dev libglib2.0-dev poppler-utils pkg-config
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test eval clean
+
+deps:
+	@missing=""; \
+	for package in $(DEB_PACKAGES); do \
+	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+	@$(PYTHON) -c "import jinja2, pytest" 2>/dev/null || $(PYTHON) -m pip install -q -r scripts/corpus/requirements.txt pytest
+
+build: deps
+	$(SWIFT) build -c release --product form4
+
+run: build
+	@mkdir -p $(OUT_DIR)
+	find Samples -name '*.pdf' | sort | xargs $(FORM4) extract --format jsonl -o $(OUT_DIR)/samples.jsonl || true
+	@echo "wrote $(OUT_DIR)/samples.jsonl ($$(wc -l < $(OUT_DIR)/samples.jsonl) files)"
+	$(FORM4) eval Samples/rendered Samples/edgar-real --max-wrong 20
+
+eval: build
+	$(FORM4) eval Samples/rendered Samples/edgar-real Samples/bound
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(PYTHON) -m pytest -q scripts/corpus/tests
+
+clean:
+	rm -rf .build $(OUT_DIR)
+
+include scripts/corpus.mk
