@@ -8,10 +8,15 @@ public struct Label: Sendable, Hashable, CustomStringConvertible {
     /// "(Street)" is a label, "STREET" in an address is not: a label printed in parentheses must
     /// be matched with them where the text has them.
     let parenthesized: Bool
+    /// "3. Transaction Code" is a numbered heading: its number ends with a point, which tells it
+    /// from the "3)" that ends "(Instr. 3)" and the "16." that ends a sentence... of another label.
+    let numbered: Bool
 
     public init(_ text: String) {
         self.text = text
         parenthesized = text.hasPrefix("(")
+        let firstWord = text.split(separator: " ").first ?? ""
+        numbered = firstWord.hasSuffix(".") && firstWord.first?.isNumber == true
         let tokens = text.split(separator: " ").map { LabelText.normalize(String($0)) }.filter { !$0.isEmpty }
         firstToken = tokens.first ?? ""
         target = Array(tokens.joined().utf8)
@@ -76,6 +81,10 @@ public struct LabelFinder: Sendable {
             let literal = matches.filter { page.words[$0.wordIndices[0]].text.hasPrefix("(") }
             if !literal.isEmpty { return literal }
         }
+        if label.numbered {
+            let literal = matches.filter { page.words[$0.wordIndices[0]].text.hasSuffix(".") }
+            if !literal.isEmpty { return literal }
+        }
         return matches
     }
 
@@ -133,7 +142,9 @@ public struct LabelFinder: Sendable {
             let first = page.lineStart[lineIndex]
             for offset in candidateLine.words.indices {
                 let candidate = page.words[first + offset].rect
-                if abs(candidate.x0 - labelStart.x0) <= wrapIndentTolerance * height, candidate.y0 > word.midY {
+                // Left-aligned labels wrap to the label's left edge; centred ones anywhere under it.
+                let underLabel = candidate.x0 >= labelStart.x0 - wrapIndentTolerance * height && candidate.x0 <= word.x1
+                if (abs(candidate.x0 - labelStart.x0) <= wrapIndentTolerance * height || underLabel), candidate.y0 > word.midY {
                     candidates.append(first + offset)
                     break search
                 }

@@ -53,11 +53,6 @@ public struct PageText: Sendable {
 /// "(Month/Day/Year)" and "Month / Day / Year" compare equal.
 public enum LabelText {
     public static func normalize(_ text: String) -> String {
-        // "3." (a numbered heading) stays apart from "3)" (the end of "(Instr. 3)").
-        if let last = text.last, last == ".", text.count <= 4,
-           text.dropLast().allSatisfy({ $0.isNumber || $0.isLetter }), text.first?.isNumber == true {
-            return text.lowercased()
-        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
