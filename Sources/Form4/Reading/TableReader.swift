@@ -53,8 +53,10 @@ struct TableReader {
 
         let body = page.words(in: Rect(x0: page.bounds.x0, y0: headerBottom + 0.01, x1: page.bounds.x1, y1: bottom))
         var wordsByColumn = [[Word]](repeating: [], count: columns.columns.count)
-        for word in body {
-            if let index = columns.index(for: word.rect) { wordsByColumn[index].append(word) }
+        for (position, word) in body.enumerated() {
+            // A footnote marker belongs to the value it follows, even where it pokes into the next column.
+            let anchor = isMarker(word) ? precedingWord(of: position, in: body) ?? word : word
+            if let index = columns.index(for: anchor.rect) { wordsByColumn[index].append(word) }
         }
         let bands = rowGrouping.rowBands(wordsByColumn: wordsByColumn)
         if ProcessInfo.processInfo.environment["FORM4_DEBUG"] != nil { FileHandle.standardError.write(Data("  headerBottom \(headerBottom) body \(body.count) bands \(bands.count) columns \(columns.columns)\n".utf8)) }
@@ -66,6 +68,19 @@ struct TableReader {
             }
             return makeRow(cells)
         }
+    }
+
+    private func isMarker(_ word: Word) -> Bool {
+        let (rest, markers) = CellText.splitTrailingMarkers(word.text)
+        return rest.isEmpty && !markers.isEmpty
+    }
+
+    /// The word right before `position` on its line, if it touches it.
+    private func precedingWord(of position: Int, in words: [Word]) -> Word? {
+        let marker = words[position].rect
+        return words.filter { $0.rect.x1 <= marker.x0 + 0.5 && marker.x0 - $0.rect.x1 < page.unit * 0.6
+            && $0.rect.verticalOverlap(marker) > 0 && !isMarker($0) }
+            .max { $0.rect.x1 < $1.rect.x1 }
     }
 
     /// The header ends where the lines stop following each other closely: below it, rows are

@@ -1,0 +1,62 @@
+import XCTest
+import PDFText
+@testable import Layout
+
+/// Label finding and column/row derivation on synthetic pages.
+final class LayoutTests: XCTestCase {
+    func word(_ text: String, _ x: Double, _ y: Double, width: Double? = nil, height: Double = 8) -> Word {
+        Word(text: text, rect: Rect(x0: x, y0: y, x1: x + (width ?? Double(text.count) * 4), y1: y + height))
+    }
+
+    func page(_ words: [Word], source: TextSource = .native) -> PageText {
+        PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 600, y1: 800), source: source, words: words)
+    }
+
+    func testWrappedLabelIsFoundAndNeighbourColumnIsNotJoined() {
+        // "3." / "Transaction" / "Code" wrapped in a narrow cell, "Disposed" close by on the right.
+        let text = page([word("3.", 100, 10), word("Transaction", 100, 19), word("Disposed", 150, 19),
+                         word("Code", 100, 28), word("(Instr.", 118, 28)])
+        let match = LabelFinder().first(Label("3. Transaction Code"), in: text, fuzzy: false)
+        XCTAssertEqual(match?.wordIndices.map { text.words[$0].text }, ["3.", "Transaction", "Code"])
+    }
+
+    func testFuzzyMatchSurvivesOCRDamageButExactModeDoesNot() {
+        let text = page([word("Explanati0n", 10, 10), word("of", 60, 10), word("Resp0nses:", 72, 10)], source: .ocrLayer)
+        XCTAssertNil(LabelFinder().first(Label("Explanation of Responses:"), in: text, fuzzy: false))
+        let match = LabelFinder().first(Label("Explanation of Responses:"), in: text)
+        XCTAssertNotNil(match)
+        XCTAssertLessThan(match!.score, 1)
+    }
+
+    func testParenthesisedLabelPrefersTheLabelOverAValueWord() {
+        let text = page([word("1", 10, 10), word("MARKET", 20, 10), word("STREET", 50, 10), word("(Street)", 10, 30)])
+        let match = LabelFinder().first(Label("(Street)"), in: text)
+        XCTAssertEqual(match.map { text.words[$0.wordIndices[0]].text }, "(Street)")
+    }
+
+    func testColumnsComeFromHeadingPositionsAtAnyScale() {
+        for scale in [0.8, 1.0] {
+            var columns = ColumnSet.fromLeftAlignedHeadings(
+                [("title", Rect(x0: 30 * scale, y0: 0, x1: 60 * scale, y1: 8)),
+                 ("code", Rect(x0: 200 * scale, y0: 0, x1: 230 * scale, y1: 8)),
+                 ("owned", Rect(x0: 300 * scale, y0: 0, x1: 330 * scale, y1: 8))],
+                tableLeft: 0, tableRight: 600 * scale, padding: 2)
+            columns.split("code", intoCentered: [("code", Rect(x0: 205 * scale, y0: 20, x1: 220 * scale, y1: 28)),
+                                                 ("v", Rect(x0: 260 * scale, y0: 20, x1: 264 * scale, y1: 28))])
+            XCTAssertEqual(columns.columns.map(\.name), ["title", "code", "v", "owned"])
+            let value = Rect(x0: 258 * scale, y0: 40, x1: 266 * scale, y1: 48)
+            XCTAssertEqual(columns.columns[columns.index(for: value)!].name, "v")
+        }
+    }
+
+    func testWrappedCellsStayInOneRowAndRowsSplitAtPadding() {
+        // Row 1: a title wrapped over three lines beside a one-line date centred on it.
+        // Row 2 starts after a cell-padding gap.
+        let titles = [word("Stock", 10, 100), word("options", 10, 108), word("(right)", 10, 116), word("Common", 10, 132)]
+        let dates = [word("04/30/2025", 100, 108), word("05/01/2025", 100, 132)]
+        let bands = RowGrouping().rowBands(wordsByColumn: [titles, dates])
+        XCTAssertEqual(bands.count, 2)
+        XCTAssertEqual(bands[0].y0, 100, accuracy: 0.01)
+        XCTAssertEqual(bands[0].y1, 124, accuracy: 0.01)
+    }
+}

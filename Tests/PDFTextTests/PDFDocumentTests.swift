@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+@testable import PDFText
+
+/// The poppler wrapper: opening, failing to open, and reading the text layer of a real
+/// EDGAR rendering printed by Chromium.
+final class PDFDocumentTests: XCTestCase {
+    static let sample = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Samples/edgar-real/form4-chromium-letter.pdf").path
+
+    func testOpensARealRenderingAndReadsStyledGlyphs() throws {
+        let document = try PDFDocument(path: Self.sample)
+        XCTAssertEqual(document.pageCount, 1)
+        let page = try document.page(0)
+        XCTAssertEqual(page.size.width, 612, accuracy: 0.5)
+        XCTAssertEqual(page.size.height, 792, accuracy: 0.5)
+        let words = WordGrouping().words(from: page.glyphs())
+        let ticker = try XCTUnwrap(words.first { $0.text == "SCWO" })
+        XCTAssertTrue(ticker.style.color.isBluish, "filed values are printed in blue")
+        let label = try XCTUnwrap(words.first { $0.text == "Issuer" })
+        XCTAssertFalse(label.style.color.isBluish, "labels are printed in black")
+        // The green footnote marker after a blue number is a word of its own.
+        XCTAssertTrue(words.contains { $0.text == "757,756" })
+        XCTAssertTrue(words.contains { $0.text == "(1)" && $0.style.color.isGreenish })
+    }
+
+    func testFailuresNameTheFileAndTheCause() {
+        XCTAssertThrowsError(try PDFDocument(data: Data(), name: "empty.pdf")) { error in
+            XCTAssertEqual((error as? PDFError)?.code, .emptyFile)
+            XCTAssertTrue("\(error)".contains("empty.pdf"))
+        }
+        XCTAssertThrowsError(try PDFDocument(data: Data("hello, not a pdf".utf8), name: "note.pdf")) { error in
+            XCTAssertEqual((error as? PDFError)?.code, .notPDF)
+        }
+        let truncated = (try? Data(contentsOf: URL(fileURLWithPath: Self.sample)).prefix(3000)) ?? Data()
+        XCTAssertThrowsError(try PDFDocument(data: Data(truncated), name: "cut.pdf")) { error in
+            XCTAssertEqual((error as? PDFError)?.code, .damaged)
+        }
+        XCTAssertThrowsError(try PDFDocument(path: "/nonexistent/x.pdf")) { error in
+            XCTAssertEqual((error as? PDFError)?.code, .fileNotFound)
+        }
+    }
+
+    func testPageIndexOutOfRangeIsAnError() throws {
+        let document = try PDFDocument(path: Self.sample)
+        XCTAssertThrowsError(try document.page(1)) { error in
+            XCTAssertEqual((error as? PDFError)?.code, .pageOutOfRange)
+        }
+    }
+
+    func testWordsSplitOnEngineSpacesAndLinesFollowBaselines() {
+        let style = TextStyle(fontName: "Times", fontSize: 10, color: .black)
+        func glyph(_ c: Character, _ x: Double, _ y: Double, space: Bool = false) -> Glyph {
+            Glyph(character: c, rect: Rect(x0: x, y0: y, x1: x + 5, y1: y + 10), style: style, followsSpace: space)
+        }
+        let glyphs = [glyph("A", 0, 0), glyph("B", 5, 0), glyph("C", 20, 0, space: true), glyph("D", 0, 30, space: true)]
+        let words = WordGrouping().words(from: glyphs)
+        XCTAssertEqual(words.map(\.text), ["AB", "C", "D"])
+        let lines = LineGrouping().lines(from: words)
+        XCTAssertEqual(lines.map(\.text), ["AB C", "D"])
+    }
+}
