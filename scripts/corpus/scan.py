@@ -25,7 +25,7 @@ class Damage:
     jpeg_rounds: tuple   # JPEG qualities applied in turn; the last one is what is stored
 
 
-LIGHT = Damage(max_skew=0.6, noise=0.2, blur=0.35, contrast_cut=4, jpeg_rounds=(45,))
+LIGHT = Damage(max_skew=0.6, noise=0.1, blur=0.35, contrast_cut=4, jpeg_rounds=(40,))
 HEAVY = Damage(max_skew=1.5, noise=0.9, blur=0.8, contrast_cut=14, jpeg_rounds=(22, 40))
 
 
