@@ -32,7 +32,7 @@ CORPUS_GROUPS_ARG = $(if $(strip $(GROUPS)),--groups $(GROUPS),)
 SAMPLES_DIR = Samples
 SAMPLES_SEED = 4
 SAMPLES_GROUPS = rendered=44,scan300=16,scan200-noisy=16,image-only=6,bound=2
-EDGAR_REAL = ../shared/reference/edgar-374water
+EDGAR_REAL = $(CURDIR)/../shared/reference/edgar-374water
 
 .PHONY: corpus-deps corpus samples corpus-test
 

@@ -128,8 +128,9 @@ def code_cell(row: ET.Element) -> Cell:
 
 
 def voluntary_mark(row: ET.Element) -> str:
-    # "V" column: transaction voluntarily reported earlier than required.
-    return "V" if (row.findtext("transactionTimeliness/value") or "").strip() == "E" else ""
+    # EDGAR's stylesheet fills the "V" column from transactionCoding/equitySwapInvolved.
+    flag = (row.findtext("transactionCoding/equitySwapInvolved") or "").strip().lower()
+    return "V" if flag in ("true", "1") else ""
 
 
 def ownership_cells(row: ET.Element) -> tuple:

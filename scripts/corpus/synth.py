@@ -260,8 +260,8 @@ def add_non_derivative_transaction(table, rng, notes, day, balance, numeric_bool
     coding = add_coding(row, rng, code, numeric_booleans)
     for fid in notes.maybe(0.15, names.CODE_NOTES):
         ET.SubElement(coding, "footnoteId", id=fid)
-    if rng.random() < 0.03:  # reported earlier than required: the form's "V" column
-        add_value(row, "transactionTimeliness", "E")
+    if rng.random() < 0.03:  # an equity swap: EDGAR's rendering prints "V" in the form's V column
+        coding.find("equitySwapInvolved").text = boolean(rng, True, numeric_booleans)
 
     shares = random_shares(rng)
     amounts = add(row, "transactionAmounts")

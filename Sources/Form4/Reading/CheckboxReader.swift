@@ -7,6 +7,9 @@ import PDFText
 struct CheckboxReader {
     /// Share of dark pixels inside a checkbox image above which it counts as marked.
     var markedInkShare: Double = 0.06
+    /// Smallest and largest side of a drawn checkbox, in points.
+    var minBoxSide: Double = 4
+    var maxBoxSide: Double = 20
     /// Letters and symbols that mark a box in text.
     static let markGlyphs: Set<String> = ["X", "x", "✓", "✔", "☒", "☑", "■"]
 
@@ -41,20 +44,42 @@ struct CheckboxReader {
                      page: page.number, bbox: region, method: "checkbox-text")
     }
 
-    /// The bounds of the ink in `region` (the box's border and any mark), if there is ink.
+    /// The checkbox drawn in `region`: the square-ish patch of connected ink nearest the label
+    /// (the region's right side). Text ink (a neighbouring label) is not square or not box-sized.
     func inkBox(in region: Rect, raster: GrayImage) -> Rect? {
         let scale = raster.scale
         let px0 = max(0, Int((region.x0 - raster.region.x0) * scale)), px1 = min(raster.width, Int((region.x1 - raster.region.x0) * scale))
         let py0 = max(0, Int((region.y0 - raster.region.y0) * scale)), py1 = min(raster.height, Int((region.y1 - raster.region.y0) * scale))
         guard px1 > px0, py1 > py0 else { return nil }
-        var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
-        for y in py0..<py1 {
-            for x in px0..<px1 where raster[x, y] < 128 {
-                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+        let width = px1 - px0, height = py1 - py0
+        var seen = [Bool](repeating: false, count: width * height)
+        var best: (x0: Int, y0: Int, x1: Int, y1: Int)? = nil
+        let minSide = Int(minBoxSide * scale), maxSide = Int(maxBoxSide * scale)
+        for start in 0..<(width * height) where !seen[start] {
+            seen[start] = true
+            guard raster[px0 + start % width, py0 + start / width] < 128 else { continue }
+            var stack = [start]
+            var box = (x0: Int.max, y0: Int.max, x1: -1, y1: -1)
+            while let index = stack.popLast() {
+                let x = index % width, y = index / width
+                box = (min(box.x0, x), min(box.y0, y), max(box.x1, x), max(box.y1, y))
+                for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+                    let nx = x + dx, ny = y + dy
+                    guard nx >= 0, ny >= 0, nx < width, ny < height else { continue }
+                    let next = ny * width + nx
+                    if !seen[next] {
+                        seen[next] = true
+                        if raster[px0 + nx, py0 + ny] < 128 { stack.append(next) }
+                    }
+                }
             }
+            let w = box.x1 - box.x0 + 1, h = box.y1 - box.y0 + 1
+            guard w >= minSide, h >= minSide, w <= maxSide, h <= maxSide,
+                  Double(w) / Double(h) > 0.7, Double(w) / Double(h) < 1.4 else { continue }
+            if best == nil || box.x1 > best!.x1 { best = box }
         }
-        guard maxX >= minX, maxY >= minY, maxX - minX >= 3, maxY - minY >= 3 else { return nil }
-        return Rect(x0: raster.region.x0 + Double(minX) / scale, y0: raster.region.y0 + Double(minY) / scale,
-                    x1: raster.region.x0 + Double(maxX + 1) / scale, y1: raster.region.y0 + Double(maxY + 1) / scale)
+        guard let found = best else { return nil }
+        return Rect(x0: raster.region.x0 + Double(px0 + found.x0) / scale, y0: raster.region.y0 + Double(py0 + found.y0) / scale,
+                    x1: raster.region.x0 + Double(px0 + found.x1 + 1) / scale, y1: raster.region.y0 + Double(py0 + found.y1 + 1) / scale)
     }
 }

@@ -20,7 +20,10 @@ struct FormReader {
             if let range = sections.tableII {
                 record.derivativeTable += TableReader(page: page, kind: .derivative).readRows(top: range.top, bottom: range.bottom)
             }
-            record.reportingOwners += additionalOwners(on: page, after: sections.tablesEnd)
+            // The header's own "1. Name and Address" (box 1) is the first owner; every later one
+            // is an additional reporting person.
+            let headerOwnerBottom = page === first ? (page.topMost(FormLabels.nameAndAddress)?.rect.y1 ?? page.bounds.y0) : page.bounds.y0
+            record.reportingOwners += additionalOwners(on: page, after: max(headerOwnerBottom, page === first ? (sections.tableI?.top ?? 0) : 0))
         }
         TrailerReader(pages: pages).read(into: &record)
         return record
@@ -28,8 +31,7 @@ struct FormReader {
 
     /// Joint filings: owners after the first are listed below the tables, each in a row with a
     /// name-and-address cell and a relationship cell.
-    private func additionalOwners(on page: FormPage, after top: Double?) -> [ReportingOwner] {
-        guard let top else { return [] }
+    private func additionalOwners(on page: FormPage, after top: Double) -> [ReportingOwner] {
         let area = Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: page.bounds.y1)
         let labels = page.all(FormLabels.nameAndAddress, in: area)
         guard !labels.isEmpty else { return [] }

@@ -74,9 +74,18 @@ struct HeaderReader {
         let top = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: limit)
         let section16 = page.first(FormLabels.section16Box, in: top)
         let rule10b5 = page.first(FormLabels.rule10b5Box, in: top)
+        /// The box is centred beside its label's paragraph, which runs on in lines that start
+        /// where the label starts.
         func boxArea(_ label: LabelMatch, until bottom: Double) -> Rect {
-            Rect(x0: page.bounds.x0, y0: label.rect.y0 - page.unit * 0.5,
-                 x1: label.rect.x0 - page.unit * 0.1, y1: bottom)
+            var paragraphBottom = label.rect.y1
+            for line in page.text.lines where line.rect.y0 > label.rect.y0 && line.rect.y0 < bottom {
+                guard line.rect.y0 - paragraphBottom < page.unit * 0.8 else { break }
+                if line.words.contains(where: { abs($0.rect.x0 - label.rect.x0) < page.unit * 0.5 }) {
+                    paragraphBottom = max(paragraphBottom, line.rect.y1)
+                }
+            }
+            return Rect(x0: page.bounds.x0, y0: label.rect.y0 - page.unit * 0.3,
+                        x1: label.rect.x0 - page.unit * 0.1, y1: min(bottom, paragraphBottom + page.unit * 0.3))
         }
         if let section16 {
             let bottom = rule10b5?.rect.y0 ?? limit

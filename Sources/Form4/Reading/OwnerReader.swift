@@ -56,12 +56,13 @@ struct OwnerReader {
         let other = page.topMost(FormLabels.other, in: region)
         let unit = page.unit
 
-        /// The checkbox stands in the narrow cell left of its label, on the label's first line.
+        /// The checkbox stands in the narrow cell left of its label, centred on the label's lines.
         func box(_ label: LabelMatch?, leftLimit: Double) -> Field {
             guard let label else { return .missing }
-            let firstLine = label.wordIndices.first.map { page.words[$0].rect } ?? label.rect
-            let area = Rect(x0: max(leftLimit, firstLine.x0 - unit * 4), y0: firstLine.y0 - unit * 0.6,
-                            x1: firstLine.x0 - unit * 0.1, y1: firstLine.y1 + unit * 0.6)
+            let firstWord = label.wordIndices.first.map { page.words[$0].rect } ?? label.rect
+            // The box's cell is 15% of the relationship table's width, whatever the layout.
+            let area = Rect(x0: max(leftLimit, firstWord.x0 - region.width * 0.2), y0: label.rect.y0 - unit * 0.3,
+                            x1: firstWord.x0 - unit * 0.1, y1: label.rect.y1 + unit * 0.3)
             return checkboxes.read(area, on: page)
         }
         let leftColumnLimit = region.x0

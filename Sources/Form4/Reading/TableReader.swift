@@ -11,7 +11,7 @@ struct TableReader {
     let kind: Kind
     var rowGrouping = RowGrouping()
     /// How far below the top of the column headings their last row may stand (× line height).
-    var headerDepth: Double = 14
+    var headerDepth: Double = 30
 
     var anatomy: [ColumnHeading] { kind == .derivative ? TableAnatomy.derivative : TableAnatomy.nonDerivative }
 
@@ -34,20 +34,11 @@ struct TableReader {
         var columns = ColumnSet.fromLeftAlignedHeadings(headings, tableLeft: page.bounds.x0,
                                                         tableRight: page.bounds.x1, padding: unit * 0.5)
         var headerBottom = headings.map { $0.rect.y1 }.max() ?? top
+        let subheadings = locateSubheadings(columns: columns, headingTop: headingTop, bottom: bottom)
         for heading in anatomy where !heading.subheadings.isEmpty {
-            guard let parent = columns.column(named: heading.name) else { continue }
-            // The header is a few lines of small print; sub-headings never stand below it
-            // (and body cells may hold the same words: a "V", a "Price").
-            let area = Rect(x0: parent.x0, y0: headingTop, x1: parent.x1, y1: min(bottom, headingTop + unit * headerDepth))
-            // Sub-headings stand in the header's last row; the parent heading may repeat their
-            // words ("Date Exercisable and Expiration Date"), so the lowest match is the one.
-            var subheadings: [(name: String, rect: Rect)] = []
-            for sub in heading.subheadings {
-                guard let match = page.all(sub.label, in: area).filter({ $0.score > 0.8 }).last else { continue }
-                subheadings.append((sub.name, match.rect))
-                headerBottom = max(headerBottom, match.rect.y1)
-            }
-            columns.split(heading.name, intoCentered: subheadings)
+            let found = heading.subheadings.compactMap { sub in subheadings[sub.name].map { (sub.name, $0.rect) } }
+            headerBottom = max(headerBottom, found.map(\.1.y1).max() ?? headerBottom)
+            columns.split(heading.name, intoCentered: found)
         }
         headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
 
@@ -68,6 +59,35 @@ struct TableReader {
             }
             return makeRow(cells)
         }
+    }
+
+    /// Sub-headings ("Code", "V", "Amount", "(A)") stand together in the header's last row.
+    /// Their words may also occur higher up, in the parent heading ("Date Exercisable and
+    /// Expiration Date"), and lower down, in body cells (a "V"): the row is found from the
+    /// longer sub-headings' lowest places, then each sub-heading is taken from that row.
+    private func locateSubheadings(columns: ColumnSet, headingTop: Double, bottom: Double) -> [String: LabelMatch] {
+        let unit = page.unit
+        var candidates: [String: [LabelMatch]] = [:]
+        for heading in anatomy where !heading.subheadings.isEmpty {
+            guard let parent = columns.column(named: heading.name) else { continue }
+            let area = Rect(x0: parent.x0, y0: headingTop, x1: parent.x1, y1: min(bottom, headingTop + unit * headerDepth))
+            for sub in heading.subheadings {
+                candidates[sub.name] = page.all(sub.label, in: area).filter { $0.score > 0.8 }
+            }
+        }
+        let anchors = candidates.compactMap { name, matches -> Double? in
+            guard let label = anatomy.flatMap(\.subheadings).first(where: { $0.name == name })?.label,
+                  label.text.count >= 4 else { return nil }
+            return matches.map(\.rect.y1).max()
+        }.sorted()
+        guard !anchors.isEmpty else { return [:] }
+        let rowBottom = anchors[anchors.count / 2]
+        var chosen: [String: LabelMatch] = [:]
+        for (name, matches) in candidates {
+            let nearest = matches.min { abs($0.rect.y1 - rowBottom) < abs($1.rect.y1 - rowBottom) }
+            if let nearest, abs(nearest.rect.y1 - rowBottom) <= unit * 4 { chosen[name] = nearest }
+        }
+        return chosen
     }
 
     private func isMarker(_ word: Word) -> Bool {

@@ -92,14 +92,30 @@ struct TrailerReader {
         let dateX = (dateLabel?.rect.x0 ?? page.bounds.x1) - page.unit
         let top = signatureBlockTop(label: label, page: page)
         let area = Rect(x0: label.rect.x0 - page.unit, y0: top, x1: page.bounds.x1, y1: label.rect.y0)
-        // Name and date are two cells of one table row; a long name wraps inside its cell.
+        // Name and date are two cells of one table row; a long name wraps inside its cell, and
+        // the rows stand close together. Each date is one signature: name lines go to the date
+        // whose line is nearest (cells are centred in their row).
         let words = page.words(in: area)
         let names = words.filter { $0.rect.midX < dateX }, dates = words.filter { $0.rect.midX >= dateX }
-        for band in RowGrouping().rowBands(wordsByColumn: [names, dates]) {
-            func inBand(_ word: Word) -> Bool { word.rect.midY >= band.y0 && word.rect.midY <= band.y1 }
+        let dateLines = LineGrouping().lines(from: dates)
+        guard !dateLines.isEmpty else {
+            for band in RowGrouping().rowBands(wordsByColumn: [names]) {
+                var signature = OwnerSignature()
+                signature.signatureName = build.text(CellText(words: names.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }))
+                signature.signatureDate = .empty(page: page.number)
+                record.ownerSignatures.append(signature)
+            }
+            return
+        }
+        var namesByRow = [[Word]](repeating: [], count: dateLines.count)
+        for line in LineGrouping().lines(from: names) {
+            let nearest = dateLines.indices.min { abs(dateLines[$0].rect.midY - line.rect.midY) < abs(dateLines[$1].rect.midY - line.rect.midY) }!
+            namesByRow[nearest] += line.words
+        }
+        for (row, dateLine) in dateLines.enumerated() {
             var signature = OwnerSignature()
-            signature.signatureName = build.text(CellText(words: names.filter(inBand)))
-            signature.signatureDate = build.date(CellText(words: dates.filter(inBand)))
+            signature.signatureName = build.text(CellText(words: namesByRow[row]))
+            signature.signatureDate = build.date(CellText(words: dateLine.words))
             record.ownerSignatures.append(signature)
         }
     }
