@@ -27,10 +27,17 @@ struct OwnerReader {
         guard let street = page.topMost(FormLabels.street, in: Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: region.y1))
         else { return }
         let streetArea = Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: street.rect.y0)
-        let streetLines = LineGrouping().lines(from: page.words(in: streetArea))
-        owner.rptOwnerStreet1 = streetLines.count > 0 ? build.text(CellText(words: streetLines[0].words)) : .empty(page: page.number, bbox: streetArea)
-        owner.rptOwnerStreet2 = streetLines.count > 1
-            ? build.text(CellText(words: streetLines[1...].flatMap(\.words)))
+        // Street 1 and 2 are two rows of a borderless table: rows stand a little apart, while a
+        // long street wrapped in its cell has its lines touching.
+        let streetWords = page.words(in: streetArea)
+        var rows = RowGrouping()
+        rows.cellBreakGap = page.source == .native ? 0.12 : 0.45
+        let streetRows = rows.rowBands(wordsByColumn: [streetWords]).map { band in
+            streetWords.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
+        }
+        owner.rptOwnerStreet1 = streetRows.count > 0 ? build.text(CellText(words: streetRows[0])) : .empty(page: page.number, bbox: streetArea)
+        owner.rptOwnerStreet2 = streetRows.count > 1
+            ? build.text(CellText(words: streetRows[1...].flatMap { $0 }))
             : .empty(page: page.number, bbox: streetArea)
 
         let rest = Rect(x0: region.x0, y0: street.rect.y1, x1: region.x1, y1: region.y1)

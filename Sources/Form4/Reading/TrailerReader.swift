@@ -10,42 +10,54 @@ struct TrailerReader {
     private enum Zone { case none, footnotes, remarks }
 
     func read(into record: inout Form4Record) {
+        // The signature label fixes the signature block's column for every page: a page break may
+        // fall between the signature lines and their label.
+        let signature = pages.lazy.compactMap { page in page.first(FormLabels.signature).map { (page, $0) } }.first
         var zone = Zone.none
         var footnoteLines: [(line: TextLine, page: FormPage)] = []
         var remarkLines: [(line: TextLine, page: FormPage)] = []
+        var signatureWords: [(words: [Word], page: FormPage)] = []
         for page in pages {
             let explanation = page.first(FormLabels.explanation)
-            let remarks = page.first(FormLabels.remarks)
-            let signature = page.first(FormLabels.signature)
+            // "Remarks" also stands in values ("See Remarks" as an officer title): the label is
+            // looked for only in the trailer, below the explanation (or on a page it runs on to).
+            let trailerTop = explanation?.rect.y0 ?? (zone == .none ? page.bounds.y1 : page.bounds.y0)
+            let remarks = page.first(FormLabels.remarks, in: Rect(x0: page.bounds.x0, y0: trailerTop, x1: page.bounds.x1, y1: page.bounds.y1))
+            let signatureHere = signature?.0 === page ? signature?.1 : nil
             let reminder = page.first(FormLabels.reminder)
-            // Signature values stand above their label, right of the page's middle: text that
-            // starts there is not footnote text.
-            let signatureColumn = signature.map { $0.rect.x0 - page.unit } ?? page.bounds.x1
-            let signatureTop = signature.map { signatureBlockTop(label: $0, page: page) } ?? page.bounds.y1
-            let stop = min(signatureTop, reminder?.rect.y0 ?? page.bounds.y1)
-            let startY = explanation?.rect.y1 ?? (zone == .none ? page.bounds.y1 : page.bounds.y0)
+            // Signature values stand right of the page's middle, above their label: a line that
+            // starts there is not footnote or remark text.
+            let signatureColumn = signature.map { $0.1.rect.x0 - page.unit } ?? page.bounds.x1
+            let stop = min(signatureHere?.rect.y0 ?? page.bounds.y1, reminder?.rect.y0 ?? page.bounds.y1)
             if explanation != nil { zone = .footnotes }
             guard zone != .none else { continue }
-            for line in page.text.lines where line.rect.midY > startY && line.rect.midY < stop {
+            var pageSignatureWords: [Word] = []
+            for line in page.text.lines where line.rect.midY > trailerTop && line.rect.midY < stop {
                 if let remarks, line.rect.midY > remarks.rect.y0 - 0.1 {
-                    if line.rect.midY <= remarks.rect.y1 { zone = .remarks; continue }
                     zone = .remarks
+                    if line.rect.midY <= remarks.rect.y1 { continue }
                 }
-                guard line.rect.x0 < signatureColumn else { continue }
-                let words = line.words.filter { word in !(remarks?.wordIndices.contains { page.words[$0].rect == word.rect } ?? false) }
-                guard !words.isEmpty else { continue }
-                let cleaned = TextLine(words: words)
-                if zone == .footnotes { footnoteLines.append((cleaned, page)) } else { remarkLines.append((cleaned, page)) }
+                if explanation.map({ line.rect.midY <= $0.rect.y1 }) ?? false { continue }
+                if line.rect.x0 >= signatureColumn { pageSignatureWords += line.words; continue }
+                if zone == .footnotes { footnoteLines.append((line, page)) } else { remarkLines.append((line, page)) }
             }
-            if signature != nil || reminder != nil { zone = .none }
-            if let signature { readSignatures(label: signature, page: page, into: &record) }
+            if !pageSignatureWords.isEmpty { signatureWords.append((pageSignatureWords, page)) }
+            if signatureHere != nil || reminder != nil { zone = .none }
         }
         record.footnotes = footnotes(from: footnoteLines)
-        let remarkWords = remarkLines.flatMap(\.line.words)
         if let first = remarkLines.first {
-            record.remarks = FieldBuilder(page: first.page).text(CellText(words: remarkWords))
+            record.remarks = FieldBuilder(page: first.page).text(CellText(words: remarkLines.flatMap(\.line.words)))
         } else {
             record.remarks = .empty(page: pages.first?.number)
+        }
+        if let (labelPage, label) = signature {
+            let dateLabel = labelPage.first(FormLabels.date, in: Rect(x0: label.rect.x1, y0: label.rect.y0 - labelPage.unit * 0.5,
+                                                                      x1: labelPage.bounds.x1, y1: label.rect.y1 + labelPage.unit * 0.5))
+            // Date values are left-aligned in their cell, under the label.
+            let dateX = (dateLabel?.rect.x0 ?? labelPage.bounds.x1) - labelPage.unit * 0.3
+            for (words, page) in signatureWords {
+                record.ownerSignatures += signatures(from: words, dateX: dateX, page: page)
+            }
         }
     }
 
@@ -73,50 +85,31 @@ struct TrailerReader {
         return Int(token.dropLast())
     }
 
-    /// The top of the signature lines: the lines right above the label, in its column.
-    private func signatureBlockTop(label: LabelMatch, page: FormPage) -> Double {
-        let column = label.rect.x0 - page.unit
-        var top = label.rect.y0
-        for line in page.text.lines.reversed() where line.rect.y1 <= label.rect.y0 + 0.1 {
-            guard line.rect.x0 >= column, top - line.rect.y1 < page.unit * 2.5 else { break }
-            top = line.rect.y0
-        }
-        return top
-    }
-
-    /// Each signature line holds a name under the signature label's column and a date under "Date".
-    private func readSignatures(label: LabelMatch, page: FormPage, into record: inout Form4Record) {
+    /// Name and date are two cells of one table row; a long name wraps inside its cell, and the
+    /// rows stand close together. Each date is one signature: name lines go to the date whose
+    /// line is nearest (cells are centred in their row).
+    private func signatures(from words: [Word], dateX: Double, page: FormPage) -> [OwnerSignature] {
         let build = FieldBuilder(page: page)
-        let dateLabel = page.first(FormLabels.date, in: Rect(x0: label.rect.x1, y0: label.rect.y0 - page.unit * 0.5,
-                                                             x1: page.bounds.x1, y1: label.rect.y1 + page.unit * 0.5))
-        let dateX = (dateLabel?.rect.x0 ?? page.bounds.x1) - page.unit
-        let top = signatureBlockTop(label: label, page: page)
-        let area = Rect(x0: label.rect.x0 - page.unit, y0: top, x1: page.bounds.x1, y1: label.rect.y0)
-        // Name and date are two cells of one table row; a long name wraps inside its cell, and
-        // the rows stand close together. Each date is one signature: name lines go to the date
-        // whose line is nearest (cells are centred in their row).
-        let words = page.words(in: area)
         let names = words.filter { $0.rect.midX < dateX }, dates = words.filter { $0.rect.midX >= dateX }
         let dateLines = LineGrouping().lines(from: dates)
         guard !dateLines.isEmpty else {
-            for band in RowGrouping().rowBands(wordsByColumn: [names]) {
+            return RowGrouping().rowBands(wordsByColumn: [names]).map { band in
                 var signature = OwnerSignature()
                 signature.signatureName = build.text(CellText(words: names.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }))
                 signature.signatureDate = .empty(page: page.number)
-                record.ownerSignatures.append(signature)
+                return signature
             }
-            return
         }
         var namesByRow = [[Word]](repeating: [], count: dateLines.count)
         for line in LineGrouping().lines(from: names) {
             let nearest = dateLines.indices.min { abs(dateLines[$0].rect.midY - line.rect.midY) < abs(dateLines[$1].rect.midY - line.rect.midY) }!
             namesByRow[nearest] += line.words
         }
-        for (row, dateLine) in dateLines.enumerated() {
+        return dateLines.enumerated().map { row, dateLine in
             var signature = OwnerSignature()
             signature.signatureName = build.text(CellText(words: namesByRow[row]))
             signature.signatureDate = build.date(CellText(words: dateLine.words))
-            record.ownerSignatures.append(signature)
+            return signature
         }
     }
 }
