@@ -63,18 +63,27 @@ public struct Form4Extractor: Sendable {
     }
 
     /// The page's words with their source: the PDF's own text layer, or an OCR layer over a
-    /// scanned image (a page-filling image under the text).
+    /// scanned image.
     func formPage(_ page: PDFPage) -> FormPage {
-        let words = options.wordGrouping.words(from: page.glyphs())
-        let source = textSource(of: page, hasText: !words.isEmpty)
+        let glyphs = page.glyphs()
+        let words = options.wordGrouping.words(from: glyphs)
+        let source = Self.textSource(of: glyphs, page: page)
         let text = PageText(number: page.number, bounds: page.bounds, source: source, words: words)
         return FormPage(text: text, pdfPage: page)
     }
 
-    func textSource(of page: PDFPage, hasText: Bool) -> TextSource {
-        guard hasText else { return .ocr }
+    /// OCR engines write their text layer in an invisible font of their own (tesseract and
+    /// ocrmypdf: "GlyphLessFont"); that is cheap to see. Only a text layer in some other font
+    /// over a page-filling image needs the page's images looked up, which costs a second pass
+    /// over the content stream, so that is done only for pages whose text is all one font.
+    static func textSource(of glyphs: [Glyph], page: PDFPage) -> TextSource {
+        guard let first = glyphs.first else { return .ocr }
+        if first.style.fontName.contains("GlyphLess") { return .ocrLayer }
+        // Printed forms mix several fonts (labels, values, headings); an OCR layer uses one.
+        // A sample of the glyphs is enough to tell.
+        let oneFont = stride(from: 0, to: glyphs.count, by: 16).allSatisfy { glyphs[$0].style.fontName == first.style.fontName }
+        guard oneFont, !first.style.fontName.isEmpty else { return .native }
         let area = page.bounds.width * page.bounds.height
-        let scanned = page.imageRects().contains { $0.width * $0.height > 0.6 * area }
-        return scanned ? .ocrLayer : .native
+        return page.imageRects().contains { $0.width * $0.height > 0.6 * area } ? .ocrLayer : .native
     }
 }

@@ -53,6 +53,25 @@ public struct PageText: Sendable {
 /// "(Month/Day/Year)" and "Month / Day / Year" compare equal.
 public enum LabelText {
     public static func normalize(_ text: String) -> String {
+        // Nearly all text is ASCII: keep letters (lower-cased), digits and %, on bytes.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "%"):
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                bytes.append(byte + 32)
+            case 0x80...:
+                return normalizeUnicode(text)
+            default:
+                continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func normalizeUnicode(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -2,8 +2,9 @@ import Layout
 import PDFText
 
 /// Decides whether a checkbox is marked. The mark may be the letter "X" in the text layer, or
-/// only drawn: a check-mark image (as some prints have) or ink on a scanned page. The text
-/// decides where it has a mark; otherwise the page itself is looked at.
+/// only drawn: a check-mark image or vector drawing (as some prints have) or ink on a scanned
+/// page. The text decides where the page prints its marks as text; otherwise the ink inside the
+/// drawn box does, whatever drew it.
 struct CheckboxReader {
     /// Share of dark pixels inside a checkbox image above which it counts as marked.
     var markedInkShare: Double = 0.06
@@ -20,17 +21,7 @@ struct CheckboxReader {
             return Field(value: .bool(true), confidence: page.source == .native ? 0.99 : 0.9,
                          page: page.number, bbox: mark.rect, method: "checkbox-text")
         }
-        let images = page.imageRects.filter { $0.intersects(region) && $0.width < page.bounds.width / 4 }
-        if let image = images.first, let raster = page.raster() {
-            // The image is the whole box; look inside its border only.
-            let inside = image.insetBy(dx: image.width * 0.25, dy: image.height * 0.25)
-            let ink = raster.inkFraction(in: inside)
-            let marked = ink > markedInkShare
-            let margin = abs(ink - markedInkShare) / markedInkShare
-            return Field(value: .bool(marked), confidence: min(0.97, 0.8 + 0.1 * margin),
-                         page: page.number, bbox: image, method: "checkbox-image")
-        }
-        if !page.marksCheckboxesInText, let raster = page.raster(), let box = inkBox(in: region, raster: raster) {
+        if !page.marksCheckboxesInText, let raster = page.raster(covering: region), let box = inkBox(in: region, raster: raster) {
             // Drawn boxes (vector check marks): ink inside the box's border means a mark.
             let inside = box.insetBy(dx: box.width * 0.25, dy: box.height * 0.25)
             let ink = raster.inkFraction(in: inside)
@@ -38,6 +29,10 @@ struct CheckboxReader {
             let margin = abs(ink - markedInkShare) / markedInkShare
             return Field(value: .bool(marked), confidence: min(0.95, 0.75 + 0.1 * margin),
                          page: page.number, bbox: box, method: "checkbox-ink")
+        }
+        if !page.marksCheckboxesInText {
+            // Marks are drawn here, but no box was found beside the label: a guess.
+            return Field(value: .bool(false), confidence: 0.5, page: page.number, bbox: region, method: "checkbox-ink")
         }
         // A native text layer holds every printed "X": no mark in the text means none on the page.
         return Field(value: .bool(false), confidence: page.source == .native ? 0.97 : 0.8,

@@ -8,7 +8,6 @@ final class FormPage {
     let pdfPage: PDFPage?
     let finder = LabelFinder()
     private var cachedRaster: GrayImage??
-    private var cachedImageRects: [Rect]?
 
     init(text: PageText, pdfPage: PDFPage?) {
         self.text = text
@@ -43,18 +42,19 @@ final class FormPage {
         text.wordIndices(in: region).filter { !excluded.contains($0) }.map { text.words[$0] }
     }
 
-    /// Raster images placed on the page (checkbox images, scanned page images).
-    var imageRects: [Rect] {
-        if let cachedImageRects { return cachedImageRects }
-        let rects = pdfPage?.imageRects() ?? []
-        cachedImageRects = rects
-        return rects
-    }
+    /// Resolution of the grey page image used to look at ink (checkboxes).
+    static let inkDPI: Double = 150
 
-    /// The page rendered in grey, made once and only when something needs to look at ink.
-    func raster() -> GrayImage? {
-        if let cachedRaster { return cachedRaster }
-        let image = try? pdfPage?.renderGray(dpi: 150)
+    /// The page in grey, for looking at ink (drawn checkboxes). Rendering costs a pass over the
+    /// page, so it is made only when asked, first for the header (where most boxes are), and for
+    /// the whole page only when a box stands lower (additional reporting owners).
+    func raster(covering region: Rect) -> GrayImage? {
+        if let cached = cachedRaster, let image = cached, image.region.y1 >= region.y1 { return image }
+        if let cached = cachedRaster, cached == nil { return nil }
+        let header = Rect(x0: bounds.x0, y0: bounds.y0, x1: bounds.x1,
+                          y1: first(Label("Table I - Non-Derivative Securities"))?.rect.y0 ?? bounds.y1)
+        let area = header.y1 >= region.y1 && cachedRaster == nil ? header : bounds
+        let image = try? pdfPage?.renderGray(dpi: Self.inkDPI, region: area)
         cachedRaster = .some(image)
         return image
     }

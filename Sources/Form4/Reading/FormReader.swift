@@ -11,6 +11,9 @@ struct FormReader {
         record.pages = pages.map(\.number)
         record.textSource = pages.first?.source ?? .native
         guard let first = pages.first else { return record }
+        // Box 6 on the first page tells how this print marks checkboxes; the form's later pages
+        // (additional owners) are printed the same way.
+        for page in pages.dropFirst() { page.marksCheckboxesInText = first.marksCheckboxesInText }
         HeaderReader(page: first).read(into: &record)
         for page in pages {
             let sections = SectionBounds(page: page)

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Form4
+import PDFText
+
+/// Times the pipeline against its floor, poppler's own text extraction, in one process.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time poppler's text extraction alone and the full extraction, side by side.",
+        discussion: """
+        For every PDF given (folders are searched), runs in one process, alternating the two so that \
+        machine drift hits both alike: (1) poppler text extraction: open, glyphs with boxes, fonts \
+        and colours for every page; (2) the full `form4 extract` pipeline. Prints the median of \
+        --runs rounds for each, per page, and their ratio. A benchmark, not a test.
+        """
+    )
+
+    @Argument(help: "PDF files or folders.")
+    var inputs: [String]
+
+    @Option(help: "Rounds over all files; the median round is reported.")
+    var runs: Int = 5
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        let files = PDFInputs.expand(inputs)
+        guard !files.isEmpty else { throw ValidationError("no PDF files found in \(inputs.joined(separator: " "))") }
+        let datas = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let extractor = Form4Extractor()
+        var floor: [Double] = [], full: [Double] = []
+        var pages = 0
+        for round in 0..<runs {
+            // Alternate which goes first, so neither always runs on a warmer machine.
+            let order = round % 2 == 0 ? [0, 1] : [1, 0]
+            for which in order {
+                let started = DispatchTime.now().uptimeNanoseconds
+                var counted = 0
+                for (file, data) in zip(files, datas) {
+                    if which == 0 {
+                        guard let document = try? PDFDocument(data: data, name: file) else { continue }
+                        for page in (try? document.pages()) ?? [] { _ = page.glyphs(); counted += 1 }
+                    } else {
+                        counted += extractor.extract(data: data, name: file).pageCount ?? 0
+                    }
+                }
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                if which == 0 { floor.append(seconds) } else { full.append(seconds) }
+                pages = counted
+            }
+        }
+        let floorMedian = median(floor), fullMedian = median(full)
+        let result: [String: Double] = [
+            "files": Double(files.count), "pages": Double(pages), "runs": Double(runs),
+            "popplerMsPerPage": floorMedian / Double(max(pages, 1)) * 1000,
+            "pipelineMsPerPage": fullMedian / Double(max(pages, 1)) * 1000,
+            "ratio": fullMedian / max(floorMedian, 1e-9),
+            "popplerSpread": (floor.max()! - floor.min()!) / floorMedian,
+            "pipelineSpread": (full.max()! - full.min()!) / fullMedian,
+        ]
+        if json {
+            FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys, .prettyPrinted]))
+            print()
+            return
+        }
+        print("files \(files.count), pages \(pages), median of \(runs) rounds")
+        print(String(format: "poppler text extraction (glyphs, boxes, fonts, colours): %.2f ms/page (spread %.0f%%)",
+                     result["popplerMsPerPage"]!, result["popplerSpread"]! * 100))
+        print(String(format: "form4 extract pipeline (records):                       %.2f ms/page (spread %.0f%%)",
+                     result["pipelineMsPerPage"]!, result["pipelineSpread"]! * 100))
+        print(String(format: "pipeline / poppler: %.3f (the pipeline adds %.1f%%)", result["ratio"]!, (result["ratio"]! - 1) * 100))
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted[sorted.count / 2]
+    }
+}
+
+/// Turns command-line inputs (files and folders) into a sorted list of PDF paths.
+enum PDFInputs {
+    static func expand(_ inputs: [String]) -> [String] {
+        var files: [String] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
+                let enumerator = FileManager.default.enumerator(atPath: input)
+                while let relative = enumerator?.nextObject() as? String {
+                    if relative.lowercased().hasSuffix(".pdf") { files.append((input as NSString).appendingPathComponent(relative)) }
+                }
+            } else {
+                files.append(input)
+            }
+        }
+        return files.sorted()
+    }
+}
