@@ -5,6 +5,7 @@
 #   make deps    install missing Debian packages and Python test packages (needs root or sudo)
 #   make build   release build of the `form4` command (.build/release/form4)
 #   make eval    accuracy of the extraction on the committed Samples/
+#   make bench   timings: pipeline against poppler's own text extraction, single-file runs (bench/)
 #
 # Corpus generation (make corpus, corpus-deps, samples, corpus-test) lives in scripts/corpus.mk.
 
@@ -14,10 +15,10 @@ FORM4 = .build/release/form4
 OUT_DIR ?= out
 
 # Debian packages the Swift build and the tests need.
-DEB_PACKAGES = libpoppler-glib-dev libglib2.0-dev poppler-utils pkg-config
+DEB_PACKAGES = libpoppler-glib-dev libglib2.0-dev poppler-utils pkg-config hyperfine
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test eval clean
+.PHONY: deps build run test eval bench clean
 
 deps:
 	@missing=""; \
@@ -41,6 +42,9 @@ run: build
 
 eval: build
 	$(FORM4) eval Samples/rendered Samples/edgar-real Samples/bound
+
+bench: build
+	bench/run.sh $(FORM4) Samples
 
 test: deps
 	$(SWIFT) build --build-tests

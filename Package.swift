@@ -28,9 +28,8 @@ let package = Package(
             name: "form4",
             dependencies: ["Form4", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "form4dbg", dependencies: ["Layout"]),
         .testTarget(name: "PDFTextTests", dependencies: ["PDFText"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout"]),
-        .testTarget(name: "Form4Tests", dependencies: ["Form4"]),
+        .testTarget(name: "Form4Tests", dependencies: ["Form4"], exclude: ["Fixtures"]),
     ]
 )

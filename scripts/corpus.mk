@@ -63,8 +63,9 @@ samples:
 	  mkdir -p $(SAMPLES_DIR)/edgar-real; \
 	  cp $(EDGAR_REAL)/form4-chromium-letter.pdf $(SAMPLES_DIR)/edgar-real/; \
 	  cp $(EDGAR_REAL)/form4.xml $(SAMPLES_DIR)/edgar-real/form4-chromium-letter.xml; \
-	  cp $(EDGAR_REAL)/form4-scan200-tesseract.pdf $(SAMPLES_DIR)/edgar-real/; \
-	  cp $(EDGAR_REAL)/form4.xml $(SAMPLES_DIR)/edgar-real/form4-scan200-tesseract.xml; \
+	  mkdir -p $(SAMPLES_DIR)/edgar-real-scan; \
+	  cp $(EDGAR_REAL)/form4-scan200-tesseract.pdf $(SAMPLES_DIR)/edgar-real-scan/; \
+	  cp $(EDGAR_REAL)/form4.xml $(SAMPLES_DIR)/edgar-real-scan/form4-scan200-tesseract.xml; \
 	else echo "note: $(EDGAR_REAL) not found; keeping $(SAMPLES_DIR)/edgar-real as is"; fi
 	du -sh $(SAMPLES_DIR)
 

@@ -9,18 +9,18 @@ public enum RecordJSON {
         return encoder
     }
 
-    /// One JSON document: a single result as an object, several as an array.
+    /// One JSON document: a single result as an object, several as an array. Keys stand in the
+    /// order of the record contract (docs/record-format.md).
     public static func document(_ results: [FileResult]) throws -> Data {
-        let encoder = encoder(pretty: true)
-        var data = results.count == 1 ? try encoder.encode(results[0]) : try encoder.encode(results)
-        data.append(0x0A)
-        return data
+        var json = JSONWriter(pretty: true)
+        if results.count == 1 { json.fileResult(results[0]) } else { json.array(results) { $0.fileResult($1) } }
+        return Data(json.bytes + [0x0A])
     }
 
     /// One line per result.
     public static func line(_ result: FileResult) throws -> Data {
-        var data = try encoder(pretty: false).encode(result)
-        data.append(0x0A)
-        return data
+        var json = JSONWriter(pretty: false)
+        json.fileResult(result)
+        return Data(json.bytes + [0x0A])
     }
 }

@@ -84,7 +84,7 @@ def pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
 
 
-def truth_files(groups=GENERATED_GROUPS + ["edgar-real"]) -> list[Path]:
+def truth_files(groups=GENERATED_GROUPS + ["edgar-real", "edgar-real-scan"]) -> list[Path]:
     return sorted(p for g in groups for p in (SAMPLES / g).glob("*.xml"))
 
 

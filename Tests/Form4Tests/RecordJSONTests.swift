@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+@testable import Form4
+
+/// The JSON a user reads: valid, in contract order, and carrying what the record holds.
+final class RecordJSONTests: XCTestCase {
+    func sampleResult() -> FileResult {
+        var record = Form4Record()
+        record.pages = [1, 2]
+        record.issuer.issuerName = Field(value: .string("Acme \"Widgets\"\nInc."), confidence: 0.99, page: 1,
+                                         bbox: .init(x0: 1, y0: 2, x1: 3.456, y1: 4))
+        var row = TableRow(kind: .transaction, derivative: true)
+        row.transactionShares = Field(value: .number(Decimal(string: "1234.5678")!), confidence: 0.9, footnoteIds: ["F1", "F2"])
+        record.derivativeTable = [row]
+        record.footnotes = [Footnote(id: "F1", text: .known(.string("Held by trust.")))]
+        return FileResult(file: "a.pdf", sha256: "ab", pageCount: 2, status: .ok, reviewThreshold: 0.9, forms: [record])
+    }
+
+    func testJSONRoundTripsThroughADecoder() throws {
+        let data = try RecordJSON.document([sampleResult()])
+        let decoded = try JSONDecoder().decode(FileResult.self, from: data)
+        let form = try XCTUnwrap(decoded.forms.first)
+        XCTAssertEqual(form.pages, [1, 2])
+        XCTAssertEqual(form.issuer.issuerName.value, .string("Acme \"Widgets\"\nInc."))
+        XCTAssertEqual(form.issuer.issuerName.bbox?.x1 ?? 0, 3.46, accuracy: 0.001)
+        XCTAssertEqual(form.derivativeTable.first?.transactionShares.value, .number(Decimal(string: "1234.5678")!))
+        XCTAssertEqual(form.derivativeTable.first?.transactionShares.footnoteIds, ["F1", "F2"])
+        XCTAssertNotNil(form.derivativeTable.first?.expirationDate, "Table II rows carry the derivative columns")
+        XCTAssertNil(decoded.error)
+    }
+
+    func testKeysFollowTheContractOrderAndLinesAreSingleLines() throws {
+        let text = String(decoding: try RecordJSON.document([sampleResult()]), as: UTF8.self)
+        let order = ["\"file\"", "\"sha256\"", "\"pageCount\"", "\"status\"", "\"reviewThreshold\"", "\"forms\""]
+        let positions = order.compactMap { text.range(of: $0)?.lowerBound }
+        XCTAssertEqual(positions.count, order.count)
+        XCTAssertEqual(positions, positions.sorted())
+        let line = String(decoding: try RecordJSON.line(sampleResult()), as: UTF8.self)
+        XCTAssertEqual(line.filter { $0 == "\n" }.count, 1, "JSON Lines: one line per file")
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(line.utf8)))
+    }
+}
