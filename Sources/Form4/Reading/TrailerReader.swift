@@ -86,8 +86,8 @@ struct TrailerReader {
     }
 
     /// Name and date are two cells of one table row; a long name wraps inside its cell, and the
-    /// rows stand close together. Each date is one signature: name lines go to the date whose
-    /// line is nearest (cells are centred in their row).
+    /// rows stand close together. Each date is one signature: each name cell goes to the date
+    /// nearest its middle (cells are centred in their row).
     private func signatures(from words: [Word], dateX: Double, page: FormPage) -> [OwnerSignature] {
         let build = FieldBuilder(page: page)
         let names = words.filter { $0.rect.midX < dateX }, dates = words.filter { $0.rect.midX >= dateX }
@@ -100,10 +100,14 @@ struct TrailerReader {
                 return signature
             }
         }
+        // A long name wraps into a cell of touching lines; cells stand a little apart.
+        var cells = RowGrouping()
+        cells.cellBreakGap = page.source == .native ? 0.12 : 0.45
         var namesByRow = [[Word]](repeating: [], count: dateLines.count)
-        for line in LineGrouping().lines(from: names) {
-            let nearest = dateLines.indices.min { abs(dateLines[$0].rect.midY - line.rect.midY) < abs(dateLines[$1].rect.midY - line.rect.midY) }!
-            namesByRow[nearest] += line.words
+        for band in cells.rowBands(wordsByColumn: [names]) {
+            let middle = (band.y0 + band.y1) / 2
+            let nearest = dateLines.indices.min { abs(dateLines[$0].rect.midY - middle) < abs(dateLines[$1].rect.midY - middle) }!
+            namesByRow[nearest] += names.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
         }
         return dateLines.enumerated().map { row, dateLine in
             var signature = OwnerSignature()
