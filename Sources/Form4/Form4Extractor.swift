@@ -35,14 +35,19 @@ public struct Form4Extractor: Sendable {
             return FileResult(file: path, status: .error, error: .init(code: failure.code.rawValue, message: failure.message),
                               reviewThreshold: options.reviewThreshold)
         }
-        return extract(data: data, name: path)
+        return extract(data: data, name: path) { try PDFDocument(path: path, password: options.password) }
     }
 
     /// Extracts every Form 4 in a PDF held in memory; `name` labels it in the result.
     public func extract(data: Data, name: String) -> FileResult {
+        extract(data: data, name: name) { try PDFDocument(data: data, name: name, password: options.password) }
+    }
+
+    private func extract(data: Data, name: String, open: () throws -> PDFDocument) -> FileResult {
         var result = FileResult(file: name, sha256: SHA256.hex(data), status: .ok, reviewThreshold: options.reviewThreshold)
         do {
-            let document = try PDFDocument(data: data, name: name, password: options.password)
+            try PDFDocument.validate(data, name: name)
+            let document = try open()
             result.pageCount = document.pageCount
             let pages = try document.pages().map(formPage)
             let (forms, _) = FormSplitter.split(pages)

@@ -10,7 +10,7 @@ public final class PDFDocument: @unchecked Sendable {
 
     /// Opens the PDF at `path`. Empty, non-PDF, damaged and encrypted files throw a `PDFError`
     /// whose message names the file and the cause.
-    public convenience init(path: String, password: String? = nil) throws {
+    public init(path: String, password: String? = nil) throws {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
@@ -20,22 +20,44 @@ public final class PDFDocument: @unchecked Sendable {
             }
             throw PDFError(.unreadable, "\(path): cannot read the file (\(error.localizedDescription))")
         }
-        try self.init(data: data, name: path, password: password)
+        try Self.validate(data, name: path)
+        // From a file rather than from bytes: poppler-glib 22's bytes path crashes when it retries
+        // an encrypted document with a wrong password; the file path retries safely.
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var error: UnsafeMutablePointer<GError>? = nil
+        guard let uri = g_filename_to_uri(absolute, nil, &error) else {
+            throw consumePopplerError(error, file: path, passwordGiven: false)
+        }
+        defer { g_free(uri) }
+        guard let document = poppler_document_new_from_file(uri, password, &error) else {
+            throw consumePopplerError(error, file: path, passwordGiven: password != nil)
+        }
+        if let error { g_error_free(error) }
+        self.name = path
+        handle = document
     }
 
     /// Opens a PDF held in memory. `name` labels it in error messages.
     public init(data: Data, name: String = "<memory>", password: String? = nil) throws {
         self.name = name
-        if data.isEmpty { throw PDFError(.emptyFile, "\(name): the file is empty (0 bytes)") }
-        guard Self.hasPDFHeader(data) else {
-            throw PDFError(.notPDF, "\(name): not a PDF (no %PDF- header in the first 1024 bytes)")
+        try Self.validate(data, name: name)
+        if password != nil {
+            // poppler-glib's bytes path crashes on a wrong password (see init(path:)); go through
+            // a private temporary file instead.
+            let temporary = FileManager.default.temporaryDirectory
+                .appendingPathComponent("form4-\(UUID().uuidString).pdf")
+            try data.write(to: temporary, options: [.atomic])
+            defer { try? FileManager.default.removeItem(at: temporary) }
+            let opened = try PDFDocument(path: temporary.path, password: password)
+            handle = opened.handle
+            g_object_ref(UnsafeMutableRawPointer(handle))
+            return
         }
         // GBytes copies the buffer, so poppler never points into memory Swift may release.
         let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>? = nil
-        let document = password.map { poppler_document_new_from_bytes(bytes, $0, &error) }
-            ?? poppler_document_new_from_bytes(bytes, nil, &error)
+        let document = poppler_document_new_from_bytes(bytes, nil, &error)
         guard let document else {
             throw consumePopplerError(error, file: name, passwordGiven: password != nil)
         }
@@ -58,6 +80,14 @@ public final class PDFDocument: @unchecked Sendable {
     /// All pages in order.
     public func pages() throws -> [PDFPage] {
         try (0..<pageCount).map { try page($0) }
+    }
+
+    /// Empty files and files that are not PDFs at all are told apart before poppler sees them.
+    public static func validate(_ data: Data, name: String) throws {
+        if data.isEmpty { throw PDFError(.emptyFile, "\(name): the file is empty (0 bytes)") }
+        guard hasPDFHeader(data) else {
+            throw PDFError(.notPDF, "\(name): not a PDF (no %PDF- header in the first 1024 bytes)")
+        }
     }
 
     static func hasPDFHeader(_ data: Data) -> Bool {

@@ -73,4 +73,52 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(CellText.splitTrailingMarkers("757,756(1)(2)").0, "757,756")
         XCTAssertEqual(CellText.splitTrailingMarkers("757,756(1)(2)").1, [1, 2])
     }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    func testAPDFWithoutAForm4IsNotForm4() {
+        let result = Form4Extractor().extract(path: Self.fixtures.appendingPathComponent("letter.pdf").path)
+        XCTAssertEqual(result.status, .notForm4)
+        XCTAssertEqual(result.pageCount, 1)
+        XCTAssertNil(result.error)
+        XCTAssertTrue(result.forms.isEmpty)
+    }
+
+    func testEncryptedPDFNeedsItsPassword() throws {
+        let path = Self.fixtures.appendingPathComponent("form4-encrypted.pdf").path
+        let locked = Form4Extractor().extract(path: path)
+        XCTAssertEqual(locked.status, .error)
+        XCTAssertEqual(locked.error?.code, "encrypted")
+        XCTAssertTrue(locked.error?.message.contains("--password") ?? false, "the message says what to do")
+        let wrong = Form4Extractor(options: ExtractionOptions(password: "guess")).extract(path: path)
+        XCTAssertEqual(wrong.error?.code, "wrong-password")
+        let opened = Form4Extractor(options: ExtractionOptions(password: "form4pass")).extract(path: path)
+        XCTAssertEqual(opened.status, .ok)
+        XCTAssertEqual(opened.forms.first?.issuer.issuerTradingSymbol.value, .string("SCWO"))
+    }
+
+    /// Tables that run over several pages and joint filings with several owners, read in full.
+    func testMultiPageTablesAndJointFilingsAreReadInFull() throws {
+        let folder = Self.root.appendingPathComponent("Samples/rendered")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        var multiPage = 0, jointFilings = 0
+        for name in names {
+            let pdf = folder.appendingPathComponent(name)
+            let truth = try XCTUnwrap(OwnershipXML.read(contentsOf: pdf.deletingPathExtension().appendingPathExtension("xml")).first)
+            let spansPages = truth.nonDerivativeTable.count + truth.derivativeTable.count > 12
+            guard spansPages || truth.reportingOwners.count > 1 else { continue }
+            let record = try XCTUnwrap(Form4Extractor().extract(path: pdf.path).forms.first, name)
+            if spansPages, record.pages.count > 1 {
+                multiPage += 1
+                XCTAssertEqual(record.nonDerivativeTable.count, truth.nonDerivativeTable.count, name)
+                XCTAssertEqual(record.derivativeTable.count, truth.derivativeTable.count, name)
+            }
+            if truth.reportingOwners.count > 1 {
+                jointFilings += 1
+                XCTAssertEqual(record.reportingOwners.map(\.rptOwnerName.value), truth.reportingOwners.map(\.rptOwnerName.value), name)
+            }
+        }
+        XCTAssertGreaterThan(multiPage, 0, "the samples hold tables that run over pages")
+        XCTAssertGreaterThan(jointFilings, 0, "the samples hold joint filings")
+    }
 }
