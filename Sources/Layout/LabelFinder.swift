@@ -28,6 +28,8 @@ public struct Label: Sendable, Hashable, CustomStringConvertible {
 /// Where a label was found: its words and how closely they match (1 = exactly).
 public struct LabelMatch: Sendable, CustomStringConvertible {
     public let label: Label
+    /// Where the label's first word stands (its centre): what a search region is tested against.
+    public let start: (x: Double, y: Double)
     /// Indices into `PageText.words`.
     public let wordIndices: [Int]
     public let rect: Rect
@@ -54,13 +56,23 @@ public struct LabelFinder: Sendable {
 
     public init() {}
 
-    /// All places `label` stands in `page` (restricted to `region` when given), best first.
+    /// All places `label` stands in `page` (restricted to `region` when given), best first:
+    /// exact spellings, or where there are none and `fuzzy` allows, damaged ones.
     public func find(_ label: Label, in page: PageText, region: Rect? = nil, fuzzy: Bool = true) -> [LabelMatch] {
-        let exact = candidates(label, page: page, region: region, starts: page.wordsByNormalizedText[label.firstToken] ?? [], budget: 0)
+        let exact = exactMatches(label, in: page, region: region)
         if !exact.isEmpty || !fuzzy { return exact }
-        let allStarts = Array(page.words.indices)
+        return approximateMatches(label, in: page, region: region)
+    }
+
+    /// Places where the label is spelled exactly (case, spacing and punctuation aside).
+    public func exactMatches(_ label: Label, in page: PageText, region: Rect? = nil) -> [LabelMatch] {
+        candidates(label, page: page, region: region, starts: page.wordsByNormalizedText[label.firstToken] ?? [], budget: 0)
+    }
+
+    /// Places where the label is spelled within the edit budget, best first.
+    public func approximateMatches(_ label: Label, in page: PageText, region: Rect? = nil) -> [LabelMatch] {
         let budget = Int((Double(label.target.count) * maxEditRatio).rounded(.down))
-        return candidates(label, page: page, region: region, starts: allStarts, budget: budget)
+        return candidates(label, page: page, region: region, starts: Array(page.words.indices), budget: budget)
             .sorted { $0.score > $1.score }
     }
 
@@ -120,7 +132,8 @@ public struct LabelFinder: Sendable {
     private func match(_ label: Label, page: PageText, indices: [Int], distance: Int) -> LabelMatch {
         let rect = indices.map { page.words[$0].rect }.unionAll() ?? .zero
         let score = 1 - Double(distance) / Double(max(label.target.count, 1))
-        return LabelMatch(label: label, wordIndices: indices, rect: rect, score: score)
+        let first = page.words[indices[0]].rect
+        return LabelMatch(label: label, start: (first.midX, first.midY), wordIndices: indices, rect: rect, score: score)
     }
 
     /// The words that may continue a label after `current`: the next word on the same line when

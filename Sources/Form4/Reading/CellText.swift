@@ -74,7 +74,9 @@ struct FieldBuilder {
             confidence *= 0.9
         }
         if parsed.value.isNull && cell.text.isEmpty { confidence = baseConfidence }
-        let raw = cell.text.isEmpty || parsed.value.xmlText == cell.text ? nil : cell.text
+        // Keep what was printed wherever normalisation changed it (numbers, dates, states).
+        let raw: String?
+        if case .string(let text) = parsed.value, text == cell.text { raw = nil } else { raw = cell.text.isEmpty ? nil : cell.text }
         return Field(value: parsed.value, confidence: confidence, footnoteIds: cell.footnoteIds,
                      page: page.number, bbox: cell.rect, raw: raw, method: parsed.repaired ? "repaired" : nil)
     }

@@ -24,12 +24,31 @@ final class FormPage {
     /// find look-alikes ("Table I" in "Table II"). OCR text is searched with an edit budget.
     var fuzzyLabels: Bool { text.source != .native }
 
-    func first(_ label: Label, in region: Rect? = nil) -> LabelMatch? {
-        finder.first(label, in: text, region: region, fuzzy: fuzzyLabels)
+    /// The best (then top-most) place of `label` in `region`.
+    func first(_ label: Label, in region: Rect? = nil, exactOnly: Bool = false) -> LabelMatch? {
+        all(label, in: region, exactOnly: exactOnly).max { ($0.score, -$0.rect.y0) < ($1.score, -$1.rect.y0) }
     }
 
-    func all(_ label: Label, in region: Rect? = nil) -> [LabelMatch] {
-        finder.find(label, in: text, region: region, fuzzy: fuzzyLabels).sorted { $0.rect.y0 < $1.rect.y0 }
+    /// Every place of `label` in `region`, top to bottom: exact spellings, or where there are
+    /// none (and the text is OCR), damaged ones. The readers ask for the same labels many times
+    /// over; each is looked for once per page and the answers filtered by region.
+    func all(_ label: Label, in region: Rect? = nil, exactOnly: Bool = false) -> [LabelMatch] {
+        func inRegion(_ match: LabelMatch) -> Bool {
+            region.map { $0.contains(x: match.start.x, y: match.start.y) } ?? true
+        }
+        let exact = cached(&exactMatches, label) { finder.exactMatches(label, in: text) }.filter(inRegion)
+        if !exact.isEmpty || !fuzzyLabels || exactOnly { return exact }
+        return cached(&approximateMatches, label) { finder.approximateMatches(label, in: text) }.filter(inRegion)
+    }
+
+    private var exactMatches: [String: [LabelMatch]] = [:]
+    private var approximateMatches: [String: [LabelMatch]] = [:]
+
+    private func cached(_ cache: inout [String: [LabelMatch]], _ label: Label, _ compute: () -> [LabelMatch]) -> [LabelMatch] {
+        if let known = cache[label.text] { return known }
+        let found = compute().sorted { $0.rect.y0 < $1.rect.y0 }
+        cache[label.text] = found
+        return found
     }
 
     /// The top-most match, for labels that stand once in an area but may also occur in values.

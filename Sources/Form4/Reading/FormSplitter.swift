@@ -23,13 +23,12 @@ enum FormSplitter {
         if hasBox1 && hasBox2 {
             let top = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: page.bounds.height * 0.3)
             // Exact matches only: "ANNUAL STATEMENT OF CHANGES" is a few edits from Form 4's own title.
-            let finder = page.finder
-            if finder.first(FormLabels.initialStatement, in: page.text, region: top, fuzzy: false) != nil { return .otherFormStart("3") }
-            if finder.first(FormLabels.annualStatement, in: page.text, region: top, fuzzy: false) != nil { return .otherFormStart("5") }
-            let form4 = finder.first(FormLabels.form4, in: page.text, region: top, fuzzy: false)
+            if page.first(FormLabels.initialStatement, in: top, exactOnly: true) != nil { return .otherFormStart("3") }
+            if page.first(FormLabels.annualStatement, in: top, exactOnly: true) != nil { return .otherFormStart("5") }
+            let form4 = page.first(FormLabels.form4, in: top, exactOnly: true)
             if form4 == nil {
-                if finder.first(FormLabels.form3, in: page.text, region: top, fuzzy: false) != nil { return .otherFormStart("3") }
-                if finder.first(FormLabels.form5, in: page.text, region: top, fuzzy: false) != nil { return .otherFormStart("5") }
+                if page.first(FormLabels.form3, in: top, exactOnly: true) != nil { return .otherFormStart("3") }
+                if page.first(FormLabels.form5, in: top, exactOnly: true) != nil { return .otherFormStart("5") }
             }
             return .form4Start
         }
