@@ -141,7 +141,7 @@ public struct LabelFinder: Sendable {
     func nextWords(after current: Int, labelStart: Rect, page: PageText) -> [Int] {
         var candidates: [Int] = []
         let word = page.words[current].rect
-        let height = max(word.height, 1)
+        let height = max(word.height, page.typicalWordHeight, 1)
         let line = page.lineOfWord[current]
         let nextOnLine = current + 1
         if nextOnLine < page.words.count, page.lineOfWord[nextOnLine] == line {

@@ -35,6 +35,8 @@ public struct PageText: Sendable {
         var index: [String: [Int]] = [:]
         for (position, text) in normalized.enumerated() where !text.isEmpty { index[text, default: []].append(position) }
         self.wordsByNormalizedText = index
+        let heights = flat.map(\.rect.height).sorted()
+        typicalWordHeight = heights.isEmpty ? 10 : heights[heights.count / 2]
     }
 
     /// Indices (into `words`) of the words whose centre lies in `region`.
@@ -42,11 +44,9 @@ public struct PageText: Sendable {
         words.indices.filter { region.contains(x: words[$0].rect.midX, y: words[$0].rect.midY) }
     }
 
-    /// The typical height of a line of body text on this page (median word height).
-    public var typicalWordHeight: Double {
-        let heights = words.map(\.rect.height).sorted()
-        return heights.isEmpty ? 10 : heights[heights.count / 2]
-    }
+    /// The typical height of a word on this page (the median): the unit of tolerances, since
+    /// one word's own box may be tight to its ink (OCR boxes of "and" are x-height only).
+    public let typicalWordHeight: Double
 }
 
 /// How label text is compared: case, punctuation and spacing do not matter, so

@@ -17,6 +17,6 @@ struct Form4Command: ParsableCommand {
           form4 extract --format xml bound.pdf -o xml/    one ownership XML per form
           form4 eval Samples/rendered                    accuracy against truth XML beside each PDF
         """,
-        subcommands: [ExtractCommand.self, EvalCommand.self, BenchCommand.self]
+        subcommands: [ExtractCommand.self, EvalCommand.self, InspectCommand.self, BenchCommand.self]
     )
 }

@@ -6,12 +6,17 @@ import PDFText
 final class FormPage {
     let text: PageText
     let pdfPage: PDFPage?
-    let finder = LabelFinder()
+    let finder: LabelFinder
     private var cachedRaster: GrayImage??
 
     init(text: PageText, pdfPage: PDFPage?) {
         self.text = text
         self.pdfPage = pdfPage
+        var finder = LabelFinder()
+        // OCR text layers stretch words to the scanned ink: their gaps are wider than the
+        // printed spaces were, and label words stand further apart.
+        if text.source != .native { finder.maxWordGap = 1.6 }
+        self.finder = finder
     }
 
     var number: Int { text.number }
