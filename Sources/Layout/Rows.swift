@@ -46,4 +46,38 @@ public struct RowGrouping: Sendable {
         }
         return bands
     }
+
+    /// Splits words (already assigned to columns) into rows: `rows[row][column]` holds the words
+    /// of one cell. Rows come from `rowBands` unless `anchorColumn` is given.
+    ///
+    /// With an anchor column (one that holds exactly one single-line value in every row, such as
+    /// the shares owned after the transaction) each anchor line is a row, and every other line
+    /// joins the row whose anchor is nearest its centre: cells are vertically centred in their
+    /// row, so this holds even where OCR boxes, tight to the ink, leave gaps inside a wrapped cell.
+    public func rows(wordsByColumn: [[Word]], anchorColumn: Int? = nil) -> [[[Word]]] {
+        let centres: [Double]
+        if let anchorColumn, anchorColumn < wordsByColumn.count, !wordsByColumn[anchorColumn].isEmpty {
+            centres = lineGrouping.lines(from: wordsByColumn[anchorColumn]).map(\.rect.midY)
+        } else {
+            let bands = rowBands(wordsByColumn: wordsByColumn)
+            var rows = [[[Word]]](repeating: [[Word]](repeating: [], count: wordsByColumn.count), count: bands.count)
+            for (column, words) in wordsByColumn.enumerated() {
+                for word in words {
+                    if let row = bands.firstIndex(where: { word.rect.midY >= $0.y0 && word.rect.midY <= $0.y1 }) {
+                        rows[row][column].append(word)
+                    }
+                }
+            }
+            return rows
+        }
+        var rows = [[[Word]]](repeating: [[Word]](repeating: [], count: wordsByColumn.count), count: centres.count)
+        for (column, words) in wordsByColumn.enumerated() {
+            for line in lineGrouping.lines(from: words) {
+                let middle = line.rect.midY
+                let nearest = centres.indices.min { abs(centres[$0] - middle) < abs(centres[$1] - middle) }!
+                rows[nearest][column] += line.words
+            }
+        }
+        return rows
+    }
 }

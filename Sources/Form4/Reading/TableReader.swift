@@ -36,9 +36,10 @@ struct TableReader {
         var headerBottom = headings.map { $0.rect.y1 }.max() ?? top
         let subheadings = locateSubheadings(columns: columns, headingTop: headingTop, bottom: bottom)
         for heading in anatomy where !heading.subheadings.isEmpty {
+            guard let parent = columns.column(named: heading.name) else { continue }
             let found = heading.subheadings.compactMap { sub in subheadings[sub.name].map { (sub.name, $0.rect) } }
             headerBottom = max(headerBottom, found.map(\.1.y1).max() ?? headerBottom)
-            columns.split(heading.name, intoCentered: found)
+            columns.split(heading.name, intoCentered: Self.fillingGaps(heading.subheadings.map(\.name), found: subheadings.mapValues(\.rect), parent: parent))
         }
         headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
 
@@ -49,15 +50,29 @@ struct TableReader {
             let anchor = isMarker(word) ? precedingWord(of: position, in: body) ?? word : word
             if let index = columns.index(for: anchor.rect) { wordsByColumn[index].append(word) }
         }
-        let bands = rowGrouping.rowBands(wordsByColumn: wordsByColumn)
-        if ProcessInfo.processInfo.environment["FORM4_DEBUG"] != nil { FileHandle.standardError.write(Data("  headerBottom \(headerBottom) body \(body.count) bands \(bands.count) columns \(columns.columns)\n".utf8)) }
-        return bands.map { band in
+        // On OCR text, rows are anchored on the column every row fills with one line: the
+        // amount owned after the transaction.
+        let anchor = page.source == .native ? nil : columns.columns.firstIndex { $0.name == ColumnName.owned }
+        if ProcessInfo.processInfo.environment["FORM4_DEBUG"] != nil { FileHandle.standardError.write(Data("  headerBottom \(headerBottom) body \(body.count) columns \(columns.columns)\n".utf8)) }
+        return rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor).map { cellsByColumn in
             var cells: [String: CellText] = [:]
-            for (index, column) in columns.columns.enumerated() {
-                let words = wordsByColumn[index].filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
-                cells[column.name] = CellText(words: words)
-            }
+            for (index, column) in columns.columns.enumerated() { cells[column.name] = CellText(words: cellsByColumn[index]) }
             return makeRow(cells)
+        }
+    }
+
+    /// Sub-columns whose heading was not found (OCR damage) still exist: each missing one is put
+    /// halfway between its found neighbours (or between a neighbour and the parent's edge).
+    static func fillingGaps(_ names: [String], found: [String: Rect], parent: Column) -> [(name: String, rect: Rect)] {
+        guard names.contains(where: { found[$0] != nil }) else { return [] }
+        return names.enumerated().map { index, name in
+            if let rect = found[name] { return (name, rect) }
+            let before = names[..<index].reversed().compactMap { found[$0] }.first
+            let after = names[(index + 1)...].compactMap { found[$0] }.first
+            let left = before?.x1 ?? parent.x0, right = after?.x0 ?? parent.x1
+            let centre = (left + right) / 2
+            let y = (before ?? after)!
+            return (name, Rect(x0: centre - 0.5, y0: y.y0, x1: centre + 0.5, y1: y.y1))
         }
     }
 
