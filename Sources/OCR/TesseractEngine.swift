@@ -107,8 +107,9 @@ public final class TesseractEngine {
 
     /// The words tesseract reads in `image`, in its reading order, with boxes in page points
     /// (top-left origin, mapped through the image's `region` and `scale`) and confidences in 0...1.
-    /// Empty and white-space words are left out. `characterWhitelist` restricts the characters
-    /// tesseract may output, for this call only.
+    /// Empty and white-space words are left out; an image without ink (no pixel darker than
+    /// mid-grey) has no words. `characterWhitelist` restricts the characters tesseract may
+    /// output, for this call only.
     public func recognizeWords(
         in image: GrayImage,
         pageSegmentation: PageSegmentation = .auto,
@@ -120,6 +121,9 @@ public final class TesseractEngine {
             throw OCRError(.invalidImage, "tesseract: cannot read a \(image.width)x\(image.height) image "
                 + "of \(image.pixels.count) pixels at scale \(image.scale)")
         }
+        // Nothing printed, nothing to read. tesseract's layout analysis finds no text in a blank
+        // page, but told that the image *is* a line or a word it reads one anyway ("Be").
+        guard image.hasInk else { return [] }
         TesseractThreading.applyToCurrentThread()
         defer { TessBaseAPIClear(api) } // drops the image and the results
         if let characterWhitelist {
@@ -238,6 +242,15 @@ enum TesseractThreading {
 
     static func applyToCurrentThread() {
         if singleThreaded { setMaxActiveLevels?(0) }
+    }
+}
+
+private extension GrayImage {
+    /// Whether any pixel is darker than mid-grey.
+    var hasInk: Bool {
+        pixels.withUnsafeBufferPointer { buffer in
+            buffer.prefix(width * height).contains { $0 < 128 }
+        }
     }
 }
 

@@ -27,6 +27,7 @@ struct TableReader {
             headings.append((heading.name, match.rect))
             matches[heading.name] = match
         }
+        recoverMissingHeadings(&headings, region: region)
         // Without most of its headings this is not the table (or too damaged to read safely).
         if ProcessInfo.processInfo.environment["FORM4_DEBUG"] != nil { FileHandle.standardError.write(Data("page \(page.number) \(kind) top \(top) bottom \(bottom) headings \(headings.map(\.name))\n".utf8)) }
         guard headings.count >= anatomy.count - 2 else { return [] }
@@ -59,6 +60,21 @@ struct TableReader {
             for (index, column) in columns.columns.enumerated() { cells[column.name] = CellText(words: cellsByColumn[index]) }
             return makeRow(cells)
         }
+    }
+
+    /// A heading damaged beyond recognition (OCR) can still be placed by its number: the
+    /// headings' first lines stand in one row, and each number ("2.", "2A.", "10.") stands once in it.
+    private func recoverMissingHeadings(_ headings: inout [(name: String, rect: Rect)], region: Rect) {
+        guard headings.count >= 3, headings.count < anatomy.count else { return }
+        let tops = headings.map(\.rect.y0).sorted()
+        let rowTop = tops[tops.count / 2]
+        let band = Rect(x0: region.x0, y0: rowTop - page.unit * 0.6, x1: region.x1, y1: rowTop + page.unit * 1.2)
+        for heading in anatomy where !headings.contains(where: { $0.name == heading.name }) {
+            guard let number = heading.label.text.split(separator: " ").first.map(String.init),
+                  let match = page.first(Label(number), in: band), match.score >= 0.99 else { continue }
+            headings.append((heading.name, match.rect))
+        }
+        headings.sort { $0.rect.x0 < $1.rect.x0 }
     }
 
     /// Sub-columns whose heading was not found (OCR damage) still exist: each missing one is put
