@@ -1,3 +1,4 @@
+import Foundation
 import Layout
 import PDFText
 
@@ -37,6 +38,33 @@ struct CellText {
 
     var isEmpty: Bool { text.isEmpty && footnoteIds.isEmpty }
 
+    /// How many OCR artefacts `cleanedForOCR()` removed: each makes the reading less certain.
+    var repairs = 0
+
+    /// The cell as OCR text should be read: table rules read as `|`, stray quotes and dots,
+    /// and footnote markers whose digits OCR lost (`qd)`, `”)`, `462.63)`) are taken out.
+    func cleanedForOCR() -> CellText {
+        var copy = self
+        var tokens: [String] = []
+        var repairs = 0
+        for token in text.split(separator: " ").map(String.init) {
+            let (kept, changed) = OCRTextRepair.clean(token)
+            if changed { repairs += 1 }
+            if !kept.isEmpty { tokens.append(kept) }
+        }
+        // An unbalanced ")" at the end is what is left of a superscript marker "(n)".
+        if let last = tokens.last, last.hasSuffix(")"), !last.contains("(") {
+            let (rest, number) = OCRTextRepair.peelDamagedMarker(last)
+            if let number, !copy.footnoteIds.contains("F\(number)") { copy.footnoteIds.append("F\(number)") }
+            tokens.removeLast()
+            if !rest.isEmpty { tokens.append(rest) }
+            repairs += 1
+        }
+        copy.text = tokens.joined(separator: " ")
+        copy.repairs = repairs
+        return copy
+    }
+
     /// Splits `"757,756(1)(2)"` into `("757,756", [1, 2])`; text without markers comes back whole.
     static func splitTrailingMarkers(_ token: String) -> (String, [Int]) {
         var rest = Substring(token)
@@ -64,9 +92,10 @@ struct FieldBuilder {
         }
     }
 
-    func field(_ cell: CellText, _ parse: (String) -> ParsedValue) -> Field {
+    func field(_ printed: CellText, _ parse: (String) -> ParsedValue) -> Field {
+        let cell = page.source == .native ? printed : printed.cleanedForOCR()
         let parsed = parse(cell.text)
-        var confidence = baseConfidence * parsed.quality
+        var confidence = baseConfidence * parsed.quality * pow(0.9, Double(cell.repairs))
         if let ocr = cell.words.compactMap(\.ocrConfidence).min() { confidence *= 0.6 + 0.4 * ocr }
         if page.source == .native, !cell.text.isEmpty,
            !cell.words.contains(where: { $0.style.color.isBluish || $0.style.color.isGreenish || $0.text.hasPrefix("$") }) {
@@ -78,7 +107,8 @@ struct FieldBuilder {
         let raw: String?
         if case .string(let text) = parsed.value, text == cell.text { raw = nil } else { raw = cell.text.isEmpty ? nil : cell.text }
         return Field(value: parsed.value, confidence: confidence, footnoteIds: cell.footnoteIds,
-                     page: page.number, bbox: cell.rect, raw: raw, method: parsed.repaired ? "repaired" : nil)
+                     page: page.number, bbox: cell.rect, raw: raw,
+                     method: parsed.repaired || cell.repairs > 0 ? "repaired" : nil)
     }
 
     func text(_ cell: CellText) -> Field { field(cell, ValueParsing.text) }

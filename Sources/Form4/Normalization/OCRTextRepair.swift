@@ -1,0 +1,36 @@
+/// Removes what OCR adds to printed text: table rules read as `|`, `[` or `]`, specks read as
+/// quotes, dots and commas, and the remains of superscript footnote markers.
+enum OCRTextRepair {
+    /// Characters that stand alone (or at a token's ends) only as OCR noise.
+    static let noise: Set<Character> = ["|", "“", "”", "‘", "’", "'", "\"", "`", "«", "»", "®", "©", "~", "_", "=", "—", "–", "¦", "!", ":", ";", "•", "*", "^"]
+
+    /// The token without noise at its ends, and whether anything was removed. A token that is
+    /// all noise (or a lone `.` `,` `-`) comes back empty.
+    static func clean(_ token: String) -> (String, Bool) {
+        var characters = Substring(token)
+        while let first = characters.first, noise.contains(first) || first == "[" && !characters.contains("]") {
+            characters = characters.dropFirst()
+        }
+        while let last = characters.last, noise.contains(last) || last == "]" && !characters.contains("[") {
+            characters = characters.dropLast()
+        }
+        let result = String(characters)
+        if [".", ",", "-"].contains(result) { return ("", true) }
+        return (result, result != token)
+    }
+
+    /// `"462.63)"` → `("462.63", nil)`; `"1)"` → `("", 1)`; `"Stock”)"` → `("Stock", nil)`;
+    /// `"qd)"` → `("", nil)`. What stood before the lost `(` is kept when it looks like a value.
+    static func peelDamagedMarker(_ token: String) -> (String, Int?) {
+        var body = Substring(token.dropLast())
+        // A marker is at most a couple of characters before the ")".
+        let tail = body.suffix(2)
+        if tail.allSatisfy(\.isNumber), body.count == tail.count { return ("", Int(tail)) }
+        while let last = body.last, !(last.isLetter || last.isNumber) || (body.count > 1 && noise.contains(last)) {
+            body = body.dropLast()
+        }
+        // Short junk ("qd", "a") is the marker itself.
+        if body.count <= 2, !body.allSatisfy(\.isNumber) { return ("", nil) }
+        return (String(body), nil)
+    }
+}
