@@ -71,10 +71,26 @@ public struct Form4Extractor: Sendable {
     /// scanned image.
     func formPage(_ page: PDFPage) -> FormPage {
         let glyphs = page.glyphs()
-        let words = options.wordGrouping.words(from: glyphs)
+        var words = options.wordGrouping.words(from: glyphs)
         let source = Self.textSource(of: glyphs, page: page)
+        if source != .native { words = Self.removingDuplicates(words) }
         let text = PageText(number: page.number, bounds: page.bounds, source: source, words: words)
         return FormPage(text: text, pdfPage: page)
+    }
+
+    /// OCR layers sometimes hold a word twice, read once from each of two overlapping text lines:
+    /// a word that repeats the text of an earlier word standing on it is dropped.
+    static func removingDuplicates(_ words: [Word]) -> [Word] {
+        var kept: [Word] = []
+        kept.reserveCapacity(words.count)
+        for word in words {
+            let duplicate = kept.contains { other in
+                other.text == word.text && other.rect.intersects(word.rect)
+                    && other.rect.horizontalOverlap(word.rect) > 0.5 * min(other.rect.width, word.rect.width)
+            }
+            if !duplicate { kept.append(word) }
+        }
+        return kept
     }
 
     /// OCR engines write their text layer in an invisible font of their own (tesseract and

@@ -241,7 +241,7 @@ enum TesseractThreading {
     static func configure() { _ = singleThreaded }
 
     static func applyToCurrentThread() {
-        if singleThreaded { setMaxActiveLevels?(0) }
+        _ = setMaxActiveLevels
     }
 }
 
