@@ -76,6 +76,15 @@ public struct LabelFinder: Sendable {
             .sorted { $0.score > $1.score }
     }
 
+    /// How well `label` fits the words of `match` (1 = exactly), scored like a match: used to
+    /// tell which of two look-alike labels ("Table I" and "Table II") damaged words spell.
+    public func score(of label: Label, against match: LabelMatch, in page: PageText) -> Double {
+        let spelled = match.wordIndices.flatMap { Array(page.normalizedWords[$0].utf8) }
+        let limit = max(label.target.count, spelled.count)
+        let distance = LabelText.editDistance(spelled, label.target, limit: limit)
+        return 1 - Double(distance) / Double(max(label.target.count, 1))
+    }
+
     /// The best (then top-most) place of `label`, if any.
     public func first(_ label: Label, in page: PageText, region: Rect? = nil, fuzzy: Bool = true) -> LabelMatch? {
         find(label, in: page, region: region, fuzzy: fuzzy)

@@ -241,7 +241,7 @@ enum TesseractThreading {
     static func configure() { _ = singleThreaded }
 
     static func applyToCurrentThread() {
-        _ = setMaxActiveLevels
+        if singleThreaded { setMaxActiveLevels?(0) }
     }
 }
 

@@ -51,6 +51,23 @@ enum FormLabels {
     static let ombNotice = Label("Persons who respond to the collection of information")
 }
 
+extension FormLabels {
+    /// Labels that damaged text can make look alike: a fuzzy match of one is dropped where the
+    /// same words spell a rival better.
+    static let rivalGroups: [[Label]] = [
+        [tableI, tableII],
+        [form4, form3, form5],
+        [statementOfChanges, initialStatement, annualStatement],
+        [nameAndAddress, additionalRelationship, relationship],
+        [earliestTransaction, amendment],
+        TableAnatomy.nonDerivative.map(\.label) + TableAnatomy.derivative.map(\.label),
+    ]
+
+    static func rivals(of label: Label) -> [Label] {
+        rivalGroups.filter { $0.contains(label) }.flatMap { $0 }.filter { $0 != label }
+    }
+}
+
 /// A column heading of a table: the label that names it, and the sub-headings that split it.
 struct ColumnHeading {
     let name: String

@@ -43,7 +43,13 @@ final class FormPage {
         }
         let exact = cached(&exactMatches, label) { finder.exactMatches(label, in: text) }.filter(inRegion)
         if !exact.isEmpty || !fuzzyLabels || exactOnly { return exact }
-        return cached(&approximateMatches, label) { finder.approximateMatches(label, in: text) }.filter(inRegion)
+        return cached(&approximateMatches, label) {
+            // A damaged spelling may be closer to a look-alike label: then it is that label's.
+            let rivals = FormLabels.rivals(of: label)
+            return finder.approximateMatches(label, in: text).filter { match in
+                !rivals.contains { finder.score(of: $0, against: match, in: text) > match.score }
+            }
+        }.filter(inRegion)
     }
 
     private var exactMatches: [String: [LabelMatch]] = [:]
