@@ -74,6 +74,14 @@ struct TableReader {
                   let match = page.first(Label(number), in: band), match.score >= 0.99 else { continue }
             headings.append((heading.name, match.rect))
         }
+        // A heading still missing between two found neighbours takes the middle of the gap.
+        for (index, heading) in anatomy.enumerated() where !headings.contains(where: { $0.name == heading.name }) {
+            guard index > 0, index + 1 < anatomy.count,
+                  let left = headings.first(where: { $0.name == anatomy[index - 1].name }),
+                  let right = headings.first(where: { $0.name == anatomy[index + 1].name }), left.rect.x0 < right.rect.x0 else { continue }
+            let middle = (left.rect.x0 + right.rect.x0) / 2
+            headings.append((heading.name, Rect(x0: middle, y0: left.rect.y0, x1: middle + 1, y1: left.rect.y1)))
+        }
         headings.sort { $0.rect.x0 < $1.rect.x0 }
     }
 
