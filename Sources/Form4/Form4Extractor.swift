@@ -1,5 +1,6 @@
 import Foundation
 import Layout
+import OCR
 import PDFText
 
 /// Settings of an extraction run.
@@ -19,6 +20,8 @@ public struct ExtractionOptions: Sendable {
 /// Turns a PDF into Form 4 records: pages → words → forms → fields.
 public struct Form4Extractor: Sendable {
     public var options: ExtractionOptions
+    /// One tesseract engine, shared by copies of this extractor: use one extractor per thread.
+    let ocr = OCRService()
 
     public init(options: ExtractionOptions = ExtractionOptions()) { self.options = options }
 
@@ -49,7 +52,7 @@ public struct Form4Extractor: Sendable {
             try PDFDocument.validate(data, name: name)
             let document = try open()
             result.pageCount = document.pageCount
-            let pages = try document.pages().map(formPage)
+            let pages = try document.pages().map { try formPage($0) }
             let (forms, _) = FormSplitter.split(pages)
             result.forms = forms.map { pages in
                 var record = FormReader(pages: pages).read()
@@ -69,13 +72,24 @@ public struct Form4Extractor: Sendable {
 
     /// The page's words with their source: the PDF's own text layer, or an OCR layer over a
     /// scanned image.
-    func formPage(_ page: PDFPage) -> FormPage {
+    func formPage(_ page: PDFPage) throws -> FormPage {
         let glyphs = page.glyphs()
         var words = options.wordGrouping.words(from: glyphs)
         let source = Self.textSource(of: glyphs, page: page)
+        if source == .ocr {
+            // No text at all: a scan without a text layer (or a blank page). Read the image.
+            let image = try page.renderGray(dpi: OCRService.dpi)
+            do {
+                words = try ocr.words(in: image)
+            } catch let error as OCRError {
+                throw PDFError(.renderFailed, "\(page.document.name): page \(page.number) has no text and cannot be OCRed: \(error.message)")
+            }
+            let text = PageText(number: page.number, bounds: page.bounds, source: source, words: words)
+            return FormPage(text: text, pdfPage: page, ocr: ocr, scanImage: image)
+        }
         if source != .native { words = Self.removingDuplicates(words) }
         let text = PageText(number: page.number, bounds: page.bounds, source: source, words: words)
-        return FormPage(text: text, pdfPage: page)
+        return FormPage(text: text, pdfPage: page, ocr: source == .native ? nil : ocr)
     }
 
     /// OCR layers sometimes hold a word twice, read once from each of two overlapping text lines:

@@ -25,7 +25,7 @@ extension Form4Extractor {
         let document = try PDFDocument(path: path, password: options.password)
         var result: [PageInspection] = []
         for index in 0..<document.pageCount where wanted?.contains(index + 1) ?? true {
-            let page = formPage(try document.page(index))
+            let page = try formPage(try document.page(index))
             let hits = FormLabels.all.compactMap { label -> PageInspection.LabelHit? in
                 guard let match = page.first(label) else { return nil }
                 return .init(label: label.text, score: match.score, rect: match.rect,

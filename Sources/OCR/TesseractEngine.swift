@@ -66,14 +66,15 @@ public enum PageSegmentation: Int32, Sendable, CaseIterable {
 /// that worker reads. Distinct engines on distinct threads are independent.
 ///
 /// tesseract's own threading: tesseract 5.3 parallelises its LSTM with OpenMP. On a small
-/// machine that only adds contention (measured: a full page 2.5× slower on 2 cores with the
-/// default OpenMP threading), and we already parallelise over pages and documents. So, unless
-/// the environment sets `OMP_THREAD_LIMIT` itself, the first engine sets it to "1" and keeps
-/// tesseract single-threaded (see `TesseractThreading`).
+/// machine that only adds contention (measured on 2 cores: one 300 dpi Form 4 page takes 9.4–10.5 s
+/// with OpenMP's default threading, 1.8 s single-threaded), and we already parallelise over
+/// pages and documents. So, unless the environment sets `OMP_THREAD_LIMIT` itself, tesseract is
+/// kept single-threaded (see `TesseractThreading`).
 ///
-/// Diagnostics: tesseract prints warnings to stderr ("Empty page!!", "Estimating resolution
-/// as …", "Error opening data file …"); the engine sends them to /dev/null (tesseract's
-/// process-wide `debug_file` variable) and reports failures as `OCRError`s instead.
+/// Diagnostics: tesseract prints its warnings and debug output ("Error opening data file …",
+/// "Estimating resolution as …", statistics dumps for odd images) straight to the terminal; the
+/// engine sends them to /dev/null through tesseract's `debug_file` variable (process-wide) and
+/// reports failures as `OCRError`s instead.
 public final class TesseractEngine {
     private let api: OpaquePointer // TessBaseAPI*, owned
     public let language: String
@@ -116,7 +117,7 @@ public final class TesseractEngine {
         characterWhitelist: String? = nil
     ) throws -> [OCRWord] {
         guard image.width > 0, image.height > 0, image.scale > 0,
-              image.pixels.count >= image.width * image.height,
+              image.pixels.count == image.width * image.height,
               image.width <= Int(Int32.max), image.height <= Int(Int32.max) else {
             throw OCRError(.invalidImage, "tesseract: cannot read a \(image.width)x\(image.height) image "
                 + "of \(image.pixels.count) pixels at scale \(image.scale)")
@@ -213,12 +214,14 @@ public final class TesseractEngine {
 /// OpenMP threads then only compete with those workers (measured on 2 cores: a page 2.5× slower).
 ///
 /// How: if `OMP_THREAD_LIMIT` is not in the environment, it is set to "1" before the first
-/// engine is created (for child processes and any OpenMP runtime loaded later). GNU libgomp,
+/// engine is created (for child processes such as the `tesseract` command line). GNU libgomp,
 /// however, reads its environment once, when it is loaded — and it is loaded with libtesseract,
-/// before `main` — so the variable alone does not reach tesseract in this process. Therefore the
-/// same decision is also applied at run time: before each recognition, on the calling thread,
+/// before `main` — so the variable alone does not reach tesseract in this process (measured:
+/// with `setenv` alone a page still took 10 s and started an OpenMP worker). Therefore the same
+/// decision is also applied at run time: before each recognition, on the calling thread,
 /// `omp_set_max_active_levels(0)` makes every OpenMP parallel region run on that thread alone
-/// (looked up with `dlsym`, so nothing breaks where tesseract was built without OpenMP).
+/// (looked up with `dlsym`, so nothing breaks where tesseract was built without OpenMP). A limit
+/// the user set in the environment is left alone.
 enum TesseractThreading {
     /// True when we limit tesseract to one thread (the environment had no `OMP_THREAD_LIMIT`).
     static let singleThreaded: Bool = {
@@ -244,6 +247,10 @@ enum TesseractThreading {
         if singleThreaded { setMaxActiveLevels?(0) }
     }
 }
+
+/// An engine must not be shared between threads: one engine per worker thread.
+@available(*, unavailable)
+extension TesseractEngine: Sendable {}
 
 private extension GrayImage {
     /// Whether any pixel is darker than mid-grey.

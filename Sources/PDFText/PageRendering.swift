@@ -70,3 +70,24 @@ extension PDFPage {
         return GrayImage(width: width, height: height, pixels: pixels, scale: scale, region: area)
     }
 }
+
+extension GrayImage {
+    /// The part of the image showing `rect` (page points), grown by `margin` points on each side
+    /// and clipped to the image.
+    public func cropped(to rect: Rect, margin: Double = 0) -> GrayImage? {
+        let wanted = rect.insetBy(dx: -margin, dy: -margin)
+        let px0 = max(0, Int(((wanted.x0 - region.x0) * scale).rounded(.down)))
+        let py0 = max(0, Int(((wanted.y0 - region.y0) * scale).rounded(.down)))
+        let px1 = min(width, Int(((wanted.x1 - region.x0) * scale).rounded(.up)))
+        let py1 = min(height, Int(((wanted.y1 - region.y0) * scale).rounded(.up)))
+        guard px1 > px0, py1 > py0 else { return nil }
+        var pixels = [UInt8](repeating: 255, count: (px1 - px0) * (py1 - py0))
+        for y in py0..<py1 {
+            let source = y * width + px0, target = (y - py0) * (px1 - px0)
+            for x in 0..<(px1 - px0) { pixels[target + x] = self.pixels[source + x] }
+        }
+        let area = Rect(x0: region.x0 + Double(px0) / scale, y0: region.y0 + Double(py0) / scale,
+                        x1: region.x0 + Double(px1) / scale, y1: region.y0 + Double(py1) / scale)
+        return GrayImage(width: px1 - px0, height: py1 - py0, pixels: pixels, scale: scale, region: area)
+    }
+}

@@ -13,7 +13,10 @@ import PDFText
 ///   timeliness) are empty. `ACCESSION_NUMBER`, which a PDF has none of, is a stable key derived
 ///   from the file's hash and the form's position in it: see `accessionKey(sha256:formIndex:)`.
 /// - Surrogate keys (`*_SK`) number a form's rows within each table: 1, 2, 3, ...
-/// - Tabs, carriage returns and newlines inside values become spaces.
+/// - Tabs, carriage returns and newlines inside values become spaces. Values are not quoted (as in
+///   the SEC's files), so splitting lines at tabs always gives the columns; a CSV reader with
+///   quoting on reads them too, except a value that begins with an unbalanced `"`, so read with
+///   quoting off (`csv.QUOTE_NONE`, pandas `quoting=3`) as for the SEC's own files.
 /// - Our own columns (source file, pages, confidence, ...) go in `EXTRACTION.tsv`, keyed by
 ///   `ACCESSION_NUMBER` like the others, so the SEC-shaped files stay exactly SEC-shaped.
 ///

@@ -8,7 +8,10 @@ struct CellText {
     var words: [Word]
     var text: String
     var footnoteIds: [String]
+    /// Where the words stand.
     var rect: Rect?
+    /// The whole cell or box the value stands in, where the reader knows it (for re-reading).
+    var region: Rect?
 
     /// Reads `words` top to bottom, left to right; trailing markers like `(1)` become footnote ids.
     init(words: [Word], lineGrouping: LineGrouping = LineGrouping()) {
@@ -37,6 +40,12 @@ struct CellText {
     }
 
     var isEmpty: Bool { text.isEmpty && footnoteIds.isEmpty }
+
+    /// Text read without positions (a field read again by OCR), split like a cell's.
+    init(text: String) {
+        self.init(words: text.split(separator: " ").map { Word(text: String($0), rect: .zero) })
+        rect = nil
+    }
 
     /// How many OCR artefacts `cleanedForOCR()` removed: each makes the reading less certain.
     var repairs = 0
@@ -92,7 +101,7 @@ struct FieldBuilder {
         }
     }
 
-    func field(_ printed: CellText, _ parse: (String) -> ParsedValue) -> Field {
+    func field(_ printed: CellText, kind: OCRService.FieldKind = .text, _ parse: (String) -> ParsedValue) -> Field {
         let cell = page.source == .native ? printed : printed.cleanedForOCR()
         let parsed = parse(cell.text)
         var confidence = baseConfidence * parsed.quality * pow(0.9, Double(cell.repairs))
@@ -106,14 +115,50 @@ struct FieldBuilder {
         // Keep what was printed wherever normalisation changed it (numbers, dates, states).
         let raw: String?
         if case .string(let text) = parsed.value, text == cell.text { raw = nil } else { raw = cell.text.isEmpty ? nil : cell.text }
-        return Field(value: parsed.value, confidence: confidence, footnoteIds: cell.footnoteIds,
-                     page: page.number, bbox: cell.rect, raw: raw,
-                     method: parsed.repaired || cell.repairs > 0 ? "repaired" : nil)
+        let read = Field(value: parsed.value, confidence: confidence, footnoteIds: cell.footnoteIds,
+                         page: page.number, bbox: cell.rect ?? cell.region, raw: raw,
+                         method: parsed.repaired || cell.repairs > 0 ? "repaired" : nil)
+        return rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, parse: parse)
+    }
+
+    /// On a scanned page, a typed field is read again from the page image, alone and with only
+    /// the characters its type allows; the reading the evidence supports best is kept.
+    private func rereadIfDoubtful(_ read: Field, cell: CellText, parsed: ParsedValue, kind: OCRService.FieldKind,
+                                  parse: (String) -> ParsedValue) -> Field {
+        guard page.source != .native, kind.isTyped, let ocr = page.ocr, let area = cell.region ?? cell.rect,
+              let image = page.scanImage() else { return read }
+        // An OCR layer carries no confidences: every typed value is doubtful. Our own OCR is
+        // trusted where tesseract was sure and nothing needed repair.
+        let sure = page.source == .ocr && parsed.quality == 1 && cell.repairs == 0
+            && (cell.words.compactMap(\.ocrConfidence).min() ?? 0) >= 0.9
+        if sure { return read }
+        guard let reading = ocr.reread(area, of: image, as: kind) else { return read }
+        let again = CellText(text: reading.text)
+        let reparsed = parse(again.text)
+        guard reparsed.quality == 1, !reparsed.value.isNull else { return read }
+        var chosen = read
+        if reparsed.value == parsed.value {
+            // Two readings agree.
+            chosen.confidence = min(0.99, max(read.confidence, baseConfidence * (0.7 + 0.3 * reading.confidence)) + 0.03)
+            if chosen.footnoteIds.isEmpty { chosen.footnoteIds = again.footnoteIds }
+            return chosen
+        }
+        let originalClean = parsed.quality == 1 && cell.repairs == 0 && !parsed.value.isNull
+        if originalClean && reading.confidence < 0.8 { return read }
+        chosen.value = reparsed.value
+        chosen.footnoteIds = again.footnoteIds.isEmpty ? read.footnoteIds : again.footnoteIds
+        chosen.raw = reading.text
+        chosen.method = "reread"
+        // The readings disagreed: the better one is kept, but it goes to review unless sure.
+        chosen.confidence = baseConfidence * (originalClean ? 0.75 : 0.85) * (0.6 + 0.4 * reading.confidence)
+        return chosen
     }
 
     func text(_ cell: CellText) -> Field { field(cell, ValueParsing.text) }
-    func date(_ cell: CellText) -> Field { field(cell, ValueParsing.date) }
-    func number(_ cell: CellText) -> Field { field(cell, ValueParsing.number) }
+    func date(_ cell: CellText) -> Field { field(cell, kind: .date, ValueParsing.date) }
+    func number(_ cell: CellText) -> Field { field(cell, kind: .number, ValueParsing.number) }
     func state(_ cell: CellText) -> Field { field(cell, ValueParsing.state) }
-    func code(_ cell: CellText, _ allowed: Set<Character>) -> Field { field(cell) { ValueParsing.code($0, allowed: allowed) } }
+    func code(_ cell: CellText, _ allowed: Set<Character>) -> Field {
+        field(cell, kind: .code(allowed)) { ValueParsing.code($0, allowed: allowed) }
+    }
 }

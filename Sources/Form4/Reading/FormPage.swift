@@ -6,12 +6,17 @@ import PDFText
 final class FormPage {
     let text: PageText
     let pdfPage: PDFPage?
+    /// OCR for re-reading doubtful fields of scanned pages (nil: no re-reading).
+    let ocr: OCRService?
+    private var cachedScan: GrayImage??
     let finder: LabelFinder
     private var cachedRaster: GrayImage??
 
-    init(text: PageText, pdfPage: PDFPage?) {
+    init(text: PageText, pdfPage: PDFPage?, ocr: OCRService? = nil, scanImage: GrayImage? = nil) {
         self.text = text
         self.pdfPage = pdfPage
+        self.ocr = ocr
+        if let scanImage { cachedScan = .some(scanImage) }
         var finder = LabelFinder()
         // OCR text layers stretch words to the scanned ink: their gaps are wider than the
         // printed spaces were, and label words stand further apart.
@@ -79,6 +84,7 @@ final class FormPage {
     /// page, so it is made only when asked, first for the header (where most boxes are), and for
     /// the whole page only when a box stands lower (additional reporting owners).
     func raster(covering region: Rect) -> GrayImage? {
+        if source != .native { return scanImage() }
         if let cached = cachedRaster, let image = cached, image.region.y1 >= region.y1 { return image }
         if let cached = cachedRaster, cached == nil { return nil }
         let header = Rect(x0: bounds.x0, y0: bounds.y0, x1: bounds.x1,
@@ -90,6 +96,14 @@ final class FormPage {
     }
 
     var bounds: Rect { text.bounds }
+
+    /// A scanned page's image at OCR resolution, made once when first needed.
+    func scanImage() -> GrayImage? {
+        if let cachedScan { return cachedScan }
+        let image = try? pdfPage?.renderGray(dpi: OCRService.dpi)
+        cachedScan = .some(image)
+        return image
+    }
 
     /// Whether this page prints checkbox marks as text. Box 6 always has one line marked, so a
     /// header without any "X" draws its marks (images or vector paths) and only ink tells them.

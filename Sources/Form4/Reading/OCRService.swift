@@ -1,0 +1,64 @@
+import Foundation
+import OCR
+import PDFText
+
+/// OCR for the extractor: reads image-only pages and re-reads doubtful fields of scanned pages.
+/// Holds one tesseract engine, created on first use and reused for every page and field (loading
+/// it takes a while). Not thread-safe, like the engine: one extractor per worker thread.
+final class OCRService: @unchecked Sendable {
+    /// Resolution at which scanned pages are rendered for OCR and for looking at ink.
+    static let dpi: Double = 300
+
+    private var engine: TesseractEngine?
+    private var failure: OCRError?
+
+    /// The engine, or the reason there is none (language data missing).
+    func tesseract() throws -> TesseractEngine {
+        if let engine { return engine }
+        if let failure { throw failure }
+        do {
+            let created = try TesseractEngine()
+            engine = created
+            return created
+        } catch let error as OCRError {
+            failure = error
+            throw error
+        }
+    }
+
+    /// The words of a page image, as layout words carrying tesseract's confidence.
+    func words(in image: GrayImage) throws -> [Word] {
+        try tesseract().recognizeWords(in: image).map { word in
+            Word(text: word.text, rect: word.rect, ocrConfidence: word.confidence)
+        }
+    }
+
+    /// What kind of characters a field can hold, for re-reading it with only those allowed.
+    enum FieldKind {
+        case number, date, code(Set<Character>), text
+
+        var isTyped: Bool {
+            if case .text = self { return false }
+            return true
+        }
+
+        var whitelist: String? {
+            switch self {
+            // Parentheses and digits too: a footnote marker "(1)" may follow any value.
+            case .number: return "0123456789,.$()"
+            case .date: return "0123456789/()"
+            case .code(let letters): return String(letters.sorted()) + "0123456789()"
+            case .text: return nil
+            }
+        }
+    }
+
+    /// Reads the field standing in `area` of `image` again, allowing only the characters its
+    /// kind can hold. Returns nil when nothing could be read.
+    func reread(_ area: Rect, of image: GrayImage, as kind: FieldKind) -> (text: String, confidence: Double)? {
+        guard let crop = image.cropped(to: area, margin: 1.5), let engine = try? tesseract() else { return nil }
+        let reading = try? engine.recognizeText(in: crop, pageSegmentation: .singleLine, characterWhitelist: kind.whitelist)
+        guard let reading, !reading.text.isEmpty else { return nil }
+        return reading
+    }
+}
