@@ -127,11 +127,12 @@ struct FieldBuilder {
                                   parse: (String) -> ParsedValue) -> Field {
         guard page.source != .native, kind.isTyped, let ocr = page.ocr, let area = cell.region ?? cell.rect,
               let image = page.scanImage() else { return read }
-        // An OCR layer carries no confidences: every typed value is doubtful. Our own OCR is
-        // trusted where tesseract was sure and nothing needed repair.
-        let sure = page.source == .ocr && parsed.quality == 1 && cell.repairs == 0
-            && (cell.words.compactMap(\.ocrConfidence).min() ?? 0) >= 0.9
-        if sure { return read }
+        // A reading that parsed as it stood is kept (a second reading of the same pixels is not
+        // better evidence), unless our own OCR was unsure of it. Damaged, repaired or empty
+        // typed cells are read again.
+        let clean = parsed.quality == 1 && cell.repairs == 0 && !parsed.value.isNull
+        let unsure = (cell.words.compactMap(\.ocrConfidence).min() ?? 1) < 0.8
+        if clean && !unsure { return read }
         guard let reading = ocr.reread(area, of: image, as: kind) else { return read }
         let again = CellText(text: reading.text)
         let reparsed = parse(again.text)

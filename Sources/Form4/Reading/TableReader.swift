@@ -56,8 +56,15 @@ struct TableReader {
         let anchor = page.source == .native ? nil : columns.columns.firstIndex { $0.name == ColumnName.owned }
         if ProcessInfo.processInfo.environment["FORM4_DEBUG"] != nil { FileHandle.standardError.write(Data("  headerBottom \(headerBottom) body \(body.count) columns \(columns.columns)\n".utf8)) }
         return rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor).map { cellsByColumn in
+            // The row's height is its tallest cell's; each cell is its column's span of it.
+            let rowWords = cellsByColumn.flatMap { $0 }.map(\.rect)
+            let top = (rowWords.map(\.y0).min() ?? 0) - 1, low = (rowWords.map(\.y1).max() ?? 0) + 1
             var cells: [String: CellText] = [:]
-            for (index, column) in columns.columns.enumerated() { cells[column.name] = CellText(words: cellsByColumn[index]) }
+            for (index, column) in columns.columns.enumerated() {
+                var cell = CellText(words: cellsByColumn[index])
+                cell.region = Rect(x0: column.x0 + 1.5, y0: top, x1: column.x1 - 1.5, y1: low)
+                cells[column.name] = cell
+            }
             return makeRow(cells)
         }
     }
