@@ -31,8 +31,10 @@ struct CheckboxReader {
                          page: page.number, bbox: box, method: "checkbox-ink")
         }
         if !page.marksCheckboxesInText {
-            // Marks are drawn here, but no box was found beside the label: a guess.
-            return Field(value: .bool(false), confidence: 0.5, page: page.number, bbox: region, method: "checkbox-ink")
+            // Marks are drawn here, but no box was found beside the label. Clean paper there
+            // means nothing was marked; ink that is no box is a guess.
+            let blank = (page.raster(covering: region)?.inkFraction(in: region) ?? 1) < 0.005
+            return Field(value: .bool(false), confidence: blank ? 0.85 : 0.5, page: page.number, bbox: region, method: "checkbox-ink")
         }
         // A native text layer holds every printed "X": no mark in the text means none on the page.
         return Field(value: .bool(false), confidence: page.source == .native ? 0.97 : 0.8,

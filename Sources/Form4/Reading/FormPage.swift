@@ -108,6 +108,8 @@ final class FormPage {
     /// Whether this page prints checkbox marks as text. Box 6 always has one line marked, so a
     /// header without any "X" draws its marks (images or vector paths) and only ink tells them.
     lazy var marksCheckboxesInText: Bool = {
+        // On a scan, ink is the evidence; OCR may miss an "X" or read one into a speck.
+        guard source == .native else { return false }
         let headerBottom = first(Label("Table I - Non-Derivative Securities"))?.rect.y0 ?? bounds.y1
         return words.contains { CheckboxReader.markGlyphs.contains($0.text) && $0.rect.y1 < headerBottom }
     }()

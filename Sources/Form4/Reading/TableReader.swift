@@ -44,7 +44,8 @@ struct TableReader {
         }
         headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
 
-        let body = page.words(in: Rect(x0: page.bounds.x0, y0: headerBottom + 0.01, x1: page.bounds.x1, y1: bottom))
+        let bodyBottom = proseStart(below: headerBottom, above: bottom) ?? bottom
+        let body = page.words(in: Rect(x0: page.bounds.x0, y0: headerBottom + 0.01, x1: page.bounds.x1, y1: bodyBottom))
         var wordsByColumn = [[Word]](repeating: [], count: columns.columns.count)
         for (position, word) in body.enumerated() {
             // A footnote marker belongs to the value it follows, even where it pokes into the next column.
@@ -67,6 +68,19 @@ struct TableReader {
             }
             return makeRow(cells)
         }
+    }
+
+    /// Where running text begins below the table when the label that ends it ("Explanation of
+    /// Responses") was not found: a line of words running on, with only word spaces between
+    /// them, across most of the page. Table rows have wide gaps between their cells.
+    private func proseStart(below top: Double, above bottom: Double) -> Double? {
+        let width = page.bounds.width
+        for line in page.text.lines where line.rect.y0 > top && line.rect.y1 <= bottom + 0.1 {
+            guard line.rect.width > width * 0.5, line.words.count >= 8 else { continue }
+            let gaps = zip(line.words, line.words.dropFirst()).map { $1.rect.x0 - $0.rect.x1 }
+            if (gaps.max() ?? 0) < page.unit * 2 { return line.rect.y0 - 0.5 }
+        }
+        return nil
     }
 
     /// A heading damaged beyond recognition (OCR) can still be placed by its number: the
