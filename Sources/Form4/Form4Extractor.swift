@@ -84,12 +84,21 @@ public struct Form4Extractor: Sendable {
             } catch let error as OCRError {
                 throw PDFError(.renderFailed, "\(page.document.name): page \(page.number) has no text and cannot be OCRed: \(error.message)")
             }
-            let text = PageText(number: page.number, bounds: page.bounds, source: source, words: words)
-            return FormPage(text: text, pdfPage: page, ocr: ocr, scanImage: image)
+            let skew = Deskew().angle(of: words)
+            let straight = Deskew.straighten(words, angle: skew, centre: (page.bounds.midX, page.bounds.midY))
+            let text = PageText(number: page.number, bounds: page.bounds, source: source, words: straight)
+            return FormPage(text: text, pdfPage: page, ocr: ocr, scanImage: image, skew: skew)
         }
-        if source != .native { words = Self.removingDuplicates(words) }
-        let text = PageText(number: page.number, bounds: page.bounds, source: source, words: words)
-        return FormPage(text: text, pdfPage: page, ocr: source == .native ? nil : ocr)
+        if source == .native {
+            let text = PageText(number: page.number, bounds: page.bounds, source: source, words: words)
+            return FormPage(text: text, pdfPage: page)
+        }
+        // An OCR text layer over a scan: straightened like our own OCR.
+        words = Self.removingDuplicates(words)
+        let skew = Deskew().angle(of: words)
+        let straight = Deskew.straighten(words, angle: skew, centre: (page.bounds.midX, page.bounds.midY))
+        let text = PageText(number: page.number, bounds: page.bounds, source: source, words: straight)
+        return FormPage(text: text, pdfPage: page, ocr: ocr, skew: skew)
     }
 
     /// OCR layers sometimes hold a word twice, read once from each of two overlapping text lines:

@@ -133,7 +133,7 @@ struct FieldBuilder {
         let clean = parsed.quality == 1 && cell.repairs == 0 && !parsed.value.isNull
         let unsure = (cell.words.compactMap(\.ocrConfidence).min() ?? 1) < 0.8
         if clean && !unsure { return read }
-        guard let reading = ocr.reread(area, of: image, as: kind) else { return read }
+        guard let reading = ocr.reread(page.imageArea(area), of: image, as: kind) else { return read }
         let again = CellText(text: reading.text)
         let reparsed = parse(again.text)
         guard reparsed.quality == 1, !reparsed.value.isNull else { return read }

@@ -15,8 +15,10 @@ struct CheckboxReader {
     static let markGlyphs: Set<String> = ["X", "x", "✓", "✔", "☒", "☑", "■"]
 
     /// `region` is where the box stands: beside its label, on the label's line(s).
-    func read(_ region: Rect, on page: FormPage) -> Field {
-        let words = page.words(in: region)
+    func read(_ straightRegion: Rect, on page: FormPage) -> Field {
+        let words = page.words(in: straightRegion)
+        // Ink is looked at on the page image, which a scan's skew has not been taken out of.
+        let region = page.imageArea(straightRegion)
         if let mark = words.first(where: { Self.markGlyphs.contains($0.text) }) {
             return Field(value: .bool(true), confidence: page.source == .native ? 0.99 : 0.9,
                          page: page.number, bbox: mark.rect, method: "checkbox-text")

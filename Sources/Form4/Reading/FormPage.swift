@@ -12,7 +12,11 @@ final class FormPage {
     let finder: LabelFinder
     private var cachedRaster: GrayImage??
 
-    init(text: PageText, pdfPage: PDFPage?, ocr: OCRService? = nil, scanImage: GrayImage? = nil) {
+    /// The scan's skew (radians): words were straightened by it; the page image was not.
+    let skew: Double
+
+    init(text: PageText, pdfPage: PDFPage?, ocr: OCRService? = nil, scanImage: GrayImage? = nil, skew: Double = 0) {
+        self.skew = skew
         self.text = text
         self.pdfPage = pdfPage
         self.ocr = ocr
@@ -96,6 +100,11 @@ final class FormPage {
     }
 
     var bounds: Rect { text.bounds }
+
+    /// Where an area of the straightened page stands on the page image.
+    func imageArea(_ area: Rect) -> Rect {
+        Deskew.rotate(area, by: skew, around: (bounds.midX, bounds.midY))
+    }
 
     /// A scanned page's image at OCR resolution, made once when first needed.
     func scanImage() -> GrayImage? {
