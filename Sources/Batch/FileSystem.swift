@@ -69,10 +69,12 @@ enum StatResult {
     case failed(errno: Int32)
 }
 
+private func systemStat(_ path: UnsafePointer<CChar>, _ info: UnsafeMutablePointer<stat>) -> Int32 { stat(path, info) }
+
 enum FileSystem {
     static func stat(_ path: RawPath) -> StatResult {
         var info = Glibc.stat()
-        let rc = path.withCString { Glibc.stat($0, &info) }
+        let rc = path.withCString { systemStat($0, &info) }
         if rc != 0 { return .failed(errno: errno) }
         switch info.st_mode & S_IFMT {
         case S_IFREG:

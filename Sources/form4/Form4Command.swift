@@ -17,6 +17,7 @@ struct Form4Command: ParsableCommand {
           form4 extract --format xml bound.pdf -o xml/    one ownership XML per form
           form4 eval Samples/rendered                    accuracy against truth XML beside each PDF
         """,
-        subcommands: [ExtractCommand.self, EvalCommand.self, InspectCommand.self, BenchCommand.self]
+        subcommands: [ExtractCommand.self, EvalCommand.self, InspectCommand.self, BenchCommand.self,
+                      BatchRunCommand.self, MergeCommand.self, WorkerCommand.self]
     )
 }

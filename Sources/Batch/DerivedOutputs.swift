@@ -1,0 +1,159 @@
+import Foundation
+import Form4
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Something built from the records: the XML folder, the tables, the SQLite file, the TSVs.
+protocol DerivedSink {
+    func append(_ result: FileResult) throws
+    func close() throws
+}
+
+/// Counts over a set of file results.
+public struct Counts: Codable, Sendable, Equatable {
+    public var inputs = 0
+    public var ok = 0
+    public var notForm4 = 0
+    public var failed = 0
+    public var forms = 0
+    /// Fields with a value (not null) over all forms.
+    public var fields = 0
+    /// Forms with `needsReview`.
+    public var flagged = 0
+    /// Failures by code.
+    public var failureCodes: [String: Int] = [:]
+
+    public init() {}
+
+    mutating func add(_ result: FileResult) {
+        inputs += 1
+        switch result.status {
+        case .ok: ok += 1
+        case .notForm4: notForm4 += 1
+        case .error:
+            failed += 1
+            failureCodes[result.error?.code ?? "unknown", default: 0] += 1
+        }
+        forms += result.forms.count
+        flagged += result.forms.filter(\.needsReview).count
+        fields += result.forms.reduce(0) { $0 + $1.allFields.filter { !$0.field.value.isNull }.count }
+    }
+}
+
+/// Rebuilds everything derived from `records.jsonl` (the latest line per file wins): `xml/`,
+/// `tables/`, `form4.sqlite`, `failures.tsv`, `review.tsv`. They are built in a scratch folder
+/// and moved into place at the end, so a reader sees either the old or the new set of each.
+/// Files with identical bytes (same SHA-256) appear once in the derived outputs (first path).
+public enum DerivedOutputs {
+    /// Returns the counts over all latest records, and over those whose file is in `subset`.
+    @discardableResult
+    public static func rebuild(directory: String, subset: Set<String>? = nil) throws -> (all: Counts, subset: Counts) {
+        let records = (directory as NSString).appendingPathComponent("records.jsonl")
+        let scratch = (directory as NSString).appendingPathComponent(".rebuild")
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: scratch)
+        try fm.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+
+        // Pass 1: the last line of each file.
+        var last: [String: Int] = [:]
+        var index = 0
+        try forEachLine(ofFile: records) { line in
+            if let head = RecordHead.parse(line) { last[head.file] = index }
+            index += 1
+        }
+
+        let xmlFolder = (scratch as NSString).appendingPathComponent("xml")
+        try fm.createDirectory(atPath: xmlFolder, withIntermediateDirectories: true)
+        var sinks: [DerivedSink] = [
+            XMLSink(folder: xmlFolder),
+            try TSVSink(path: (scratch as NSString).appendingPathComponent("failures.tsv"), header: ["file", "code", "message"]) { result in
+                guard result.status == .error else { return [] }
+                return [[result.file, result.error?.code ?? "unknown", result.error?.message ?? ""]]
+            },
+        ]
+        sinks += try sharedSinks(scratch: scratch)
+
+        // Pass 2: feed the latest records, in file order.
+        var all = Counts()
+        var chosen = Counts()
+        let decoder = JSONDecoder()
+        var written = Set<String>()
+        index = 0
+        try forEachLine(ofFile: records) { line in
+            defer { index += 1 }
+            guard let head = RecordHead.parse(line), last[head.file] == index else { return }
+            guard let result = try? decoder.decode(FileResult.self, from: line) else {
+                FileHandle.standardError.write(Data("form4: records.jsonl line \(index + 1) cannot be decoded; left out of the derived outputs\n".utf8))
+                return
+            }
+            all.add(result)
+            if subset?.contains(result.file) ?? true { chosen.add(result) }
+            // The same bytes under several paths are one filing: written once to the outputs.
+            if let sha = result.sha256, result.status != .error, !written.insert(sha).inserted { return }
+            for sink in sinks { try sink.append(result) }
+        }
+        for sink in sinks { try sink.close() }
+
+        // Move into place.
+        let names = ["xml", "tables", "form4.sqlite", "failures.tsv", "review.tsv"]
+        for name in names {
+            let fresh = (scratch as NSString).appendingPathComponent(name)
+            guard fm.fileExists(atPath: fresh) else { continue }
+            let target = (directory as NSString).appendingPathComponent(name)
+            let old = (scratch as NSString).appendingPathComponent("old-" + name)
+            if fm.fileExists(atPath: target) { _ = rename(target, old) }
+            guard rename(fresh, target) == 0 else { throw BatchError("cannot move \(fresh) to \(target): \(String(cString: strerror(errno)))") }
+        }
+        try? fm.removeItem(atPath: scratch)
+        return (all, subset == nil ? all : chosen)
+    }
+}
+
+/// One ownership XML per form: `<base>.<sha8>.form<N>.xml`.
+final class XMLSink: DerivedSink {
+    let folder: String
+    init(folder: String) { self.folder = folder }
+
+    func append(_ result: FileResult) throws {
+        guard !result.forms.isEmpty else { return }
+        let base = ((result.file as NSString).lastPathComponent as NSString).deletingPathExtension
+            .replacingOccurrences(of: "/", with: "_")
+        let sha8 = String((result.sha256 ?? "nohash").prefix(8))
+        for (index, record) in result.forms.enumerated() {
+            let path = (folder as NSString).appendingPathComponent("\(base).\(sha8).form\(index + 1).xml")
+            try Data(OwnershipXML.write(record).utf8).write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    func close() throws {}
+}
+
+/// A tab-separated file with a header; tabs and line breaks inside values become spaces, so that
+/// every row is one line (Python's `csv` with `delimiter="\t"` reads it).
+final class TSVSink: DerivedSink {
+    private let handle: FileHandle
+    private let rows: (FileResult) -> [[String]]
+
+    init(path: String, header: [String], rows: @escaping (FileResult) -> [[String]]) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw BatchError("cannot write \(path)")
+        }
+        self.handle = handle
+        self.rows = rows
+        handle.write(Data(Self.line(header).utf8))
+    }
+
+    static func line(_ values: [String]) -> String {
+        values.map { value in
+            String(value.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        }.joined(separator: "\t") + "\n"
+    }
+
+    func append(_ result: FileResult) throws {
+        let text = rows(result).map(Self.line).joined()
+        if !text.isEmpty { handle.write(Data(text.utf8)) }
+    }
+
+    func close() throws { try handle.close() }
+}
