@@ -90,10 +90,11 @@ struct TableReader {
         let tops = headings.map(\.rect.y0).sorted()
         let rowTop = tops[tops.count / 2]
         let band = Rect(x0: region.x0, y0: rowTop - page.unit * 0.6, x1: region.x1, y1: rowTop + page.unit * 1.2)
+        let bandWords = page.words(in: band)
         for heading in anatomy where !headings.contains(where: { $0.name == heading.name }) {
-            guard let number = heading.label.text.split(separator: " ").first.map(String.init),
-                  let match = page.first(Label(number), in: band), match.score >= 0.99 else { continue }
-            headings.append((heading.name, match.rect))
+            guard let number = heading.label.text.split(separator: " ").first.map({ Self.numberCore(String($0)) }),
+                  let word = bandWords.first(where: { Self.numberCore($0.text) == number }) else { continue }
+            headings.append((heading.name, word.rect))
         }
         // A heading still missing between two found neighbours takes the middle of the gap.
         for (index, heading) in anatomy.enumerated() where !headings.contains(where: { $0.name == heading.name }) {
@@ -104,6 +105,23 @@ struct TableReader {
             headings.append((heading.name, Rect(x0: middle, y0: left.rect.y0, x1: middle + 1, y1: left.rect.y1)))
         }
         headings.sort { $0.rect.x0 < $1.rect.x0 }
+    }
+
+    /// The number of a numbered heading as OCR may have left it: "4," "2.7" "5.A" are 4, 2 and
+    /// 5; "2A." is 2A. Empty for words that do not start with a digit.
+    static func numberCore(_ word: String) -> String {
+        guard word.first?.isNumber == true else { return "" }
+        var core = ""
+        for character in word {
+            if character.isNumber { core.append(character); continue }
+            // One letter right after the digits belongs to the number ("2A", "3A").
+            if character.isLetter, core.allSatisfy(\.isNumber), !core.isEmpty,
+               word.dropFirst(core.count + 1).first.map({ !$0.isLetter }) ?? true {
+                core.append(Character(character.uppercased()))
+            }
+            break
+        }
+        return core
     }
 
     /// Sub-columns whose heading was not found (OCR damage) still exist: each missing one is put
