@@ -38,8 +38,12 @@ struct TrailerReader {
                     if line.rect.midY <= remarks.rect.y1 { continue }
                 }
                 if explanation.map({ line.rect.midY <= $0.rect.y1 }) ?? false { continue }
-                if line.rect.x0 >= signatureColumn { pageSignatureWords += line.words; continue }
-                if zone == .footnotes { footnoteLines.append((line, page)) } else { remarkLines.append((line, page)) }
+                // A skewed scan can put the end of a footnote and a signature on one "line":
+                // words far apart are runs of their own.
+                for run in Self.runs(of: line, gap: page.unit * 3) {
+                    if run.rect.x0 >= signatureColumn { pageSignatureWords += run.words; continue }
+                    if zone == .footnotes { footnoteLines.append((run, page)) } else { remarkLines.append((run, page)) }
+                }
             }
             if !pageSignatureWords.isEmpty { signatureWords.append((pageSignatureWords, page)) }
             if signatureHere != nil || reminder != nil { zone = .none }
@@ -59,6 +63,19 @@ struct TrailerReader {
                 record.ownerSignatures += signatures(from: words, dateX: dateX, page: page)
             }
         }
+    }
+
+    /// The line split where its words stand more than `gap` apart.
+    static func runs(of line: TextLine, gap: Double) -> [TextLine] {
+        var runs: [[Word]] = []
+        for word in line.words {
+            if let last = runs.last?.last, word.rect.x0 - last.rect.x1 <= gap {
+                runs[runs.count - 1].append(word)
+            } else {
+                runs.append([word])
+            }
+        }
+        return runs.map(TextLine.init(words:))
     }
 
     /// Footnotes start with their number ("1. Vesting ..."); lines that do not continue the one before.
