@@ -27,7 +27,7 @@ struct TrailerReader {
             let reminder = page.first(FormLabels.reminder)
             // Signature values stand right of the page's middle, above their label: a line that
             // starts there is not footnote or remark text.
-            let signatureColumn = signature.map { $0.1.rect.x0 - page.unit } ?? page.bounds.x1
+            let signatureColumn = signature.map { $0.1.rect.x0 - page.unit * 2.5 } ?? page.bounds.x1
             let stop = min(signatureHere?.rect.y0 ?? page.bounds.y1, reminder?.rect.y0 ?? page.bounds.y1)
             if explanation != nil { zone = .footnotes }
             guard zone != .none else { continue }
