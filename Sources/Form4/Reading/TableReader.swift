@@ -112,16 +112,16 @@ struct TableReader {
     static func numberCore(_ word: String) -> String {
         guard word.first?.isNumber == true else { return "" }
         var core = ""
-        for character in word {
-            if character.isNumber { core.append(character); continue }
-            // One letter right after the digits belongs to the number ("2A", "3A").
-            if character.isLetter, core.allSatisfy(\.isNumber), !core.isEmpty,
-               word.dropFirst(core.count + 1).first.map({ !$0.isLetter }) ?? true {
-                core.append(Character(character.uppercased()))
-            }
-            break
+        var rest = Substring(word)
+        while let character = rest.first, character.isNumber { core.append(character); rest = rest.dropFirst() }
+        // One letter right after the digits belongs to the number ("2A", "3A").
+        if let letter = rest.first, letter.isLetter, rest.dropFirst().first.map({ !$0.isLetter }) ?? true {
+            core.append(Character(letter.uppercased()))
+            rest = rest.dropFirst()
         }
-        return core
+        // A heading number ends with its point (or what OCR made of it); "3)" ends "(Instr. 3)".
+        guard let next = rest.first else { return core }
+        return [".", ",", ":", ";"].contains(next) ? core : ""
     }
 
     /// Sub-columns whose heading was not found (OCR damage) still exist: each missing one is put
