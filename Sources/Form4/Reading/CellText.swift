@@ -61,8 +61,11 @@ struct CellText {
             if changed { repairs += 1 }
             if !kept.isEmpty { tokens.append(kept) }
         }
-        // An unbalanced ")" at the end is what is left of a superscript marker "(n)".
-        if let last = tokens.last, last.hasSuffix(")"), !last.contains("(") {
+        // An unbalanced ")" at the end is what is left of a superscript marker "(n)"; a ")" that
+        // closes a "(" of the value ("(right to buy)") is the value's.
+        let joined = tokens.joined()
+        let unbalanced = joined.filter { $0 == ")" }.count > joined.filter { $0 == "(" }.count
+        if let last = tokens.last, last.hasSuffix(")"), !last.contains("("), unbalanced {
             let (rest, number) = OCRTextRepair.peelDamagedMarker(last)
             if let number, !copy.footnoteIds.contains("F\(number)") { copy.footnoteIds.append("F\(number)") }
             tokens.removeLast()

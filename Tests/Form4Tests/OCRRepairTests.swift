@@ -1,0 +1,48 @@
+import Foundation
+import XCTest
+import PDFText
+@testable import Form4
+
+/// OCR confusions are repaired only where the field's type says what can stand there, and a
+/// repaired value is less certain than one read as it stood.
+final class OCRRepairTests: XCTestCase {
+    func testDigitsRepairedInNumbersAndDatesOnly() {
+        XCTAssertEqual(ValueParsing.number("1,2O4").value, .number(1204))
+        XCTAssertLessThan(ValueParsing.number("1,2O4").quality, 1)
+        XCTAssertEqual(ValueParsing.number("$l5.5O").value, .number(Decimal(string: "15.5")!))
+        XCTAssertEqual(ValueParsing.date("O5/2l/2O26").value, .string("2026-05-21"))
+        XCTAssertEqual(ValueParsing.number("1,204").quality, 1, "clean text needs no repair")
+        // Text fields keep their letters: "BOSTON" is not "8O5TON".
+        XCTAssertEqual(ValueParsing.text("BOSTON").value, .string("BOSTON"))
+    }
+
+    func testCodesTakeOnlyLettersTheFieldAllows() {
+        XCTAssertEqual(ValueParsing.code("5", allowed: Codes.transaction).value, .string("S"))
+        XCTAssertLessThan(ValueParsing.code("5", allowed: Codes.transaction).quality, 1)
+        XCTAssertEqual(ValueParsing.code("0", allowed: Codes.directIndirect).value, .string("D"))
+        XCTAssertEqual(ValueParsing.code("1", allowed: Codes.directIndirect).value, .string("I"))
+        XCTAssertEqual(ValueParsing.code("(A)", allowed: Codes.acquiredDisposed).value, .string("A"))
+        XCTAssertEqual(ValueParsing.code("Q", allowed: Codes.transaction).quality, 0.2, "no letter of the code list")
+    }
+
+    func testNoiseAndDamagedMarkersAreRemovedFromCells() {
+        func cleaned(_ text: String) -> CellText { CellText(text: text).cleanedForOCR() }
+        XCTAssertEqual(cleaned("| 05/24/2033").text, "05/24/2033")
+        XCTAssertEqual(cleaned("A|").text, "A")
+        XCTAssertEqual(cleaned("462.63)").text, "462.63")
+        XCTAssertEqual(cleaned("39,469 qd)").text, "39,469")
+        let marker = cleaned("5,648 1)")
+        XCTAssertEqual(marker.text, "5,648")
+        XCTAssertEqual(marker.footnoteIds, ["F1"], "digits that survived name the footnote")
+        XCTAssertGreaterThan(marker.repairs, 0)
+        XCTAssertEqual(cleaned("Stock options (right to buy)").text, "Stock options (right to buy)")
+    }
+
+    func testHeadingNumbersAsOCRLeavesThem() {
+        XCTAssertEqual(TableReader.numberCore("4,"), "4")
+        XCTAssertEqual(TableReader.numberCore("2.7"), "2")
+        XCTAssertEqual(TableReader.numberCore("2A."), "2A")
+        XCTAssertEqual(TableReader.numberCore("10."), "10")
+        XCTAssertEqual(TableReader.numberCore("3)"), "", "the end of \"(Instr. 3)\" is no heading")
+    }
+}

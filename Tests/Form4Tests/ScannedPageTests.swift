@@ -1,0 +1,67 @@
+import Foundation
+import XCTest
+import PDFText
+@testable import Form4
+
+/// Where a page's text comes from decides how it is read.
+final class ScannedPageTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func firstPDF(in folder: String) throws -> String {
+        let directory = Self.root.appendingPathComponent(folder)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        return directory.appendingPathComponent(try XCTUnwrap(names.first)).path
+    }
+
+    func testTextSourceTellsNativeOCRLayerAndImageOnlyApart() throws {
+        let cases = [("Samples/rendered", TextSource.native), ("Samples/scan300", .ocrLayer),
+                     ("Samples/edgar-real-scan", .ocrLayer)]
+        for (folder, expected) in cases {
+            let document = try PDFDocument(path: try firstPDF(in: folder))
+            let page = try document.page(0)
+            XCTAssertEqual(Form4Extractor.textSource(of: page.glyphs(), page: page), expected, folder)
+        }
+        let imageOnly = try PDFDocument(path: try firstPDF(in: "Samples/image-only")).page(0)
+        XCTAssertTrue(imageOnly.glyphs().isEmpty)
+        XCTAssertEqual(Form4Extractor.textSource(of: [], page: imageOnly), .ocr)
+    }
+
+    func testImageOnlyPageIsReadByOCR() throws {
+        let result = Form4Extractor().extract(path: try firstPDF(in: "Samples/image-only"))
+        XCTAssertEqual(result.status, .ok)
+        let form = try XCTUnwrap(result.forms.first)
+        XCTAssertEqual(form.textSource, .ocr)
+        XCTAssertFalse(form.issuer.issuerName.value.isNull)
+        XCTAssertLessThan(form.confidence, 0.99, "OCR readings are never as certain as a text layer")
+    }
+
+    func testABlankPageIsNotAForm() throws {
+        // A page with nothing on it: no text layer, no ink for OCR to read.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("form4-blank-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blank = folder.appendingPathComponent("blank.pdf")
+        try Self.blankPDF().write(to: blank)
+        let result = Form4Extractor().extract(path: blank.path)
+        XCTAssertEqual(result.status, .notForm4)
+        XCTAssertEqual(result.pageCount, 1)
+    }
+
+    static func blankPDF() -> Data {
+        let objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                       "<< /Length 0 >>\nstream\n\nendstream"]
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { pdf += String(format: "%010d 00000 n \n", offset) }
+        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(pdf.utf8)
+    }
+}
