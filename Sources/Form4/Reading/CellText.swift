@@ -18,7 +18,9 @@ struct CellText {
         self.words = words
         rect = words.map(\.rect).unionAll()
         var tokens: [String] = []
-        for line in lineGrouping.lines(from: words) {
+        // Most cells hold one word: no need to sort it into lines.
+        let lines = words.count <= 1 ? [TextLine(words: words)] : lineGrouping.lines(from: words)
+        for line in lines where !line.words.isEmpty {
             var lineTokens = line.words.map(\.text)
             // A word broken at a hyphen by wrapping ("Non-" / "Qualified") is one word again.
             if let previous = tokens.last, previous.hasSuffix("-"), previous.count > 1, !lineTokens.isEmpty {
