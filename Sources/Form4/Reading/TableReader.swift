@@ -86,7 +86,7 @@ struct TableReader {
     /// A heading damaged beyond recognition (OCR) can still be placed by its number: the
     /// headings' first lines stand in one row, and each number ("2.", "2A.", "10.") stands once in it.
     private func recoverMissingHeadings(_ headings: inout [(name: String, rect: Rect)], region: Rect) {
-        guard headings.count >= 3, headings.count < anatomy.count else { return }
+        guard !headings.isEmpty, headings.count < anatomy.count else { return }
         let tops = headings.map(\.rect.y0).sorted()
         let rowTop = tops[tops.count / 2]
         let band = Rect(x0: region.x0, y0: rowTop - page.unit * 0.6, x1: region.x1, y1: rowTop + page.unit * 1.2)
@@ -95,6 +95,12 @@ struct TableReader {
             guard let number = heading.label.text.split(separator: " ").first.map({ Self.numberCore(String($0)) }),
                   let word = bandWords.first(where: { Self.numberCore($0.text) == number }) else { continue }
             headings.append((heading.name, word.rect))
+        }
+        // The first column (the security's title) starts at the table's left edge.
+        if let first = anatomy.first, !headings.contains(where: { $0.name == first.name }) {
+            let left = page.words(in: Rect(x0: region.x0, y0: rowTop - page.unit, x1: region.x1, y1: region.y1))
+                .map(\.rect.x0).min() ?? region.x0
+            headings.append((first.name, Rect(x0: left, y0: rowTop, x1: left + 1, y1: rowTop + page.unit)))
         }
         // A heading still missing between two found neighbours takes the middle of the gap.
         for (index, heading) in anatomy.enumerated() where !headings.contains(where: { $0.name == heading.name }) {
