@@ -38,13 +38,13 @@ run: build
 	@mkdir -p $(OUT_DIR)
 	find Samples -name '*.pdf' | sort | xargs $(FORM4) extract --format jsonl -o $(OUT_DIR)/samples.jsonl || true
 	@echo "wrote $(OUT_DIR)/samples.jsonl ($$(wc -l < $(OUT_DIR)/samples.jsonl) files)"
-	$(FORM4) eval Samples/rendered Samples/edgar-real --max-wrong 20
+	$(FORM4) eval Samples --max-wrong 20
 
 eval: build
-	$(FORM4) eval Samples/rendered Samples/edgar-real Samples/bound
+	$(FORM4) eval Samples --max-wrong 0
 
 bench: build
-	bench/run.sh $(FORM4) Samples
+	RUNS="$(RUNS)" CORPUS="$(CORPUS)" OCR_PAGES="$(OCR_PAGES)" bench/run.sh $(FORM4) Samples
 
 test: deps
 	$(SWIFT) build --build-tests
