@@ -35,6 +35,10 @@ public struct LabelMatch: Sendable, CustomStringConvertible {
     public let rect: Rect
     public let score: Double
 
+    public init(label: Label, start: (x: Double, y: Double), wordIndices: [Int], rect: Rect, score: Double) {
+        self.label = label; self.start = start; self.wordIndices = wordIndices; self.rect = rect; self.score = score
+    }
+
     public var description: String { "\(label)@\(rect) score \(score)" }
 }
 

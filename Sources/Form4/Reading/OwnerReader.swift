@@ -20,7 +20,12 @@ struct OwnerReader {
         let build = FieldBuilder(page: page)
         let pad = page.unit * 0.5
         let below = Rect(x0: region.x0, y0: label.rect.y1, x1: region.x1, y1: region.y1)
-        guard let last = page.topMost(FormLabels.last, in: below) else { return }
+        // The name stands above "(Last) (First) (Middle)". Where OCR lost all three labels, the
+        // row under the name is found from what is left of them or, failing that, from the
+        // line spacing: the name is the first line below the box's label.
+        guard let last = page.topMost(FormLabels.last, in: below)
+            ?? page.topMost(FormLabels.first, in: below) ?? page.topMost(FormLabels.middle, in: below)
+            ?? nameLineFallback(below: label, in: region) else { return }
         let nameArea = Rect(x0: region.x0, y0: label.rect.y1, x1: region.x1, y1: last.rect.y0)
         owner.rptOwnerName = build.text(CellText(words: page.words(in: nameArea)))
 
@@ -54,6 +59,16 @@ struct OwnerReader {
         owner.rptOwnerCity = build.text(cell(region.x0, stateX - pad))
         owner.rptOwnerState = build.state(cell(stateX - pad, zipX - pad))
         owner.rptOwnerZipCode = build.text(cell(zipX - pad, region.x1))
+    }
+
+    /// A stand-in for the lost "(Last)" label: the line right under the first line of text
+    /// below the box's label.
+    private func nameLineFallback(below label: LabelMatch, in region: Rect) -> LabelMatch? {
+        guard page.source != .native else { return nil }
+        let lines = LineGrouping().lines(from: page.words(in: Rect(x0: region.x0, y0: label.rect.y1, x1: region.x1, y1: region.y1)))
+        guard lines.count >= 2 else { return nil }
+        let under = lines[1].rect
+        return LabelMatch(label: FormLabels.last, start: (under.x0, under.midY), wordIndices: [], rect: under, score: 0.5)
     }
 
     private func readRelationship(into owner: inout ReportingOwner, region: Rect) {
