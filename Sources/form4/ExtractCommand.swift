@@ -41,10 +41,14 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let extractor = Form4Extractor(options: ExtractionOptions(password: password, reviewThreshold: reviewThreshold))
         var results: [FileResult] = []
+        var anyFailed = false
         let sink = try OutputSink(path: output, format: format)
         for file in files {
             let result = extractor.extract(path: file)
-            if let error = result.error { FileHandle.standardError.write(Data("form4: \(error.message) [\(error.code)]\n".utf8)) }
+            if let error = result.error {
+                anyFailed = true
+                FileHandle.standardError.write(Data("form4: \(error.message) [\(error.code)]\n".utf8))
+            }
             if format == .jsonl { try sink.write(RecordJSON.line(result)) } else { results.append(result) }
         }
         switch format {
@@ -52,7 +56,7 @@ struct ExtractCommand: ParsableCommand {
         case .jsonl: break
         case .xml: try writeXML(results, sink: sink)
         }
-        if results.contains(where: { $0.status == .error }) || (format == .jsonl && sink.sawError) { throw ExitCode(1) }
+        if anyFailed { throw ExitCode(1) }
     }
 
     private func writeXML(_ results: [FileResult], sink: OutputSink) throws {
@@ -78,7 +82,6 @@ struct ExtractCommand: ParsableCommand {
 /// Standard output or a file, opened once.
 final class OutputSink {
     private let handle: FileHandle
-    private(set) var sawError = false
 
     init(path: String?, format: OutputFormat) throws {
         guard let path, format != .xml || !path.hasSuffix("/") else { handle = .standardOutput; return }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Form4Command: ParsableCommand {
@@ -20,4 +21,19 @@ struct Form4Command: ParsableCommand {
         subcommands: [ExtractCommand.self, EvalCommand.self, InspectCommand.self, BenchCommand.self,
                       BatchRunCommand.self, MergeCommand.self, WorkerCommand.self]
     )
+
+    /// Usage errors exit with status 2 (as the record contract says; ArgumentParser's own is 64),
+    /// after the usual message that says what to do.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
