@@ -5,7 +5,7 @@
 #   make deps    install missing Debian packages and Python test packages (needs root or sudo)
 #   make build   release build of the `form4` command (.build/release/form4)
 #   make eval    accuracy of the extraction on the committed Samples/
-#   make bench   timings: pipeline against poppler's own text extraction, single-file runs (bench/)
+#   make bench   timings against poppler, pdftotext, pdfplumber, PyMuPDF, tesseract, ocrmypdf (bench/)
 #
 # Corpus generation (make corpus, corpus-deps, samples, corpus-test) lives in scripts/corpus.mk.
 
