@@ -101,7 +101,9 @@ struct FieldBuilder {
     var baseConfidence: Double {
         switch page.source {
         case .native: return 0.99
-        case .ocrLayer: return 0.93
+        // Below the default review threshold: an OCR layer says nothing of its own certainty,
+        // and a scan read wrong must not pass unseen. Agreeing re-reads raise it.
+        case .ocrLayer: return 0.88
         case .ocr: return 0.9
         }
     }
