@@ -108,6 +108,12 @@ struct FieldBuilder {
         }
     }
 
+    /// How sure a blank is: on a scan, OCR may have missed what stood there.
+    var emptyConfidence: Double { page.source == .native ? 0.98 : baseConfidence * 0.95 }
+
+    /// A field the form leaves blank here.
+    func empty(bbox: Rect? = nil) -> Field { .empty(confidence: emptyConfidence, page: page.number, bbox: bbox) }
+
     func field(_ printed: CellText, kind: OCRService.FieldKind = .text, _ parse: (String) -> ParsedValue) -> Field {
         let cell = page.source == .native ? printed : printed.cleanedForOCR()
         let parsed = parse(cell.text)
@@ -118,7 +124,7 @@ struct FieldBuilder {
             // EDGAR prints filed values in blue (footnotes in green); black text may be a stray label.
             confidence *= 0.9
         }
-        if parsed.value.isNull && cell.text.isEmpty { confidence = baseConfidence }
+        if parsed.value.isNull && cell.text.isEmpty { confidence = emptyConfidence }
         // Keep what was printed wherever normalisation changed it (numbers, dates, states).
         let raw: String?
         if case .string(let text) = parsed.value, text == cell.text { raw = nil } else { raw = cell.text.isEmpty ? nil : cell.text }

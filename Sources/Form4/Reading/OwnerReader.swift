@@ -40,10 +40,10 @@ struct OwnerReader {
         let streetRows = rows.rowBands(wordsByColumn: [streetWords]).map { band in
             streetWords.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
         }
-        owner.rptOwnerStreet1 = streetRows.count > 0 ? build.text(CellText(words: streetRows[0])) : .empty(page: page.number, bbox: streetArea)
+        owner.rptOwnerStreet1 = streetRows.count > 0 ? build.text(CellText(words: streetRows[0])) : build.empty(bbox: streetArea)
         owner.rptOwnerStreet2 = streetRows.count > 1
             ? build.text(CellText(words: streetRows[1...].flatMap { $0 }))
-            : .empty(page: page.number, bbox: streetArea)
+            : build.empty(bbox: streetArea)
 
         let rest = Rect(x0: region.x0, y0: street.rect.y1, x1: region.x1, y1: region.y1)
         guard let city = page.topMost(FormLabels.city, in: rest) else { return }

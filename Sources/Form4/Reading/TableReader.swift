@@ -212,7 +212,7 @@ struct TableReader {
         row.equitySwapInvolved = hasTransaction
             ? Field(value: .bool(voluntary.text.uppercased() == "V"), confidence: build.baseConfidence,
                     footnoteIds: voluntary.footnoteIds, page: page.number, bbox: voluntary.rect)
-            : .empty(page: page.number)
+            : build.empty()
         row.sharesOwnedFollowingTransaction = build.number(cell(ColumnName.owned))
         row.directOrIndirectOwnership = build.code(cell(ColumnName.directIndirect), Codes.directIndirect)
         row.natureOfOwnership = build.text(cell(ColumnName.nature))
@@ -227,7 +227,7 @@ struct TableReader {
             let amount = acquired.text.isEmpty && !disposed.text.isEmpty ? disposed : acquired
             row.transactionShares = build.number(amount)
             if amount.text.isEmpty {
-                row.transactionAcquiredDisposedCode = .empty(page: page.number)
+                row.transactionAcquiredDisposedCode = build.empty()
             } else {
                 row.transactionAcquiredDisposedCode = Field(
                     value: .string(amount.words.first.map { _ in acquired.text.isEmpty ? "D" : "A" } ?? "A"),

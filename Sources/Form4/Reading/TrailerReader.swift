@@ -113,7 +113,7 @@ struct TrailerReader {
             return RowGrouping().rowBands(wordsByColumn: [names]).map { band in
                 var signature = OwnerSignature()
                 signature.signatureName = build.text(CellText(words: names.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }))
-                signature.signatureDate = .empty(page: page.number)
+                signature.signatureDate = build.empty()
                 return signature
             }
         }
