@@ -98,7 +98,12 @@ struct OwnerReader {
         let build = FieldBuilder(page: page)
         let labelsBottom = [officer?.rect.y1, other?.rect.y1, director?.rect.y1, tenPercent?.rect.y1].compactMap { $0 }.max() ?? region.y0
         let labelWords = Set([director, tenPercent, officer, other].compactMap { $0 }.flatMap(\.wordIndices))
-        let otherLeft = (other.map { page.words[$0.wordIndices[0]].rect.x0 } ?? region.x1) - unit * 4
+        // The officer's title is a cell of the table's second column; the "other" text's cell
+        // starts after the checkbox cell in front of "Other", which is 15 % of the table against the
+        // 50 % between the two labels.
+        let officerX = officer.map { page.words[$0.wordIndices[0]].rect.x0 }
+        let otherX = other.map { page.words[$0.wordIndices[0]].rect.x0 } ?? region.x1
+        let otherLeft = officerX.map { otherX - 0.3 * (otherX - $0) } ?? otherX - unit * 4
         let titleArea = Rect(x0: region.x0, y0: labelsBottom, x1: otherLeft, y1: region.y1)
         let otherArea = Rect(x0: otherLeft, y0: labelsBottom, x1: region.x1, y1: region.y1)
         let titleCell = CellText(words: page.words(in: titleArea, excluding: labelWords))
