@@ -203,12 +203,25 @@ func forEachLine(ofFile path: String, _ body: (Data) throws -> Void) throws {
         let chunk = handle.readData(ofLength: 1 << 20)
         if chunk.isEmpty { break }
         pending.append(chunk)
-        var start = pending.startIndex
-        while let newline = pending[start...].firstIndex(of: 0x0A) {
-            if newline > start { try body(Data(pending[start..<newline])) }
+        // memchr finds the line ends: a byte-by-byte Collection walk over Data costs more than
+        // everything else the rebuild does.
+        let newlines: [Int] = pending.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return [] }
+            var found: [Int] = []
+            var offset = 0
+            while offset < raw.count, let hit = memchr(base + offset, 0x0A, raw.count - offset) {
+                let position = base.distance(to: UnsafeRawPointer(hit))
+                found.append(position)
+                offset = position + 1
+            }
+            return found
+        }
+        var start = 0
+        for newline in newlines {
+            if newline > start { try body(pending.subdata(in: start..<newline)) }
             start = newline + 1
         }
-        pending = Data(pending[start...])
+        pending = start < pending.count ? pending.subdata(in: start..<pending.count) : Data()
     }
     // A last line without newline is an interrupted write: ignored.
 }
