@@ -74,25 +74,43 @@ public enum DerivedOutputs {
         ]
         sinks += try sharedSinks(scratch: scratch)
 
-        // Pass 2: feed the latest records, in file order.
+        // Pass 2: feed the latest records, in file order. Decoding is the costly part and each
+        // line decodes on its own: batches of lines are decoded on all cores, then written in order.
         var all = Counts()
         var chosen = Counts()
-        let decoder = JSONDecoder()
         var written = Set<String>()
+        var pending: [(line: Data, number: Int)] = []
+        func flush() throws {
+            var decoded = [FileResult?](repeating: nil, count: pending.count)
+            decoded.withUnsafeMutableBufferPointer { buffer in
+                // Each iteration writes its own slot only.
+                let slots = DecodeSlots(buffer: buffer)
+                let lines = pending.map(\.line)
+                DispatchQueue.concurrentPerform(iterations: lines.count) { item in
+                    slots.buffer[item] = try? JSONDecoder().decode(FileResult.self, from: lines[item])
+                }
+            }
+            for (item, result) in decoded.enumerated() {
+                guard let result else {
+                    FileHandle.standardError.write(Data("form4: records.jsonl line \(pending[item].number) cannot be decoded; left out of the derived outputs\n".utf8))
+                    continue
+                }
+                all.add(result)
+                if subset?.contains(result.file) ?? true { chosen.add(result) }
+                // The same bytes under several paths are one filing: written once to the outputs.
+                if let sha = result.sha256, result.status != .error, !written.insert(sha).inserted { continue }
+                for sink in sinks { try sink.append(result) }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
         index = 0
         try forEachLine(ofFile: records) { line in
             defer { index += 1 }
             guard let head = RecordHead.parse(line), last[head.file] == index else { return }
-            guard let result = try? decoder.decode(FileResult.self, from: line) else {
-                FileHandle.standardError.write(Data("form4: records.jsonl line \(index + 1) cannot be decoded; left out of the derived outputs\n".utf8))
-                return
-            }
-            all.add(result)
-            if subset?.contains(result.file) ?? true { chosen.add(result) }
-            // The same bytes under several paths are one filing: written once to the outputs.
-            if let sha = result.sha256, result.status != .error, !written.insert(sha).inserted { return }
-            for sink in sinks { try sink.append(result) }
+            pending.append((line, index + 1))
+            if pending.count == 128 { try flush() }
         }
+        try flush()
         for sink in sinks { try sink.close() }
 
         // Move into place.
@@ -156,4 +174,9 @@ final class TSVSink: DerivedSink {
     }
 
     func close() throws { try handle.close() }
+}
+
+/// Result slots written by concurrent decoders, one slot each.
+private struct DecodeSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<FileResult?>
 }
