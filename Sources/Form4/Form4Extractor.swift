@@ -38,7 +38,7 @@ public struct Form4Extractor: Sendable {
             return FileResult(file: path, status: .error, error: .init(code: failure.code.rawValue, message: failure.message),
                               reviewThreshold: options.reviewThreshold)
         }
-        return extract(data: data, name: path) { try PDFDocument(path: path, password: options.password) }
+        return extract(data: data, name: path) { try PDFDocument(path: path, contents: data, password: options.password) }
     }
 
     /// Extracts every Form 4 in a PDF held in memory; `name` labels it in the result.
@@ -49,7 +49,6 @@ public struct Form4Extractor: Sendable {
     private func extract(data: Data, name: String, open: () throws -> PDFDocument) -> FileResult {
         var result = FileResult(file: name, sha256: SHA256.hex(data), status: .ok, reviewThreshold: options.reviewThreshold)
         do {
-            try PDFDocument.validate(data, name: name)
             let document = try open()
             result.pageCount = document.pageCount
             let pages = try document.pages().map { try formPage($0) }

@@ -10,7 +10,7 @@ public final class PDFDocument: @unchecked Sendable {
 
     /// Opens the PDF at `path`. Empty, non-PDF, damaged and encrypted files throw a `PDFError`
     /// whose message names the file and the cause.
-    public init(path: String, password: String? = nil) throws {
+    public convenience init(path: String, password: String? = nil) throws {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
@@ -20,7 +20,13 @@ public final class PDFDocument: @unchecked Sendable {
             }
             throw PDFError(.unreadable, "\(path): cannot read the file (\(error.localizedDescription))")
         }
-        try Self.validate(data, name: path)
+        try self.init(path: path, contents: data, password: password)
+    }
+
+    /// Opens the PDF at `path` whose bytes the caller has already read (to hash them, say), so
+    /// the file is not read twice just to be checked.
+    public init(path: String, contents: Data, password: String? = nil) throws {
+        try Self.validate(contents, name: path)
         // From a file rather than from bytes: poppler-glib 22's bytes path crashes when it retries
         // an encrypted document with a wrong password; the file path retries safely.
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path

@@ -1,4 +1,3 @@
-import Foundation
 import Layout
 import PDFText
 
@@ -29,7 +28,6 @@ struct TableReader {
         }
         recoverMissingHeadings(&headings, region: region)
         // Without most of its headings this is not the table (or too damaged to read safely).
-        if ProcessInfo.processInfo.environment["FORM4_DEBUG"] != nil { FileHandle.standardError.write(Data("page \(page.number) \(kind) top \(top) bottom \(bottom) headings \(headings.map(\.name))\n".utf8)) }
         guard headings.count >= anatomy.count - 2 else { return [] }
         let headingTop = headings.map(\.rect.y0).min() ?? top
         var columns = ColumnSet.fromLeftAlignedHeadings(headings, tableLeft: page.bounds.x0,
@@ -55,7 +53,6 @@ struct TableReader {
         // On OCR text, rows are anchored on the column every row fills with one line: the
         // amount owned after the transaction.
         let anchor = page.source == .native ? nil : columns.columns.firstIndex { $0.name == ColumnName.owned }
-        if ProcessInfo.processInfo.environment["FORM4_DEBUG"] != nil { FileHandle.standardError.write(Data("  headerBottom \(headerBottom) body \(body.count) columns \(columns.columns)\n".utf8)) }
         return rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor).map { cellsByColumn in
             // The row's height is its tallest cell's; each cell is its column's span of it.
             let rowWords = cellsByColumn.flatMap { $0 }.map(\.rect)
