@@ -15,7 +15,7 @@ FORM4 = .build/release/form4
 OUT_DIR ?= out
 
 # Debian packages the Swift build and the tests need.
-DEB_PACKAGES = libpoppler-glib-dev libglib2.0-dev libtesseract-dev tesseract-ocr-eng libsqlite3-dev poppler-utils pkg-config qpdf sqlite3 hyperfine
+DEB_PACKAGES = libpoppler-glib-dev libglib2.0-dev libtesseract-dev tesseract-ocr-eng libsqlite3-dev libssl-dev poppler-utils pkg-config qpdf sqlite3 hyperfine
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test eval bench clean

@@ -25,10 +25,16 @@ let package = Package(
             pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]
         ),
+        // C interop: OpenSSL's libcrypto, for the SHA-256 of every input file.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Safe Swift over tesseract: one engine per worker, words with boxes and confidences.
         .target(name: "OCR", dependencies: ["CTesseract", "PDFText"]),
         // Safe Swift over poppler: documents, pages, glyphs, words, lines, rendering.
-        .target(name: "PDFText", dependencies: ["CPoppler"]),
+        .target(name: "PDFText", dependencies: ["CPoppler", "CCrypto"]),
         // Generic page geometry: label anchors, columns, rows. Knows nothing of Form 4.
         .target(name: "Layout", dependencies: ["PDFText"]),
         // The form: anatomy, field mapping, normalisation, confidence, record model, writers.

@@ -58,14 +58,19 @@ extension PDFPage {
         guard let data = cairo_image_surface_get_data(surface) else {
             throw PDFError(.renderFailed, "\(document.name): page \(number): cairo gave no pixels")
         }
-        var pixels = [UInt8](repeating: 255, count: width * height)
-        for y in 0..<height {
-            let row = data + y * stride
-            for x in 0..<width {
-                // RGB24 is stored as native-endian 32-bit 0x00RRGGBB: little-endian B, G, R, X.
-                let blue = Int(row[x * 4]), green = Int(row[x * 4 + 1]), red = Int(row[x * 4 + 2])
-                pixels[y * width + x] = UInt8((red * 299 + green * 587 + blue * 114) / 1000)
+        let pixels = [UInt8](unsafeUninitializedCapacity: width * height) { buffer, count in
+            for y in 0..<height {
+                // RGB24 is stored as native-endian 32-bit 0x00RRGGBB. Luma with weights summing
+                // to 256 (0.299, 0.587, 0.114), so a shift replaces the division.
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                let target = buffer.baseAddress! + y * width
+                for x in 0..<width {
+                    let rgb = row[x]
+                    let red = (rgb >> 16) & 0xff, green = (rgb >> 8) & 0xff, blue = rgb & 0xff
+                    target[x] = UInt8(truncatingIfNeeded: (red * 77 + green * 150 + blue * 29) >> 8)
+                }
             }
+            count = width * height
         }
         return GrayImage(width: width, height: height, pixels: pixels, scale: scale, region: area)
     }
