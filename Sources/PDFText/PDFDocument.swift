@@ -27,6 +27,7 @@ public final class PDFDocument: @unchecked Sendable {
     /// the file is not read twice just to be checked.
     public init(path: String, contents: Data, password: String? = nil) throws {
         try Self.validate(contents, name: path)
+        PopplerGlobalsAnchor.retain()
         // From a file rather than from bytes: poppler-glib 22's bytes path crashes when it retries
         // an encrypted document with a wrong password; the file path retries safely.
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -59,6 +60,7 @@ public final class PDFDocument: @unchecked Sendable {
             g_object_ref(UnsafeMutableRawPointer(handle))
             return
         }
+        PopplerGlobalsAnchor.retain()
         // GBytes copies the buffer, so poppler never points into memory Swift may release.
         let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
         defer { g_bytes_unref(bytes) }

@@ -74,6 +74,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(CellText.splitTrailingMarkers("757,756(1)(2)").1, [1, 2])
     }
 
+    func testTextHasItsWhiteSpaceFoldedToSingleSpaces() {
+        XCTAssertEqual(ValueParsing.foldWhitespace("Common Stock"), "Common Stock")
+        XCTAssertEqual(ValueParsing.foldWhitespace(" Common  Stock "), "Common Stock")
+        XCTAssertEqual(ValueParsing.foldWhitespace("Common Stock "), "Common Stock")
+        XCTAssertEqual(ValueParsing.foldWhitespace("Common\n\tStock"), "Common Stock")
+        XCTAssertEqual(ValueParsing.foldWhitespace("Société\u{00A0} Générale"), "Société Générale")
+        XCTAssertEqual(ValueParsing.foldWhitespace("   "), "")
+        XCTAssertEqual(ValueParsing.foldWhitespace(""), "")
+    }
+
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     func testAPDFWithoutAForm4IsNotForm4() {

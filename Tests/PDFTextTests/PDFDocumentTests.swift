@@ -25,6 +25,18 @@ final class PDFDocumentTests: XCTestCase {
         XCTAssertTrue(words.contains { $0.text == "(1)" && $0.style.color.isGreenish })
     }
 
+    func testTheGlobalsAnchorIsAValidPDFAndDocumentsOpenAfterIt() throws {
+        // The anchor that keeps poppler's global settings alive must itself open cleanly.
+        let anchor = try PDFDocument(data: Data(PopplerGlobalsAnchor.minimalPDF()), name: "anchor")
+        XCTAssertEqual(anchor.pageCount, 1)
+        XCTAssertEqual(try anchor.page(0).glyphs().count, 0)
+        // Documents opened one after another keep reading the same text.
+        let first = try PDFDocument(path: Self.sample).page(0).glyphs().count
+        let second = try PDFDocument(path: Self.sample).page(0).glyphs().count
+        XCTAssertGreaterThan(first, 1000)
+        XCTAssertEqual(first, second)
+    }
+
     func testFailuresNameTheFileAndTheCause() {
         XCTAssertThrowsError(try PDFDocument(data: Data(), name: "empty.pdf")) { error in
             XCTAssertEqual((error as? PDFError)?.code, .emptyFile)

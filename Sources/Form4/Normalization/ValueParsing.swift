@@ -24,7 +24,17 @@ public struct ParsedValue: Equatable, Sendable {
 public enum ValueParsing {
     /// Runs of white space become one space; ends trimmed.
     public static func foldWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Nearly every cell is ASCII with single spaces: that is checked on bytes and returned
+        // as it is, without splitting into Characters.
+        var previousWasSpace = true // a leading space needs folding
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte < 0x20) || (byte == 0x20 && previousWasSpace) {
+                return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            }
+            previousWasSpace = byte == 0x20
+        }
+        if previousWasSpace && !text.isEmpty { return String(text.dropLast()) }
+        return text
     }
 
     /// Free text (names, titles, addresses): white space folded.
