@@ -121,11 +121,12 @@ public struct Form4Extractor: Sendable {
     /// over the content stream, so that is done only for pages whose text is all one font.
     static func textSource(of glyphs: [Glyph], page: PDFPage) -> TextSource {
         guard let first = glyphs.first else { return .ocr }
-        if first.style.fontName.contains("GlyphLess") { return .ocrLayer }
+        let font = first.style.font
+        if font.name.contains("GlyphLess") { return .ocrLayer }
         // Printed forms mix several fonts (labels, values, headings); an OCR layer uses one.
         // A sample of the glyphs is enough to tell.
-        let oneFont = stride(from: 0, to: glyphs.count, by: 16).allSatisfy { glyphs[$0].style.fontName == first.style.fontName }
-        guard oneFont, !first.style.fontName.isEmpty else { return .native }
+        let oneFont = stride(from: 0, to: glyphs.count, by: 16).allSatisfy { glyphs[$0].style.font == font }
+        guard oneFont, font != .none else { return .native }
         let area = page.bounds.width * page.bounds.height
         return page.imageRects().contains { $0.width * $0.height > 0.6 * area } ? .ocrLayer : .native
     }

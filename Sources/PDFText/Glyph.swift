@@ -17,16 +17,26 @@ public struct RGBColor: Hashable, Sendable, Codable {
 }
 
 /// Text style shared by the glyphs of one attribute run.
+///
+/// A plain value (the font is an interned `FontName`, not a string): every glyph and word
+/// carries one, and copying them is then free of reference counting.
 public struct TextStyle: Hashable, Sendable {
-    public var fontName: String
+    public var font: FontName
     public var fontSize: Double
     public var color: RGBColor
 
-    public init(fontName: String, fontSize: Double, color: RGBColor) {
-        self.fontName = fontName; self.fontSize = fontSize; self.color = color
+    public init(font: FontName, fontSize: Double, color: RGBColor) {
+        self.font = font; self.fontSize = fontSize; self.color = color
     }
 
-    public static let unknown = TextStyle(fontName: "", fontSize: 0, color: .black)
+    public init(fontName: String, fontSize: Double, color: RGBColor) {
+        self.init(font: FontName(fontName), fontSize: fontSize, color: color)
+    }
+
+    /// The font's name as the PDF gives it, without a subset tag (see `FontName`).
+    public var fontName: String { font.name }
+
+    public static let unknown = TextStyle(font: .none, fontSize: 0, color: .black)
 }
 
 /// One character of the page's text layer with its box and style.

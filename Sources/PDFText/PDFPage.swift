@@ -49,7 +49,8 @@ public final class PDFPage: @unchecked Sendable {
         var pendingSpace = true
         for (index, scalar) in text.unicodeScalars.enumerated() {
             guard index < Int(rectangleCount) else { break }
-            if scalar.properties.isWhitespace || scalar.value < 0x20 {
+            // ASCII is told on its value; Unicode's white-space property costs a table look-up.
+            if scalar.value <= 0x20 || (scalar.value >= 0x80 && scalar.properties.isWhitespace) {
                 pendingSpace = true
                 continue
             }

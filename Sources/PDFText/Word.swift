@@ -21,7 +21,9 @@ public struct TextLine: Sendable, CustomStringConvertible {
 
     public init(words: [Word]) {
         self.words = words.sorted { $0.rect.x0 < $1.rect.x0 }
-        self.rect = words.map(\.rect).unionAll() ?? .zero
+        var rect = words.first?.rect ?? .zero
+        for word in words.dropFirst() { rect = rect.union(word.rect) }
+        self.rect = rect
     }
 
     public var text: String { words.map(\.text).joined(separator: " ") }
@@ -58,26 +60,29 @@ extension WordGrouping {
     /// Groups glyphs (in the engine's reading order) into words.
     public func words(from glyphs: [Glyph]) -> [Word] {
         var words: [Word] = []
-        var text = ""
+        words.reserveCapacity(glyphs.count / 4)
+        // The word's text is gathered as UTF-8 in one reused buffer: appending Characters to a
+        // String one by one cost more than the rest of the grouping.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(64)
         var rect = Rect.zero
         var style = TextStyle.unknown
         var previous: Glyph? = nil
 
         func flush() {
-            if !text.isEmpty { words.append(Word(text: text, rect: rect, style: style)) }
-            text = ""
+            if !utf8.isEmpty { words.append(Word(text: String(decoding: utf8, as: UTF8.self), rect: rect, style: style)) }
+            utf8.removeAll(keepingCapacity: true)
         }
 
         for glyph in glyphs {
             if let last = previous, !startsNewWord(glyph, after: last) {
-                text.append(glyph.character)
                 rect = rect.union(glyph.rect)
             } else {
                 flush()
-                text = String(glyph.character)
                 rect = glyph.rect
                 style = glyph.style
             }
+            utf8.append(contentsOf: glyph.character.utf8)
             previous = glyph
         }
         flush()
@@ -99,21 +104,27 @@ extension WordGrouping {
 extension LineGrouping {
     /// Groups words into lines, top to bottom; each line's words left to right.
     public func lines(from words: [Word]) -> [TextLine] {
-        let sorted = words.sorted { $0.rect.midY < $1.rect.midY }
-        var groups: [[Word]] = []
+        // Indices are sorted, not the words themselves: a word is a large value to move.
+        let middles = words.map(\.rect.midY)
+        let order = words.indices.sorted { middles[$0] < middles[$1] }
+        var lines: [TextLine] = []
+        var current: [Word] = []
         // A line is compared with its first word, not with the union of its words: a growing
         // union (or a tall word) would chain staggered lines, such as a wrapped label beside a
         // taller value, into one.
         var reference = Rect.zero
-        for word in sorted {
-            if let last = groups.indices.last, sharesLine(word.rect, reference) {
-                groups[last].append(word)
+        for index in order {
+            let word = words[index]
+            if !current.isEmpty, sharesLine(word.rect, reference) {
+                current.append(word)
             } else {
-                groups.append([word])
+                if !current.isEmpty { lines.append(TextLine(words: current)) }
+                current = [word]
                 reference = word.rect
             }
         }
-        return groups.map(TextLine.init(words:))
+        if !current.isEmpty { lines.append(TextLine(words: current)) }
+        return lines
     }
 
     func sharesLine(_ rect: Rect, _ band: Rect) -> Bool {
