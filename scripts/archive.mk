@@ -29,7 +29,7 @@ archive-check:
 	@test -d "$(ARCHIVE)" || { echo "make extract: $(ARCHIVE) is not a folder"; exit 2; }
 
 $(FORM4):
-	$(SWIFT) build -c release --product form4
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 # The record is written to a temporary name and moved into place, so an interrupted make never
 # leaves a half-written record that looks up to date.
