@@ -131,13 +131,48 @@ struct FieldBuilder {
         let read = Field(value: parsed.value, confidence: confidence, footnoteIds: cell.footnoteIds,
                          page: page.number, bbox: cell.rect ?? cell.region, raw: raw,
                          method: parsed.repaired || cell.repairs > 0 ? "repaired" : nil)
-        return rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, parse: parse)
+        let printedWords = cell.words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
+        let ink = page.source == .native ? nil : cell.region.flatMap { page.cellInk($0, text: printedWords.map(\.rect).unionAll()) }
+        var result = kind.isTyped
+            ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, parse: parse)
+            : rereadText(read, cell: cell, ink: ink, parse: parse)
+        // A footnote marker read on its own, enlarged, is better evidence than what the text
+        // layer made of the small print.
+        if let markers = ink?.markers, markers != result.footnoteIds {
+            result.footnoteIds = markers
+            result.confidence = min(result.confidence, baseConfidence * 0.95)
+        }
+        return result
+    }
+
+    /// On a scanned page, a table cell's text is read again from the page image: the cell alone,
+    /// inside its rules, enlarged. OCR text layers read whole pages, where the rules and the
+    /// neighbouring cells break words apart; the cell's own reading is kept when tesseract is
+    /// fairly sure of it, and the field stays below the review threshold unless both agree.
+    private func rereadText(_ read: Field, cell: CellText, ink: ScanCellInk?, parse: (String) -> ParsedValue) -> Field {
+        guard let ink, let ocr = page.ocr, let image = page.scanImage(), ink.hasText,
+              let reading = ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: .text) else { return read }
+        let again = CellText(text: reading.text).cleanedForOCR()
+        let reparsed = parse(again.text)
+        guard !reparsed.value.isNull else { return read }
+        var chosen = read
+        if reparsed.value == read.value {
+            chosen.confidence = min(0.97, max(read.confidence, baseConfidence * (0.7 + 0.3 * reading.confidence)) + 0.05)
+            return chosen
+        }
+        guard reading.confidence >= 0.6 else { return read }
+        chosen.value = reparsed.value
+        chosen.raw = reading.text == again.text ? nil : reading.text
+        chosen.method = "reread"
+        if chosen.footnoteIds.isEmpty { chosen.footnoteIds = again.footnoteIds }
+        chosen.confidence = baseConfidence * 0.9 * (0.6 + 0.4 * reading.confidence)
+        return chosen
     }
 
     /// On a scanned page, a typed field is read again from the page image, alone and with only
     /// the characters its type allows; the reading the evidence supports best is kept.
     private func rereadIfDoubtful(_ read: Field, cell: CellText, parsed: ParsedValue, kind: OCRService.FieldKind,
-                                  parse: (String) -> ParsedValue) -> Field {
+                                  ink: ScanCellInk? = nil, parse: (String) -> ParsedValue) -> Field {
         guard page.source != .native, kind.isTyped, let ocr = page.ocr, let area = cell.region ?? cell.rect,
               let image = page.scanImage() else { return read }
         // A reading that parsed as it stood is kept (a second reading of the same pixels is not
@@ -146,7 +181,14 @@ struct FieldBuilder {
         let clean = parsed.quality == 1 && cell.repairs == 0 && !parsed.value.isNull
         let unsure = (cell.words.compactMap(\.ocrConfidence).min() ?? 1) < 0.8
         if clean && !unsure { return read }
-        guard let reading = ocr.reread(page.imageArea(area), of: image, as: kind) else { return read }
+        let rereading: (text: String, confidence: Double)?
+        if let ink {
+            // Inside the cell's rules; a cell with no ink (or only a marker) has nothing to read.
+            rereading = ink.hasText ? ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: kind) : nil
+        } else {
+            rereading = ocr.reread(page.imageArea(area), of: image, as: kind)
+        }
+        guard let reading = rereading else { return read }
         let again = CellText(text: reading.text)
         let reparsed = parse(again.text)
         guard reparsed.quality == 1, !reparsed.value.isNull else { return read }

@@ -114,6 +114,28 @@ final class FormPage {
         return image
     }
 
+    /// What the scan shows of the table cell at `region` (straightened frame): the inside of its
+    /// rules and a superscript footnote marker after its value, read on its own.
+    func cellInk(_ region: Rect, text: Rect?) -> ScanCellInk? {
+        guard source != .native, let image = scanImage() else { return nil }
+        var cells = CellImage(image: image, unit: unit)
+        let inside = cells.inside(imageArea(region), text: text.map { imageArea($0) })
+        // Rules and letters are told from paper at a fixed level, except where the print is too
+        // faint for it (blurred, light scans): there at the cell's own.
+        if cells.components(in: inside).count < 2 { cells.inkLevel = max(cells.inkLevel, cells.printLevel(in: inside)) }
+        let marker = cells.trailingSuperscript(in: inside)
+        let numbers = marker.flatMap { ocr?.readMarker($0, of: image) }
+        let markerArea = numbers == nil ? nil : marker
+        let printed = cells.components(in: inside).contains { piece in
+            guard let markerArea else { return true }
+            let x = image.region.x0 + Double(piece.x0 + piece.x1) / 2 / image.scale
+            let y = image.region.y0 + Double(piece.y0 + piece.y1) / 2 / image.scale
+            return !markerArea.contains(x: x, y: y)
+        }
+        return ScanCellInk(inside: inside, markerArea: markerArea,
+                           markers: numbers.map { $0.map { "F\($0)" } }, hasText: printed)
+    }
+
     /// Whether this page prints checkbox marks as text. Box 6 always has one line marked, so a
     /// header without any "X" draws its marks (images or vector paths) and only ink tells them.
     lazy var marksCheckboxesInText: Bool = {
@@ -122,4 +144,16 @@ final class FormPage {
         let headerBottom = first(Label("Table I - Non-Derivative Securities"))?.rect.y0 ?? bounds.y1
         return words.contains { CheckboxReader.markGlyphs.contains($0.text) && $0.rect.y1 < headerBottom }
     }()
+}
+
+/// A scanned table cell as its ink shows it (page-image frame).
+struct ScanCellInk {
+    /// The inside of the cell's rules.
+    var inside: Rect
+    /// Where a footnote marker was read, when one was.
+    var markerArea: Rect?
+    /// The markers read there ("F1"), nil when none was found or read.
+    var markers: [String]?
+    /// Whether anything is printed in the cell.
+    var hasText: Bool
 }

@@ -53,6 +53,43 @@ final class OCRService: @unchecked Sendable {
         }
     }
 
+    /// Reads the footnote marker(s) printed small in `area` ("(1)", "(2)(3)"), enlarged, with only
+    /// digits and parentheses allowed. Nil unless the reading is a complete marker.
+    func readMarker(_ area: Rect, of image: GrayImage) -> [Int]? {
+        guard let crop = image.cropped(to: area, margin: 0.6), let engine = try? tesseract() else { return nil }
+        let reading = try? engine.recognizeText(in: crop.enlarged(by: 3, border: 16), pageSegmentation: .singleLine,
+                                                characterWhitelist: "()0123456789")
+        guard let reading else { return nil }
+        return Self.markerNumbers(reading.text)
+    }
+
+    /// `"(1)(12)"` → [1, 12]; nil for anything that is not only markers.
+    static func markerNumbers(_ text: String) -> [Int]? {
+        let compact = text.filter { !$0.isWhitespace }
+        var numbers: [Int] = []
+        var rest = Substring(compact)
+        while !rest.isEmpty {
+            guard rest.first == "(", let close = rest.firstIndex(of: ")") else { return nil }
+            let inside = rest[rest.index(after: rest.startIndex)..<close]
+            guard (1...2).contains(inside.count), inside.allSatisfy(\.isNumber), let number = Int(inside), number > 0 else { return nil }
+            numbers.append(number)
+            rest = rest[rest.index(after: close)...]
+        }
+        return numbers.isEmpty ? nil : numbers
+    }
+
+    /// Reads the text of one ruled cell (its inside, rules excluded), enlarged; `blank` (a footnote
+    /// marker read on its own) is left out. Nil when nothing could be read.
+    func readCell(_ area: Rect, of image: GrayImage, blank: Rect?, as kind: FieldKind) -> (text: String, confidence: Double)? {
+        guard var crop = image.cropped(to: area), let engine = try? tesseract() else { return nil }
+        if let blank { crop = crop.whitened(blank.insetBy(dx: -0.3, dy: -0.3)) }
+        let mode: PageSegmentation = kind.isTyped ? .singleLine : .singleBlock
+        let big = crop.enlarged(by: 2)
+        let reading = try? engine.recognizeText(in: big, pageSegmentation: mode, characterWhitelist: kind.whitelist)
+        guard let reading, !reading.text.isEmpty else { return nil }
+        return reading
+    }
+
     /// Reads the field standing in `area` of `image` again, allowing only the characters its
     /// kind can hold. Returns nil when nothing could be read.
     func reread(_ area: Rect, of image: GrayImage, as kind: FieldKind) -> (text: String, confidence: Double)? {

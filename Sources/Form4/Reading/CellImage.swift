@@ -1,0 +1,209 @@
+import PDFText
+
+/// The ink of one table cell on a scanned page: where the cell's rules are (so that OCR reads
+/// the cell without them), and where a superscript footnote marker stands after the value.
+/// All positions are page points in the image's frame (the scan, not the straightened words).
+struct CellImage {
+    let image: GrayImage
+    /// A typical line height on the page, in points.
+    let unit: Double
+    /// Darker than this is ink.
+    var inkLevel: UInt8 = 150
+
+    private func px(_ x: Double) -> Int { Int(((x - image.region.x0) * image.scale).rounded()) }
+    private func py(_ y: Double) -> Int { Int(((y - image.region.y0) * image.scale).rounded()) }
+    private func pointX(_ x: Int) -> Double { image.region.x0 + Double(x) / image.scale }
+    private func pointY(_ y: Int) -> Double { image.region.y0 + Double(y) / image.scale }
+
+    private func dark(_ x: Int, _ y: Int) -> Bool {
+        x >= 0 && y >= 0 && x < image.width && y < image.height && image.pixels[y * image.width + x] < inkLevel
+    }
+
+    private func rowShare(_ y: Int, _ x0: Int, _ x1: Int) -> Double {
+        guard x1 > x0 else { return 0 }
+        var count = 0
+        for x in x0..<x1 where dark(x, y) { count += 1 }
+        return Double(count) / Double(x1 - x0)
+    }
+
+    private func columnShare(_ x: Int, _ y0: Int, _ y1: Int) -> Double {
+        guard y1 > y0 else { return 0 }
+        var count = 0
+        for y in y0..<y1 where dark(x, y) { count += 1 }
+        return Double(count) / Double(y1 - y0)
+    }
+
+    /// The inside of the ruled cell around `area` (a cell's column span and its row's text band):
+    /// each side moves to the rule found near it, or, where there is none, stays a little outside
+    /// the text. Rules are pixel rows (columns) mostly dark across the cell; text never is.
+    func inside(_ area: Rect, text: Rect? = nil) -> Rect {
+        let reach = max(2, Int(unit * 1.5 * image.scale))
+        let x0 = px(area.x0), x1 = px(area.x1), y0 = py(area.y0), y1 = py(area.y1)
+        guard x1 - x0 > 4, y1 > y0 else { return area }
+        let margin = (x1 - x0) / 6
+        // Horizontal rules: above the band, then below it.
+        var top = y0 - Int(unit * 0.3 * image.scale), bottom = y1 + Int(unit * 0.3 * image.scale)
+        for y in stride(from: y0 + 1, through: y0 - reach, by: -1) where rowShare(y, x0 + margin, x1 - margin) > 0.6 {
+            top = y + 1; break
+        }
+        for y in stride(from: y1 - 1, through: y1 + reach, by: 1) where rowShare(y, x0 + margin, x1 - margin) > 0.6 {
+            bottom = y - 1; break
+        }
+        guard bottom - top > 2 else { return area }
+        // Vertical rules run the cell's whole height; a letter's stroke only the text's.
+        let sideReach = max(2, Int(unit * 4 * image.scale))
+        let inset = min((x1 - x0) / 3, Int(unit * 0.4 * image.scale))
+        // The search starts inside the text where there is some: a centred value may run past
+        // the column its heading gives, and the first column's heading does not say where the table starts.
+        let textLeft = text.map { px($0.x0) - Int(unit * 0.15 * image.scale) }
+        let textRight = text.map { px($0.x1) + Int(unit * 0.15 * image.scale) }
+        let leftStart = textLeft ?? x0 + inset
+        let rightStart = textRight ?? x1 - inset
+        var left = min(x0, leftStart), right = max(x1, rightStart)
+        for x in stride(from: leftStart, through: leftStart - sideReach, by: -1) where columnShare(x, top, bottom) > 0.75 {
+            left = x + 2; break
+        }
+        for x in stride(from: rightStart, through: rightStart + sideReach, by: 1) where columnShare(x, top, bottom) > 0.75 {
+            right = x - 2; break
+        }
+        top += 1; bottom -= 1
+        guard right - left > 2 else { return area }
+        return Rect(x0: pointX(left), y0: pointY(top), x1: pointX(right), y1: pointY(bottom))
+    }
+
+    /// The grey level below which pixels in `area` count as print: halfway from the paper to the
+    /// darkest print, so that faint or blurred scans keep their letters. 0 (nothing is ink)
+    /// where nothing stands out from the paper but noise.
+    func printLevel(in area: Rect) -> UInt8 {
+        let x0 = max(0, px(area.x0)), x1 = min(image.width, px(area.x1))
+        let y0 = max(0, py(area.y0)), y1 = min(image.height, py(area.y1))
+        guard x1 > x0, y1 > y0 else { return 0 }
+        var histogram = [Int](repeating: 0, count: 256)
+        for y in y0..<y1 { for x in x0..<x1 { histogram[Int(image.pixels[y * image.width + x])] += 1 } }
+        let total = (x1 - x0) * (y1 - y0)
+        func percentile(_ share: Double) -> Int {
+            var seen = 0
+            for level in 0..<256 { seen += histogram[level]; if Double(seen) >= share * Double(total) { return level } }
+            return 255
+        }
+        let paper = percentile(0.5), darkest = percentile(0.005)
+        guard paper - darkest >= 50 else { return 0 }
+        return UInt8(min(paper - 30, paper - Int(Double(paper - darkest) * 0.45)))
+    }
+
+    struct Component { var x0, y0, x1, y1: Int; var pixels: Int
+        var height: Int { y1 - y0 + 1 }
+    }
+
+    /// Connected pieces of ink inside `area`, without those touching its edges (what is left of a rule).
+    func components(in area: Rect) -> [Component] {
+        let x0 = max(0, px(area.x0)), x1 = min(image.width, px(area.x1))
+        let y0 = max(0, py(area.y0)), y1 = min(image.height, py(area.y1))
+        let width = x1 - x0, height = y1 - y0
+        guard width > 2, height > 2 else { return [] }
+        var seen = [Bool](repeating: false, count: width * height)
+        var found: [Component] = []
+        for start in 0..<(width * height) where !seen[start] {
+            seen[start] = true
+            guard dark(x0 + start % width, y0 + start / width) else { continue }
+            var stack = [start]
+            var box = Component(x0: Int.max, y0: Int.max, x1: -1, y1: -1, pixels: 0)
+            while let index = stack.popLast() {
+                let x = index % width, y = index / width
+                box.x0 = min(box.x0, x); box.x1 = max(box.x1, x); box.y0 = min(box.y0, y); box.y1 = max(box.y1, y)
+                box.pixels += 1
+                for dy in -1...1 { for dx in -1...1 {
+                    let nx = x + dx, ny = y + dy
+                    guard nx >= 0, ny >= 0, nx < width, ny < height else { continue }
+                    let next = ny * width + nx
+                    if !seen[next] {
+                        seen[next] = true
+                        if dark(x0 + nx, y0 + ny) { stack.append(next) }
+                    }
+                } }
+            }
+            if box.x0 == 0 || box.y0 == 0 || box.x1 == width - 1 || box.y1 == height - 1 { continue }
+            // Specks of scanner noise are not print.
+            if box.pixels < 3 { continue }
+            found.append(Component(x0: box.x0 + x0, y0: box.y0 + y0, x1: box.x1 + x0, y1: box.y1 + y0, pixels: box.pixels))
+        }
+        return found
+    }
+
+    /// Where a superscript footnote marker ("(1)") stands at the end of the text in `area`:
+    /// the ink after the last line's last letter that stays well above the line's baseline.
+    /// A cell holding nothing but a marker has it as its only ink, small.
+    func trailingSuperscript(in area: Rect) -> Rect? {
+        let pieces = components(in: area)
+        guard !pieces.isEmpty else { return nil }
+        let unitPixels = unit * image.scale
+        let heights = pieces.map(\.height).sorted()
+        let tall = Double(heights[(heights.count * 3) / 4])
+        let lowest = pieces.map(\.y1).max()!
+        // The last line: pieces reaching down near the lowest ink (descenders aside).
+        let lastLine = pieces.filter { Double(lowest - $0.y1) < max(tall * 0.5, 2) }
+        var baselines = lastLine.map(\.y1).sorted()
+        let onlyMarker = Double(pieces.map(\.y1).max()! - pieces.map(\.y0).min()!) < unitPixels * 0.75
+            && pieces.count >= 2 && pieces.count <= 8
+        if onlyMarker {
+            let box = pieces.reduce(pieces[0]) { Component(x0: min($0.x0, $1.x0), y0: min($0.y0, $1.y0), x1: max($0.x1, $1.x1), y1: max($0.y1, $1.y1), pixels: 0) }
+            return rect(of: box)
+        }
+        guard !baselines.isEmpty else { return nil }
+        baselines.sort()
+        let baseline = Double(baselines[baselines.count / 2])
+        let lineTop = Double(lastLine.map(\.y0).min()!) - tall * 0.5
+        // Pieces on the last line's height band, right to left: a marker's pieces end well above the baseline.
+        let band = pieces.filter { Double($0.y1) > lineTop && Double($0.y0) < baseline }.sorted { $0.x1 > $1.x1 }
+        var marker: [Component] = []
+        for piece in band {
+            let raised = Double(piece.y1) < baseline - tall * 0.25
+            if raised { marker.append(piece) } else { break }
+        }
+        // Blurred print may join a marker's parentheses and digits into one piece.
+        guard !marker.isEmpty, let lastPrinted = band.first(where: { Double($0.y1) >= baseline - tall * 0.25 }) else { return nil }
+        let box = marker.reduce(marker[0]) { Component(x0: min($0.x0, $1.x0), y0: min($0.y0, $1.y0), x1: max($0.x1, $1.x1), y1: max($0.y1, $1.y1), pixels: 0) }
+        // It follows the value closely.
+        guard Double(box.x0 - lastPrinted.x1) < unitPixels * 1.5 else { return nil }
+        return rect(of: box)
+    }
+
+    private func rect(of box: Component) -> Rect {
+        Rect(x0: pointX(box.x0), y0: pointY(box.y0), x1: pointX(box.x1 + 1), y1: pointY(box.y1 + 1))
+    }
+}
+
+extension GrayImage {
+    /// The image `factor` times larger (bilinear), with `border` white pixels around it: small
+    /// print as tesseract reads it best. Positions still map to page points.
+    func enlarged(by factor: Int, border: Int = 12) -> GrayImage {
+        let width = self.width * factor + 2 * border, height = self.height * factor + 2 * border
+        var out = [UInt8](repeating: 255, count: width * height)
+        let f = Double(factor)
+        for y in 0..<(self.height * factor) {
+            let sy = max(0, min(Double(self.height - 1), (Double(y) + 0.5) / f - 0.5))
+            let y0 = Int(sy), y1 = min(self.height - 1, y0 + 1), wy = sy - Double(y0)
+            for x in 0..<(self.width * factor) {
+                let sx = max(0, min(Double(self.width - 1), (Double(x) + 0.5) / f - 0.5))
+                let x0 = Int(sx), x1 = min(self.width - 1, x0 + 1), wx = sx - Double(x0)
+                let top = Double(self[x0, y0]) * (1 - wx) + Double(self[x1, y0]) * wx
+                let low = Double(self[x0, y1]) * (1 - wx) + Double(self[x1, y1]) * wx
+                out[(y + border) * width + x + border] = UInt8(max(0, min(255, (top * (1 - wy) + low * wy).rounded())))
+            }
+        }
+        let scale = self.scale * f
+        let area = Rect(x0: region.x0 - Double(border) / scale, y0: region.y0 - Double(border) / scale,
+                        x1: region.x1 + Double(border) / scale, y1: region.y1 + Double(border) / scale)
+        return GrayImage(width: width, height: height, pixels: out, scale: scale, region: area)
+    }
+
+    /// The image with `area` (page points) painted white.
+    func whitened(_ area: Rect) -> GrayImage {
+        var copy = self
+        let x0 = max(0, Int(((area.x0 - region.x0) * scale).rounded(.down))), x1 = min(width, Int(((area.x1 - region.x0) * scale).rounded(.up)))
+        let y0 = max(0, Int(((area.y0 - region.y0) * scale).rounded(.down))), y1 = min(height, Int(((area.y1 - region.y0) * scale).rounded(.up)))
+        guard x1 > x0, y1 > y0 else { return self }
+        for y in y0..<y1 { for x in x0..<x1 { copy.pixels[y * width + x] = 255 } }
+        return copy
+    }
+}

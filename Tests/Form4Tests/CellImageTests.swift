@@ -1,0 +1,100 @@
+import XCTest
+import PDFText
+@testable import Form4
+
+/// Table cells on scans are read from their ink: inside their rules, with a superscript
+/// footnote marker told apart from the value.
+final class CellImageTests: XCTestCase {
+    /// A white image of `width`×`height` points at 4 px per point.
+    func canvas(width: Double, height: Double) -> GrayImage {
+        let scale = 4.0
+        let w = Int(width * scale), h = Int(height * scale)
+        return GrayImage(width: w, height: h, pixels: [UInt8](repeating: 240, count: w * h), scale: scale,
+                         region: Rect(x0: 0, y0: 0, x1: width, y1: height))
+    }
+
+    func paint(_ image: inout GrayImage, _ rect: Rect, level: UInt8 = 20) {
+        for y in Int(rect.y0 * image.scale)..<Int(rect.y1 * image.scale) {
+            for x in Int(rect.x0 * image.scale)..<Int(rect.x1 * image.scale) { image.pixels[y * image.width + x] = level }
+        }
+    }
+
+    /// A ruled cell from x 10 to 90, y 10 to 40, holding a "value" (a run of letter-sized
+    /// blocks on a baseline at y 30) and, when asked, a raised marker after it.
+    func ruledCell(marker: Bool) -> GrayImage {
+        var image = canvas(width: 100, height: 50)
+        for rule in [Rect(x0: 9, y0: 9, x1: 90, y1: 10), Rect(x0: 9, y0: 40, x1: 90, y1: 41),
+                     Rect(x0: 9, y0: 9, x1: 10, y1: 41), Rect(x0: 89, y0: 9, x1: 90, y1: 41)] {
+            paint(&image, rule)
+        }
+        for letter in 0..<5 { paint(&image, Rect(x0: 20 + Double(letter) * 6, y0: 22, x1: 24 + Double(letter) * 6, y1: 30)) }
+        if marker {
+            // "(1)": three small pieces whose bottom stays well above the baseline.
+            paint(&image, Rect(x0: 50.5, y0: 21, x1: 51.25, y1: 25.5))
+            paint(&image, Rect(x0: 52, y0: 21, x1: 52.75, y1: 25.5))
+            paint(&image, Rect(x0: 53.5, y0: 21, x1: 54.25, y1: 25.5))
+        }
+        return image
+    }
+
+    func testCellInsideEndsAtItsRulesWhateverTheColumnSays() {
+        let image = ruledCell(marker: false)
+        let cells = CellImage(image: image, unit: 10)
+        // The column from the headings cuts into the text; the row band is the text's.
+        let inside = cells.inside(Rect(x0: 15, y0: 21, x1: 40, y1: 31), text: Rect(x0: 20, y0: 22, x1: 48, y1: 30))
+        XCTAssertEqual(inside.x0, 10.5, accuracy: 0.3)
+        XCTAssertEqual(inside.x1, 88.5, accuracy: 0.3)
+        XCTAssertGreaterThanOrEqual(inside.y0, 10)
+        XCTAssertLessThanOrEqual(inside.y1, 40)
+        XCTAssertLessThan(inside.y0, 22)
+        XCTAssertGreaterThan(inside.y1, 30)
+        // No piece of rule is left inside: only the five letters.
+        XCTAssertEqual(cells.components(in: inside).count, 5)
+    }
+
+    func testRaisedMarkerAfterTheValueIsFound() throws {
+        let cells = CellImage(image: ruledCell(marker: true), unit: 8)
+        let inside = cells.inside(Rect(x0: 12, y0: 21, x1: 88, y1: 31))
+        let marker = try XCTUnwrap(cells.trailingSuperscript(in: inside))
+        XCTAssertEqual(marker.x0, 50.5, accuracy: 0.3)
+        XCTAssertEqual(marker.x1, 54.25, accuracy: 0.3)
+        XCTAssertLessThan(marker.y1, 26)
+        // Without a raised piece there is no marker: the value's own last letter is not one.
+        let plain = CellImage(image: ruledCell(marker: false), unit: 8)
+        XCTAssertNil(plain.trailingSuperscript(in: plain.inside(Rect(x0: 12, y0: 21, x1: 88, y1: 31))))
+    }
+
+    func testFaintPrintGetsItsOwnLevelAndBlankPaperNone() {
+        var image = canvas(width: 40, height: 20)
+        paint(&image, Rect(x0: 10, y0: 5, x1: 20, y1: 12), level: 170)
+        let cells = CellImage(image: image, unit: 8)
+        let area = Rect(x0: 0, y0: 0, x1: 40, y1: 20)
+        XCTAssertTrue(cells.components(in: area).isEmpty, "too faint for the fixed level")
+        let level = cells.printLevel(in: area)
+        XCTAssertGreaterThan(level, 170)
+        XCTAssertLessThan(level, 240)
+        XCTAssertEqual(cells.printLevel(in: Rect(x0: 25, y0: 0, x1: 40, y1: 20)), 0)
+    }
+
+    func testEnlargedImageKeepsPagePositions() {
+        var image = canvas(width: 10, height: 10)
+        paint(&image, Rect(x0: 2, y0: 2, x1: 4, y1: 4))
+        let big = image.enlarged(by: 3, border: 6)
+        XCTAssertEqual(big.width, 40 * 3 + 12)
+        XCTAssertEqual(big.scale, 12)
+        XCTAssertEqual(big.region.x0, -0.5, accuracy: 1e-9)
+        XCTAssertGreaterThan(big.inkFraction(in: Rect(x0: 2.2, y0: 2.2, x1: 3.8, y1: 3.8)), 0.95)
+        XCTAssertLessThan(big.inkFraction(in: Rect(x0: 5, y0: 5, x1: 9, y1: 9)), 0.01)
+    }
+
+    func testOnlyWholeMarkersAreTakenFromAMarkerReading() {
+        XCTAssertEqual(OCRService.markerNumbers("(1)"), [1])
+        XCTAssertEqual(OCRService.markerNumbers("(2) (13)"), [2, 13])
+        XCTAssertNil(OCRService.markerNumbers("1)"))
+        XCTAssertNil(OCRService.markerNumbers("(1"))
+        XCTAssertNil(OCRService.markerNumbers("()"))
+        XCTAssertNil(OCRService.markerNumbers("(0)"))
+        XCTAssertNil(OCRService.markerNumbers("(123)"))
+        XCTAssertNil(OCRService.markerNumbers(""))
+    }
+}
