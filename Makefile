@@ -6,6 +6,7 @@
 #   make build   release build of the `form4` command (.build/release/form4)
 #   make eval    accuracy of the extraction on the committed Samples/
 #   make bench   timings against poppler, pdftotext, pdfplumber, PyMuPDF, tesseract, ocrmypdf (bench/)
+#   make bench-ocr-memory   worker memory over a 300-page image-only batch (bench/ocr-memory.md)
 #
 # Corpus generation (make corpus, corpus-deps, samples, corpus-test) lives in scripts/corpus.mk.
 
@@ -21,7 +22,7 @@ OUT_DIR ?= out
 DEB_PACKAGES = libpoppler-glib-dev libglib2.0-dev libtesseract-dev tesseract-ocr-eng libsqlite3-dev libssl-dev poppler-utils pkg-config qpdf sqlite3 hyperfine
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test eval bench clean
+.PHONY: deps build run test eval bench bench-ocr-memory clean
 
 deps:
 	@missing=""; \
@@ -48,6 +49,13 @@ eval: build
 
 bench: build
 	RUNS="$(RUNS)" CORPUS="$(CORPUS)" OCR_PAGES="$(OCR_PAGES)" bench/run.sh $(FORM4) Samples
+
+# PAGES image-only pages (the Samples' and the bench corpus's, reused as copies when too few),
+# one worker; its RSS is sampled twice a second. About 10 minutes for 300 pages.
+PAGES ?= 300
+bench-ocr-memory: build
+	$(PYTHON) bench/ocr_memory.py $(FORM4) --pages $(PAGES) --jobs 1 --markdown bench/ocr-memory.md \
+	  Samples/image-only $(wildcard /tmp/form4-bench-corpus-small/image-only)
 
 test: deps
 	$(SWIFT) build --build-tests

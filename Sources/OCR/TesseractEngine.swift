@@ -126,7 +126,13 @@ public final class TesseractEngine {
         // page, but told that the image *is* a line or a word it reads one anyway ("Be").
         guard image.hasInk else { return [] }
         TesseractThreading.applyToCurrentThread()
-        defer { TessBaseAPIClear(api) } // drops the image and the results
+        defer {
+            TessBaseAPIClear(api) // drops the image and the results
+            // tesseract's adaptive classifier learns from every page it reads and keeps what it
+            // learnt for the next: a worker grew about 1 MiB a page over a long batch, and a
+            // page's reading depended on the pages read before it. Each reading starts afresh.
+            TessBaseAPIClearAdaptiveClassifier(api)
+        }
         if let characterWhitelist {
             _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", characterWhitelist)
         }
