@@ -39,7 +39,7 @@ final class CellImageTests: XCTestCase {
 
     func testCellInsideEndsAtItsRulesWhateverTheColumnSays() {
         let image = ruledCell(marker: false)
-        let cells = CellImage(image: image, unit: 10)
+        let cells = CellImage(image: image, unit: 12)
         // The column from the headings cuts into the text; the row band is the text's.
         let inside = cells.inside(Rect(x0: 15, y0: 21, x1: 40, y1: 31), text: Rect(x0: 20, y0: 22, x1: 48, y1: 30))
         XCTAssertEqual(inside.x0, 10.5, accuracy: 0.3)
@@ -96,5 +96,30 @@ final class CellImageTests: XCTestCase {
         XCTAssertNil(OCRService.markerNumbers("(0)"))
         XCTAssertNil(OCRService.markerNumbers("(123)"))
         XCTAssertNil(OCRService.markerNumbers(""))
+    }
+
+    func testRotatedScanRunsItsRulesLevel() {
+        // A rule falling to the right by 2 % (a skewed scan) comes out level.
+        var image = canvas(width: 100, height: 60)
+        for x in 0..<image.width {
+            let y = Int((30 + (Double(x) / image.scale - 50) * 0.02) * image.scale)
+            for dy in 0..<4 { image.pixels[(y + dy) * image.width + x] = 20 }
+        }
+        let straight = image.rotated(by: atan(0.02), around: (50, 30))
+        // Along the whole width, one band of pixel rows holds the rule.
+        let band = Rect(x0: 5, y0: 30.25, x1: 95, y1: 30.75)
+        XCTAssertGreaterThan(straight.inkFraction(in: band), 0.9)
+        XCTAssertLessThan(straight.inkFraction(in: Rect(x0: 5, y0: 33, x1: 95, y1: 40)), 0.01)
+        XCTAssertLessThan(image.inkFraction(in: band), 0.65, "the scan itself is skewed")
+    }
+
+    func testCleanedCellDropsRuleRemainsAndStretchesFaintPrint() {
+        var image = canvas(width: 40, height: 20)
+        paint(&image, Rect(x0: 0, y0: 0, x1: 0.5, y1: 20), level: 60)   // a rule's edge at the border
+        paint(&image, Rect(x0: 10, y0: 6, x1: 20, y1: 14), level: 150)  // faint print
+        let cleaned = image.cleanedCell()
+        XCTAssertEqual(cleaned[0, 40], 255, "ink touching the edge is paper now")
+        XCTAssertLessThan(cleaned[60, 40], 60, "faint print is dark now")
+        XCTAssertEqual(cleaned[120, 40], 255)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PDFText
 
 /// The ink of one table cell on a scanned page: where the cell's rules are (so that OCR reads
@@ -26,13 +27,6 @@ struct CellImage {
         return Double(count) / Double(x1 - x0)
     }
 
-    private func columnShare(_ x: Int, _ y0: Int, _ y1: Int) -> Double {
-        guard y1 > y0 else { return 0 }
-        var count = 0
-        for y in y0..<y1 where dark(x, y) { count += 1 }
-        return Double(count) / Double(y1 - y0)
-    }
-
     /// The inside of the ruled cell around `area` (a cell's column span and its row's text band):
     /// each side moves to the rule found near it, or, where there is none, stays a little outside
     /// the text. Rules are pixel rows (columns) mostly dark across the cell; text never is.
@@ -50,21 +44,24 @@ struct CellImage {
             bottom = y - 1; break
         }
         guard bottom - top > 2 else { return area }
-        // Vertical rules run the cell's whole height; a letter's stroke only the text's.
+        // Vertical rules run the cell's whole height; a letter's stroke only the text's. The cell
+        // is the space between two neighbouring rules that overlaps the column most: a centred
+        // value may run past the column its heading gives, and the OCR layer may have put a
+        // neighbour's word into the column.
         let sideReach = max(2, Int(unit * 4 * image.scale))
-        let inset = min((x1 - x0) / 3, Int(unit * 0.4 * image.scale))
-        // The search starts inside the text where there is some: a centred value may run past
-        // the column its heading gives, and the first column's heading does not say where the table starts.
-        let textLeft = text.map { px($0.x0) - Int(unit * 0.15 * image.scale) }
-        let textRight = text.map { px($0.x1) + Int(unit * 0.15 * image.scale) }
-        let leftStart = textLeft ?? x0 + inset
-        let rightStart = textRight ?? x1 - inset
-        var left = min(x0, leftStart), right = max(x1, rightStart)
-        for x in stride(from: leftStart, through: leftStart - sideReach, by: -1) where columnShare(x, top, bottom) > 0.75 {
-            left = x + 2; break
+        let textLeft = text.map { px($0.x0) } ?? x0, textRight = text.map { px($0.x1) } ?? x1
+        let rules = verticalRules(from: min(x0, textLeft) - sideReach, to: max(x1, textRight) + sideReach, top: top, bottom: bottom)
+        var left = x0, right = x1
+        var best = 0
+        for (before, after) in zip(rules, rules.dropFirst()) {
+            let cellLeft = before.end + 2, cellRight = after.start - 2
+            let overlap = min(cellRight, x1) - max(cellLeft, x0)
+            if overlap > best { best = overlap; left = cellLeft; right = cellRight }
         }
-        for x in stride(from: rightStart, through: rightStart + sideReach, by: 1) where columnShare(x, top, bottom) > 0.75 {
-            right = x - 2; break
+        if best == 0 {
+            // No ruled cell around the column: the column, grown to the text.
+            left = min(x0, textLeft - Int(unit * 0.15 * image.scale))
+            right = max(x1, textRight + Int(unit * 0.15 * image.scale))
         }
         top += 1; bottom -= 1
         guard right - left > 2 else { return area }
@@ -89,6 +86,21 @@ struct CellImage {
         let paper = percentile(0.5), darkest = percentile(0.005)
         guard paper - darkest >= 50 else { return 0 }
         return UInt8(min(paper - 30, paper - Int(Double(paper - darkest) * 0.45)))
+    }
+
+    /// Runs of pixel columns between `from` and `to` that are dark over most of `top...bottom`
+    /// (a slight skew is allowed: a column counts where it or its neighbour is dark).
+    func verticalRules(from: Int, to: Int, top: Int, bottom: Int) -> [(start: Int, end: Int)] {
+        let from = max(0, from), to = min(image.width - 2, to)
+        guard to > from, bottom > top else { return [] }
+        var runs: [(start: Int, end: Int)] = []
+        for x in from...to {
+            var count = 0
+            for y in top..<bottom where dark(x, y) || dark(x + 1, y) { count += 1 }
+            guard Double(count) > 0.75 * Double(bottom - top) else { continue }
+            if let last = runs.last, last.end >= x - 1 { runs[runs.count - 1].end = x } else { runs.append((x, x)) }
+        }
+        return runs
     }
 
     struct Component { var x0, y0, x1, y1: Int; var pixels: Int
@@ -195,6 +207,79 @@ extension GrayImage {
         let area = Rect(x0: region.x0 - Double(border) / scale, y0: region.y0 - Double(border) / scale,
                         x1: region.x1 + Double(border) / scale, y1: region.y1 + Double(border) / scale)
         return GrayImage(width: width, height: height, pixels: out, scale: scale, region: area)
+    }
+
+    /// The image as it stands once turned by `-angle` around `centre` (page points): a scan
+    /// skewed by `angle` comes out straight, in the frame `Deskew.straighten` puts its words in.
+    /// Bilinear; what comes from outside the image is paper.
+    func rotated(by angle: Double, around centre: (x: Double, y: Double)) -> GrayImage {
+        let c = cos(angle), s = sin(angle)
+        var out = [UInt8](repeating: 255, count: width * height)
+        let cx = (centre.x - region.x0) * scale, cy = (centre.y - region.y0) * scale
+        for y in 0..<height {
+            let dy = Double(y) + 0.5 - cy
+            for x in 0..<width {
+                // The straight point turned by +angle is where it stands on the scan.
+                let dx = Double(x) + 0.5 - cx
+                let sx = cx + dx * c - dy * s - 0.5, sy = cy + dx * s + dy * c - 0.5
+                guard sx >= 0, sy >= 0, sx < Double(width - 1), sy < Double(height - 1) else { continue }
+                let x0 = Int(sx), y0 = Int(sy), wx = sx - Double(x0), wy = sy - Double(y0)
+                let i = y0 * width + x0
+                let top = Double(pixels[i]) * (1 - wx) + Double(pixels[i + 1]) * wx
+                let low = Double(pixels[i + width]) * (1 - wx) + Double(pixels[i + width + 1]) * wx
+                out[y * width + x] = UInt8(top * (1 - wy) + low * wy + 0.5)
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: out, scale: scale, region: region)
+    }
+
+    /// The image with the ink that touches its edges (what is left of the cell's rules) painted
+    /// paper-white, and its grey levels stretched so that the paper is white and the darkest
+    /// print black: blurred, faint scans read better so.
+    func cleanedCell() -> GrayImage {
+        guard width > 2, height > 2 else { return self }
+        var histogram = [Int](repeating: 0, count: 256)
+        for value in pixels { histogram[Int(value)] += 1 }
+        func percentile(_ share: Double) -> Int {
+            var seen = 0
+            for level in 0..<256 { seen += histogram[level]; if Double(seen) >= share * Double(pixels.count) { return level } }
+            return 255
+        }
+        let paper = percentile(0.5), darkest = percentile(0.003)
+        guard paper - darkest >= 40 else { return self }
+        let level = UInt8(paper - (paper - darkest) * 2 / 5)
+        var copy = self
+        var stack: [Int] = []
+        for x in 0..<width { stack.append(x); stack.append((height - 1) * width + x) }
+        for y in 0..<height { stack.append(y * width); stack.append(y * width + width - 1) }
+        var seen = [Bool](repeating: false, count: pixels.count)
+        while let index = stack.popLast() {
+            guard !seen[index], pixels[index] < level else { continue }
+            seen[index] = true
+            copy.pixels[index] = 255
+            let x = index % width, y = index / width
+            if x > 0 { stack.append(index - 1) }
+            if x + 1 < width { stack.append(index + 1) }
+            if y > 0 { stack.append(index - width) }
+            if y + 1 < height { stack.append(index + width) }
+        }
+        // The darkest print of what is left (rules are darker than letters).
+        var remaining = [Int](repeating: 0, count: 256)
+        for index in copy.pixels.indices where !seen[index] { remaining[Int(copy.pixels[index])] += 1 }
+        var counted = 0, printDark = darkest
+        let total = remaining.reduce(0, +)
+        for level in 0..<256 {
+            counted += remaining[level]
+            if Double(counted) >= 0.003 * Double(total) { printDark = min(level, paper - 40); break }
+        }
+        // Paper and the faint edges of rules become white; print runs from black to white.
+        let light = paper - (paper - printDark) / 5
+        let range = Double(max(1, light - printDark))
+        for index in copy.pixels.indices where !seen[index] {
+            let value = (Double(copy.pixels[index]) - Double(printDark)) / range * 255
+            copy.pixels[index] = UInt8(max(0, min(255, value.rounded())))
+        }
+        return copy
     }
 
     /// The image with `area` (page points) painted white.

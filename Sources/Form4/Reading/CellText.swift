@@ -180,7 +180,9 @@ struct FieldBuilder {
         // typed cells are read again.
         let clean = parsed.quality == 1 && cell.repairs == 0 && !parsed.value.isNull
         let unsure = (cell.words.compactMap(\.ocrConfidence).min() ?? 1) < 0.8
-        if clean && !unsure { return read }
+        // A ruled table cell is read again even so: there the cell's own reading, without its
+        // rules and neighbours, is the better evidence, and agreement is what raises confidence.
+        if clean && !unsure && ink == nil { return read }
         let rereading: (text: String, confidence: Double)?
         if let ink {
             // Inside the cell's rules; a cell with no ink (or only a marker) has nothing to read.

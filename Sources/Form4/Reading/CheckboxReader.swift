@@ -17,7 +17,7 @@ struct CheckboxReader {
     /// `region` is where the box stands: beside its label, on the label's line(s).
     func read(_ straightRegion: Rect, on page: FormPage) -> Field {
         let words = page.words(in: straightRegion)
-        // Ink is looked at on the page image, which a scan's skew has not been taken out of.
+        // Ink is looked at on the page image (a scan's is straightened like its words).
         let region = page.imageArea(straightRegion)
         if let mark = words.first(where: { Self.markGlyphs.contains($0.text) }) {
             return Field(value: .bool(true), confidence: page.source == .native ? 0.99 : 0.9,

@@ -12,7 +12,8 @@ final class FormPage {
     let finder: LabelFinder
     private var cachedRaster: GrayImage??
 
-    /// The scan's skew (radians): words were straightened by it; the page image was not.
+    /// The scan's skew (radians): words were straightened by it, and so is the page image
+    /// `scanImage()` gives (turned once, when first needed), so both share one frame.
     let skew: Double
 
     init(text: PageText, pdfPage: PDFPage?, ocr: OCRService? = nil, scanImage: GrayImage? = nil, skew: Double = 0) {
@@ -101,17 +102,27 @@ final class FormPage {
 
     var bounds: Rect { text.bounds }
 
-    /// Where an area of the straightened page stands on the page image.
-    func imageArea(_ area: Rect) -> Rect {
-        Deskew.rotate(area, by: skew, around: (bounds.midX, bounds.midY))
-    }
+    /// Where an area of the straightened page stands on the page image `scanImage()` (the
+    /// same frame: that image is straightened too).
+    func imageArea(_ area: Rect) -> Rect { area }
 
-    /// A scanned page's image at OCR resolution, made once when first needed.
+    /// A scanned page's image at OCR resolution, straightened by the page's skew (rules and
+    /// lines of print run level, as the words do), made once when first needed.
     func scanImage() -> GrayImage? {
+        if let cachedScan, let image = cachedScan, !straightened { straightened = true; return straighten(image) }
         if let cachedScan { return cachedScan }
-        let image = try? pdfPage?.renderGray(dpi: OCRService.dpi)
+        let image = (try? pdfPage?.renderGray(dpi: OCRService.dpi)).map(straighten)
+        straightened = true
         cachedScan = .some(image)
         return image
+    }
+
+    private var straightened = false
+
+    private func straighten(_ image: GrayImage) -> GrayImage {
+        let turned = skew == 0 ? image : image.rotated(by: skew, around: (bounds.midX, bounds.midY))
+        cachedScan = .some(turned)
+        return turned
     }
 
     /// What the scan shows of the table cell at `region` (straightened frame): the inside of its

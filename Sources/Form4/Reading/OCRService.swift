@@ -84,8 +84,12 @@ final class OCRService: @unchecked Sendable {
         guard var crop = image.cropped(to: area), let engine = try? tesseract() else { return nil }
         if let blank { crop = crop.whitened(blank.insetBy(dx: -0.3, dy: -0.3)) }
         let mode: PageSegmentation = kind.isTyped ? .singleLine : .singleBlock
-        let big = crop.enlarged(by: 2)
-        let reading = try? engine.recognizeText(in: big, pageSegmentation: mode, characterWhitelist: kind.whitelist)
+        let big = crop.cleanedCell().enlarged(by: 2)
+        guard let words = try? engine.recognizeWords(in: big, pageSegmentation: mode, characterWhitelist: kind.whitelist) else { return nil }
+        // Specks and rule remains read as "|" or "=" are no part of the value, nor of its certainty.
+        let kept = words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
+        let reading: (text: String, confidence: Double)? = kept.isEmpty ? nil
+            : (kept.map(\.text).joined(separator: " "), kept.map(\.confidence).reduce(0, +) / Double(kept.count))
         guard let reading, !reading.text.isEmpty else { return nil }
         return reading
     }
