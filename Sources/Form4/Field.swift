@@ -45,8 +45,11 @@ extension Decimal {
     /// The number without exponent or grouping: `1234.5678`, `0`, `-3.25`.
     public var plainString: String {
         var copy = self
-        return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+        return NSDecimalString(&copy, Decimal.posix)
     }
+
+    /// Made once: building a Locale for every number cost more than formatting it.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 }
 
 /// One field of a record: its value, how sure we are of it, and where on which page it was read,

@@ -16,6 +16,23 @@ final class RecordJSONTests: XCTestCase {
         return FileResult(file: "a.pdf", sha256: "ab", pageCount: 2, status: .ok, reviewThreshold: 0.9, forms: [record])
     }
 
+    func testNumbersAreWrittenAsPrintfWouldPrintThem() {
+        func written(_ body: (inout JSONWriter) -> Void) -> String {
+            var json = JSONWriter(pretty: false)
+            body(&json)
+            return String(decoding: json.bytes, as: UTF8.self)
+        }
+        for value in [0, 1, 0.5, 0.88, 0.9999, 0.0004, 0.123456, 12.5, 612, 272.4, 791.999, -3.25, -0.001] {
+            XCTAssertEqual(written { $0.fixed(value, decimals: 3) }, String(format: "%.3f", value), "\(value)")
+            let coordinate = value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+            XCTAssertEqual(written { $0.coordinate(value) }, coordinate, "\(value)")
+        }
+        for value in [0, 7, -42, 1_000_000, Int.max, Int.min + 1] {
+            XCTAssertEqual(written { $0.integer(value) }, String(value))
+        }
+        XCTAssertEqual(written { $0.fixed(.nan, decimals: 3) }, "null", "JSON has no NaN")
+    }
+
     func testJSONRoundTripsThroughADecoder() throws {
         let data = try RecordJSON.document([sampleResult()])
         let decoded = try JSONDecoder().decode(FileResult.self, from: data)

@@ -54,7 +54,48 @@ struct JSONWriter {
     }
 
     mutating func raw(_ literal: String) {
-        bytes += Array(literal.utf8)
+        bytes.append(contentsOf: literal.utf8)
+    }
+
+    /// An integer, written digit by digit (no String in between).
+    mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[index]) }
+        }
+    }
+
+    /// `value` with exactly `decimals` digits after the point, like `%.Nf` (ties may round the
+    /// other way, in the last digit); JSON has no NaN or infinity, so those are written `null`.
+    /// printf through `String(format:)` was the writer's largest cost.
+    mutating func fixed(_ value: Double, decimals: Int) {
+        guard value.isFinite, abs(value) < 1e15 else { raw("null"); return }
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int((abs(value) * Double(scale)).rounded())
+        if value < 0 { bytes.append(UInt8(ascii: "-")) } // as printf: "-0.00" for -0.001
+        integer(scaled / scale)
+        guard decimals > 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        var fraction = scaled % scale
+        var divisor = scale / 10
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// A coordinate: whole numbers without decimals, others with two.
+    mutating func coordinate(_ value: Double) {
+        if value == value.rounded(), abs(value) < 1e15 { integer(Int(value)) } else { fixed(value, decimals: 2) }
     }
 
     mutating func value(_ value: FieldValue) {
@@ -96,17 +137,13 @@ extension JSONWriter {
     mutating func field(_ field: Field) {
         object { json in
             json.key("value"); json.value(field.value)
-            json.key("confidence"); json.raw(String(format: "%.3f", field.confidence))
+            json.key("confidence"); json.fixed(field.confidence, decimals: 3)
             if !field.footnoteIds.isEmpty { json.key("footnoteIds"); json.array(field.footnoteIds) { $0.string($1) } }
-            if let page = field.page { json.key("page"); json.raw(String(page)) }
-            if let box = field.bbox { json.key("bbox"); json.array(box.rounded) { $0.raw(Self.format($1)) } }
+            if let page = field.page { json.key("page"); json.integer(page) }
+            if let box = field.bbox { json.key("bbox"); json.array(box.rounded) { $0.coordinate($1) } }
             if let raw = field.raw { json.key("raw"); json.string(raw) }
             if let method = field.method { json.key("method"); json.string(method) }
         }
-    }
-
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
 
     mutating func fields(_ named: [(String, Field)]) {
@@ -115,9 +152,9 @@ extension JSONWriter {
 
     mutating func record(_ record: Form4Record) {
         object { json in
-            json.key("pages"); json.array(record.pages) { $0.raw(String($1)) }
+            json.key("pages"); json.array(record.pages) { $0.integer($1) }
             json.key("textSource"); json.string(record.textSource.rawValue)
-            json.key("confidence"); json.raw(String(format: "%.3f", record.confidence))
+            json.key("confidence"); json.fixed(record.confidence, decimals: 3)
             json.key("needsReview"); json.raw(record.needsReview ? "true" : "false")
             json.fields([("documentType", record.documentType), ("periodOfReport", record.periodOfReport),
                          ("dateOfOriginalSubmission", record.dateOfOriginalSubmission),
