@@ -122,4 +122,19 @@ final class CellImageTests: XCTestCase {
         XCTAssertLessThan(cleaned[60, 40], 60, "faint print is dark now")
         XCTAssertEqual(cleaned[120, 40], 255)
     }
+
+    func testALineOfLettersIsNoRuleButAGreyRuleIs() {
+        var image = canvas(width: 100, height: 50)
+        // Letters: solid blocks three pixels apart, dark across 75 % of the line.
+        for letter in 0..<20 { paint(&image, Rect(x0: 10 + Double(letter) * 4, y0: 10, x1: 13.25 + Double(letter) * 4, y1: 18)) }
+        // A blurred scan's rule: grey, not black.
+        paint(&image, Rect(x0: 5, y0: 30, x1: 95, y1: 31), level: 160)
+        var cells = CellImage(image: image, unit: 8)
+        let span = (x0: 40, x1: 360), range = (from: 0, to: 199)
+        XCTAssertTrue(cells.horizontalRules(from: range.from, to: range.to, x0: span.x0, x1: span.x1).isEmpty)
+        cells.ruleLevel = 180
+        let rules = cells.horizontalRules(from: range.from, to: range.to, x0: span.x0, x1: span.x1)
+        XCTAssertEqual(rules.count, 1)
+        XCTAssertEqual(Double(rules.first?.end ?? 0) / image.scale, 30.75, accuracy: 0.5)
+    }
 }

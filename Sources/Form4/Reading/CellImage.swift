@@ -8,8 +8,10 @@ struct CellImage {
     let image: GrayImage
     /// A typical line height on the page, in points.
     let unit: Double
-    /// Darker than this is ink.
+    /// Darker than this is ink (letters, markers).
     var inkLevel: UInt8 = 150
+    /// Darker than this is a rule (blurred scans leave their rules grey).
+    var ruleLevel: UInt8 = 150
 
     private func px(_ x: Double) -> Int { Int(((x - image.region.x0) * image.scale).rounded()) }
     private func py(_ y: Double) -> Int { Int(((y - image.region.y0) * image.scale).rounded()) }
@@ -20,28 +22,41 @@ struct CellImage {
         x >= 0 && y >= 0 && x < image.width && y < image.height && image.pixels[y * image.width + x] < inkLevel
     }
 
-    private func rowShare(_ y: Int, _ x0: Int, _ x1: Int) -> Double {
-        guard x1 > x0 else { return 0 }
-        var count = 0
-        for x in x0..<x1 where dark(x, y) { count += 1 }
-        return Double(count) / Double(x1 - x0)
+    private func ruled(_ x: Int, _ y: Int) -> Bool {
+        x >= 0 && y >= 0 && x < image.width && y < image.height && image.pixels[y * image.width + x] < ruleLevel
     }
 
     /// The inside of the ruled cell around `area` (a cell's column span and its row's text band):
     /// each side moves to the rule found near it, or, where there is none, stays a little outside
     /// the text. Rules are pixel rows (columns) mostly dark across the cell; text never is.
     func inside(_ area: Rect, text: Rect? = nil) -> Rect {
-        let reach = max(2, Int(unit * 1.5 * image.scale))
+        let reach = max(2, Int(unit * 3 * image.scale))
         let x0 = px(area.x0), x1 = px(area.x1), y0 = py(area.y0), y1 = py(area.y1)
         guard x1 - x0 > 4, y1 > y0 else { return area }
         let margin = (x1 - x0) / 6
-        // Horizontal rules: above the band, then below it.
-        var top = y0 - Int(unit * 0.3 * image.scale), bottom = y1 + Int(unit * 0.3 * image.scale)
-        for y in stride(from: y0 + 1, through: y0 - reach, by: -1) where rowShare(y, x0 + margin, x1 - margin) > 0.6 {
-            top = y + 1; break
+        // Horizontal rules: the cell is the space between two neighbouring rules that overlaps
+        // the row's band most (a wrapped title may have lines the text layer gave another row).
+        // Looked for under the text (the column from the headings may run past the table's
+        // edge), over at least two line heights (a letter's serif is no rule).
+        var spanLeft = text.map { max(x0, px($0.x0)) } ?? x0 + margin
+        var spanRight = text.map { min(x1, px($0.x1)) } ?? x1 - margin
+        let minimumSpan = Int(unit * 2 * image.scale)
+        if spanRight - spanLeft < minimumSpan {
+            let centre = (spanLeft + spanRight) / 2
+            spanLeft = max(x0, centre - minimumSpan / 2); spanRight = min(x1, centre + minimumSpan / 2)
         }
-        for y in stride(from: y1 - 1, through: y1 + reach, by: 1) where rowShare(y, x0 + margin, x1 - margin) > 0.6 {
-            bottom = y - 1; break
+        let rows = horizontalRules(from: y0 - reach, to: y1 + reach, x0: spanLeft, x1: spanRight)
+        var top = y0 - Int(unit * 0.3 * image.scale), bottom = y1 + Int(unit * 0.3 * image.scale)
+        var bestRow = 0
+        for (above, below) in zip(rows, rows.dropFirst()) {
+            let overlap = min(below.start - 1, y1) - max(above.end + 1, y0)
+            if overlap > bestRow { bestRow = overlap; top = above.end + 1; bottom = below.start - 1 }
+        }
+        if bestRow == 0 {
+            // One rule only, or none: the nearest above and below the band's middle.
+            let middle = (y0 + y1) / 2
+            if let above = rows.last(where: { $0.end < middle }), above.end >= y0 - reach { top = max(top, above.end + 1) }
+            if let below = rows.first(where: { $0.start > middle }) { bottom = min(bottom, below.start - 1) }
         }
         guard bottom - top > 2 else { return area }
         // Vertical rules run the cell's whole height; a letter's stroke only the text's. The cell
@@ -88,6 +103,26 @@ struct CellImage {
         return UInt8(min(paper - 30, paper - Int(Double(paper - darkest) * 0.45)))
     }
 
+    /// Runs of pixel rows between `from` and `to` that are dark over most of `x0..<x1`.
+    func horizontalRules(from: Int, to: Int, x0: Int, x1: Int) -> [(start: Int, end: Int)] {
+        let from = max(0, from), to = min(image.height - 2, to)
+        let x0 = max(0, x0), x1 = min(image.width, x1)
+        guard to > from, x1 > x0 else { return [] }
+        var runs: [(start: Int, end: Int)] = []
+        for y in from...to {
+            // A rule is one unbroken stroke (a gap of two pixels allowed for noise); a line of
+            // letters, however dark, has gaps between them.
+            var longest = 0, run = 0, gap = 0
+            for x in x0..<x1 {
+                if ruled(x, y) || ruled(x, y + 1) { run += gap + 1; gap = 0 } else if run > 0 && gap < 2 { gap += 1 } else { run = 0; gap = 0 }
+                longest = max(longest, run)
+            }
+            guard Double(longest) > 0.8 * Double(x1 - x0) else { continue }
+            if let last = runs.last, last.end >= y - 1 { runs[runs.count - 1].end = y } else { runs.append((y, y)) }
+        }
+        return runs
+    }
+
     /// Runs of pixel columns between `from` and `to` that are dark over most of `top...bottom`
     /// (a slight skew is allowed: a column counts where it or its neighbour is dark).
     func verticalRules(from: Int, to: Int, top: Int, bottom: Int) -> [(start: Int, end: Int)] {
@@ -96,7 +131,7 @@ struct CellImage {
         var runs: [(start: Int, end: Int)] = []
         for x in from...to {
             var count = 0
-            for y in top..<bottom where dark(x, y) || dark(x + 1, y) { count += 1 }
+            for y in top..<bottom where ruled(x, y) || ruled(x + 1, y) { count += 1 }
             guard Double(count) > 0.75 * Double(bottom - top) else { continue }
             if let last = runs.last, last.end >= x - 1 { runs[runs.count - 1].end = x } else { runs.append((x, x)) }
         }

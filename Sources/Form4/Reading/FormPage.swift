@@ -130,6 +130,7 @@ final class FormPage {
     func cellInk(_ region: Rect, text: Rect?) -> ScanCellInk? {
         guard source != .native, let image = scanImage() else { return nil }
         var cells = CellImage(image: image, unit: unit)
+        cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
         let inside = cells.inside(imageArea(region), text: text.map { imageArea($0) })
         // Rules and letters are told from paper at a fixed level, except where the print is too
         // faint for it (blurred, light scans): there at the cell's own.
@@ -146,6 +147,23 @@ final class FormPage {
         return ScanCellInk(inside: inside, markerArea: markerArea,
                            markers: numbers.map { $0.map { "F\($0)" } }, hasText: printed)
     }
+
+    /// Darker than this is print on the scan: a third of the way from the paper to the darkest
+    /// print (blurred, noisy scans leave rules and letters grey).
+    lazy var pageInkLevel: UInt8 = {
+        guard let image = scanImage() else { return 150 }
+        var histogram = [Int](repeating: 0, count: 256)
+        var total = 0
+        for index in stride(from: 0, to: image.pixels.count, by: 7) { histogram[Int(image.pixels[index])] += 1; total += 1 }
+        func percentile(_ share: Double) -> Int {
+            var seen = 0
+            for level in 0..<256 { seen += histogram[level]; if Double(seen) >= share * Double(total) { return level } }
+            return 255
+        }
+        let paper = percentile(0.5), darkest = percentile(0.005)
+        guard paper - darkest >= 60 else { return 150 }
+        return UInt8(paper - (paper - darkest) * 35 / 100)
+    }()
 
     /// Whether this page prints checkbox marks as text. Box 6 always has one line marked, so a
     /// header without any "X" draws its marks (images or vector paths) and only ink tells them.
