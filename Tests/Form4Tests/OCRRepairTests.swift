@@ -38,6 +38,30 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(cleaned("Stock options (right to buy)").text, "Stock options (right to buy)")
     }
 
+    func testProseKeepsItsOwnColonsAndSemicolons() {
+        func prose(_ text: String) -> String { CellText(text: text).cleanedForOCR(prose: true).text }
+        XCTAssertEqual(prose("Not applicable; the securities"), "Not applicable; the securities")
+        XCTAssertEqual(prose("Ventures II, L.P., By: /s/ Carlos"), "Ventures II, L.P., By: /s/ Carlos")
+        XCTAssertEqual(prose("Common Stock |"), "Common Stock", "rules are still noise")
+        XCTAssertEqual(prose("Stock ;"), "Stock", "a lone mark is a speck")
+        // In a typed cell a trailing colon is noise as before.
+        XCTAssertEqual(CellText(text: "05/24/2033:").cleanedForOCR().text, "05/24/2033")
+    }
+
+    func testFootnoteNumbersAsOCRLeavesThem() {
+        XCTAssertEqual(TrailerReader.damagedFootnoteNumber("1,"), 1)
+        XCTAssertEqual(TrailerReader.damagedFootnoteNumber("l."), 1, "a look-alike letter for its digit")
+        XCTAssertEqual(TrailerReader.damagedFootnoteNumber("1l:"), 11)
+        XCTAssertEqual(TrailerReader.damagedFootnoteNumber("3;"), 3)
+        XCTAssertNil(TrailerReader.damagedFootnoteNumber("3"), "without its point it is not taken on its own")
+        XCTAssertNil(TrailerReader.damagedFootnoteNumber("2026."))
+        XCTAssertTrue(TrailerReader.looksLikeFootnoteNumber("2"))
+        XCTAssertTrue(TrailerReader.looksLikeFootnoteNumber("12,"))
+        XCTAssertFalse(TrailerReader.looksLikeFootnoteNumber("25%"))
+        XCTAssertFalse(TrailerReader.looksLikeFootnoteNumber("2026"))
+        XCTAssertFalse(TrailerReader.looksLikeFootnoteNumber("The"))
+    }
+
     func testHeadingNumbersAsOCRLeavesThem() {
         XCTAssertEqual(TableReader.numberCore("4,"), "4")
         XCTAssertEqual(TableReader.numberCore("2.7"), "2")

@@ -6,12 +6,17 @@ enum OCRTextRepair {
 
     /// The token without noise at its ends, and whether anything was removed. A token that is
     /// all noise (or a lone `.` `,` `-`) comes back empty.
-    static func clean(_ token: String) -> (String, Bool) {
+    ///
+    /// In prose (`prose`: names, titles, footnotes) a `:` or `;` right after a letter, digit or
+    /// `)` is the text's own punctuation ("applicable;", "By:") and stays.
+    static func clean(_ token: String, prose: Bool = false) -> (String, Bool) {
         var characters = Substring(token)
         while let first = characters.first, noise.contains(first) || first == "[" && !characters.contains("]") {
             characters = characters.dropFirst()
         }
         while let last = characters.last, noise.contains(last) || last == "]" && !characters.contains("[") {
+            if prose, last == ":" || last == ";", let before = characters.dropLast().last,
+               before.isLetter || before.isNumber || before == ")" { break }
             characters = characters.dropLast()
         }
         let result = String(characters)

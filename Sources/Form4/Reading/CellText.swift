@@ -54,12 +54,13 @@ struct CellText {
 
     /// The cell as OCR text should be read: table rules read as `|`, stray quotes and dots,
     /// and footnote markers whose digits OCR lost (`qd)`, `”)`, `462.63)`) are taken out.
-    func cleanedForOCR() -> CellText {
+    /// In `prose` a word's own `:` or `;` is kept.
+    func cleanedForOCR(prose: Bool = false) -> CellText {
         var copy = self
         var tokens: [String] = []
         var repairs = 0
         for token in text.split(separator: " ").map(String.init) {
-            let (kept, changed) = OCRTextRepair.clean(token)
+            let (kept, changed) = OCRTextRepair.clean(token, prose: prose)
             if changed { repairs += 1 }
             if !kept.isEmpty { tokens.append(kept) }
         }
@@ -115,7 +116,7 @@ struct FieldBuilder {
     func empty(bbox: Rect? = nil) -> Field { .empty(confidence: emptyConfidence, page: page.number, bbox: bbox) }
 
     func field(_ printed: CellText, kind: OCRService.FieldKind = .text, _ parse: (String) -> ParsedValue) -> Field {
-        let cell = page.source == .native ? printed : printed.cleanedForOCR()
+        let cell = page.source == .native ? printed : printed.cleanedForOCR(prose: !kind.isTyped)
         let parsed = parse(cell.text)
         var confidence = baseConfidence * parsed.quality * pow(0.9, Double(cell.repairs))
         if let ocr = cell.words.compactMap(\.ocrConfidence).min() { confidence *= 0.6 + 0.4 * ocr }
@@ -152,7 +153,7 @@ struct FieldBuilder {
     private func rereadText(_ read: Field, cell: CellText, ink: ScanCellInk?, parse: (String) -> ParsedValue) -> Field {
         guard let ink, let ocr = page.ocr, let image = page.scanImage(), ink.hasText,
               let reading = ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: .text) else { return read }
-        let again = CellText(text: reading.text).cleanedForOCR()
+        let again = CellText(text: reading.text).cleanedForOCR(prose: true)
         let reparsed = parse(again.text)
         guard !reparsed.value.isNull else { return read }
         var chosen = read

@@ -82,9 +82,15 @@ struct TrailerReader {
     private func footnotes(from lines: [(line: TextLine, page: FormPage)]) -> [Footnote] {
         var notes: [(number: Int, words: [Word], page: FormPage)] = []
         for (line, page) in lines {
-            if let first = line.words.first, let number = Self.footnoteNumber(first.text),
+            if let first = line.words.first,
+               let number = Self.footnoteNumber(first.text) ?? (page.source == .native ? nil : Self.damagedFootnoteNumber(first.text)),
                notes.isEmpty || number == notes.last!.number + 1 {
                 notes.append((number, Array(line.words.dropFirst()), page))
+            } else if page.source != .native, let last = notes.last, line.words.count >= 2,
+                      Self.looksLikeFootnoteNumber(line.words[0].text), line.words[1].text.first?.isUppercase == true {
+                // OCR lost or misread the number's point or digit ("2 The", "2." for 3.): a short
+                // number opening a sentence starts the next footnote; the sequence tells which.
+                notes.append((last.number + 1, Array(line.words.dropFirst()), page))
             } else if !notes.isEmpty {
                 notes[notes.count - 1].words += line.words
             }
@@ -100,6 +106,25 @@ struct TrailerReader {
     static func footnoteNumber(_ token: String) -> Int? {
         guard token.hasSuffix("."), token.count <= 4 else { return nil }
         return Int(token.dropLast())
+    }
+
+    /// One or two digits (or look-alike letters), with or without a point: what OCR leaves of a
+    /// footnote's number. Not a year, an amount or a percentage.
+    static func looksLikeFootnoteNumber(_ token: String) -> Bool {
+        var body = Substring(token)
+        if let last = body.last, [".", ",", ":", ";"].contains(last) { body = body.dropLast() }
+        guard (1...2).contains(body.count), body.first?.isNumber == true else { return false }
+        let (digits, _) = ValueParsing.repairDigits(String(body), allowed: "")
+        return digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A footnote number as OCR may leave it: its point read as `,` `:` or `;`, its digits as
+    /// look-alike letters ("l." "I," "S."). Only a number followed by such a point counts.
+    static func damagedFootnoteNumber(_ token: String) -> Int? {
+        guard let last = token.last, [".", ",", ":", ";"].contains(last), (2...4).contains(token.count) else { return nil }
+        let (digits, _) = ValueParsing.repairDigits(String(token.dropLast()), allowed: "")
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits), number > 0 else { return nil }
+        return number
     }
 
     /// Name and date are two cells of one table row; a long name wraps inside its cell, and the
