@@ -64,4 +64,19 @@ final class ScannedPageTests: XCTestCase {
         pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         return Data(pdf.utf8)
     }
+
+    func testFirstTableRowOfAnOCRedPageIsNotTakenForTheHeader() throws {
+        // Tesseract's boxes are tight to the ink: the first row's line touches the header's last
+        // line ("(Instr. 3 and 4)"). Every row of the truth must be read, first and last in place.
+        let directory = Self.root.appendingPathComponent("Samples/image-only")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        for name in names where name.contains("200dpi") {
+            let pdf = directory.appendingPathComponent(name)
+            let truth = try XCTUnwrap(OwnershipXML.read(contentsOf: pdf.deletingPathExtension().appendingPathExtension("xml")).first)
+            let form = try XCTUnwrap(Form4Extractor().extract(path: pdf.path).forms.first)
+            XCTAssertEqual(form.nonDerivativeTable.count, truth.nonDerivativeTable.count, name)
+            XCTAssertEqual(form.nonDerivativeTable.first?.sharesOwnedFollowingTransaction.value,
+                           truth.nonDerivativeTable.first?.sharesOwnedFollowingTransaction.value, name)
+        }
+    }
 }

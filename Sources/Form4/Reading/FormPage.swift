@@ -148,6 +148,20 @@ final class FormPage {
                            markers: numbers.map { $0.map { "F\($0)" } }, hasText: printed)
     }
 
+    /// On a scan, the first rule running across the middle of the page below `y` (within
+    /// `distance`), as the y of its lower edge; nil on native pages or where there is none.
+    func ruleBelow(_ y: Double, within distance: Double) -> Double? {
+        guard source != .native, let image = scanImage() else { return nil }
+        var cells = CellImage(image: image, unit: unit)
+        cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
+        let toPixelY = { (value: Double) in Int(((value - image.region.y0) * image.scale).rounded()) }
+        let toPixelX = { (value: Double) in Int(((value - image.region.x0) * image.scale).rounded()) }
+        let x0 = bounds.x0 + bounds.width * 0.25, x1 = bounds.x1 - bounds.width * 0.25
+        guard let rule = cells.horizontalRules(from: toPixelY(y), to: toPixelY(y + distance),
+                                               x0: toPixelX(x0), x1: toPixelX(x1)).first else { return nil }
+        return image.region.y0 + Double(rule.end + 1) / image.scale
+    }
+
     /// Darker than this is print on the scan: a third of the way from the paper to the darkest
     /// print (blurred, noisy scans leave rules and letters grey).
     lazy var pageInkLevel: UInt8 = {

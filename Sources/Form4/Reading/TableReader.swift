@@ -40,7 +40,13 @@ struct TableReader {
             headerBottom = max(headerBottom, found.map(\.1.y1).max() ?? headerBottom)
             columns.split(heading.name, intoCentered: Self.fillingGaps(heading.subheadings.map(\.name), found: subheadings.mapValues(\.rect), parent: parent))
         }
-        headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
+        // On a scan the header ends at the rule drawn under it: OCR boxes of the first row may
+        // touch the header's last line, which following the lines would swallow.
+        if let rule = page.ruleBelow(headerBottom - unit * 0.3, within: unit * 2.5) {
+            headerBottom = rule
+        } else {
+            headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
+        }
 
         let bodyBottom = proseStart(below: headerBottom, above: bottom) ?? bottom
         let body = page.words(in: Rect(x0: page.bounds.x0, y0: headerBottom + 0.01, x1: page.bounds.x1, y1: bodyBottom))
@@ -191,7 +197,10 @@ struct TableReader {
         let lines = page.text.lines.filter { $0.rect.y0 >= top && $0.rect.y1 <= bottom }
         for line in lines where line.rect.y0 < headerBottom + page.unit * 0.3 && line.rect.y1 > headerBottom {
             // A line still overlapping or touching the header (a long heading's last line).
-            if line.rect.y0 <= headerBottom { headerBottom = max(headerBottom, line.rect.y1) }
+            // OCR boxes are tight to the ink and rows follow the header closely: there a line must
+            // reach well into the header (a box merely touching it is the first row).
+            let overlap = page.source == .native ? 0 : page.unit * 0.25
+            if line.rect.y0 <= headerBottom - overlap { headerBottom = max(headerBottom, line.rect.y1) }
         }
         return headerBottom
     }
