@@ -48,6 +48,20 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(CellText(text: "05/24/2033:").cleanedForOCR().text, "05/24/2033")
     }
 
+    func testTickerSignatureAndRepeatedCodeRepairs() {
+        XCTAssertEqual(ValueParsing.ticker("TVIy").value, .string("TVIY"))
+        XCTAssertEqual(ValueParsing.ticker("MF 8 > z 5").value, .string("MF"))
+        XCTAssertLessThan(ValueParsing.ticker("MF 8 > z 5").quality, 1)
+        XCTAssertEqual(ValueParsing.ticker("ZSB"), ParsedValue(.string("ZSB")))
+        XCTAssertEqual(ValueParsing.signature("és/ Grace Chen").value, .string("/s/ Grace Chen"))
+        XCTAssertEqual(ValueParsing.signature("/s Priya Van der Berg").value, .string("/s/ Priya Van der Berg"))
+        XCTAssertEqual(ValueParsing.signature("Fund LP, By: /s/ Ann Lee"), ParsedValue(.string("Fund LP, By: /s/ Ann Lee")))
+        XCTAssertEqual(ValueParsing.signature("Ann Lee/s/").value, .string("Ann Lee/s/"), "the mark alone at the end is not repaired")
+        XCTAssertEqual(ValueParsing.code("Ss", allowed: Codes.transaction).value, .string("S"))
+        XCTAssertEqual(ValueParsing.code("WwW", allowed: Codes.transaction).value, .string("W"))
+        XCTAssertEqual(ValueParsing.code("Sp", allowed: Codes.transaction).quality, 0.2, "two different letters stay unreadable")
+    }
+
     func testFootnoteNumbersAsOCRLeavesThem() {
         XCTAssertEqual(TrailerReader.damagedFootnoteNumber("1,"), 1)
         XCTAssertEqual(TrailerReader.damagedFootnoteNumber("l."), 1, "a look-alike letter for its digit")

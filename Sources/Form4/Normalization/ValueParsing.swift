@@ -110,7 +110,35 @@ public enum ValueParsing {
         if upper.count == 1, let letter = upper.first, allowed.contains(letter) {
             return ParsedValue(.string(String(letter)), quality: 0.85)
         }
+        // OCR may read one letter twice, in both cases ("Ss", "Ww", "WwW").
+        if upper.count <= 3, let letter = upper.first, allowed.contains(letter), upper.allSatisfy({ $0 == letter }) {
+            return ParsedValue(.string(String(letter)), quality: 0.7)
+        }
         return .unreadable(letters)
+    }
+
+    /// A trading symbol read by OCR: one token of capitals (OCR may lower a letter, "TVIy", and
+    /// read specks after it as more words, "MF 8 > z"). What had to change lowers the quality.
+    public static func ticker(_ raw: String) -> ParsedValue {
+        let tokens = foldWhitespace(raw).split(separator: " ").map(String.init)
+        guard let first = tokens.first else { return ParsedValue(.null) }
+        let upper = first.uppercased()
+        let changed = upper != first || tokens.count > 1
+        return ParsedValue(.string(upper), quality: changed ? 0.8 : 1)
+    }
+
+    /// A signature line: the conformed-signature mark "/s/" as OCR damages it ("és/", "/s",
+    /// "is/") is restored.
+    public static func signature(_ raw: String) -> ParsedValue {
+        var tokens = foldWhitespace(raw).split(separator: " ").map(String.init)
+        guard !tokens.isEmpty else { return ParsedValue(.null) }
+        var repaired = false
+        for (index, token) in tokens.enumerated() where token != "/s/" && token.count <= 3 && token.lowercased().contains("s")
+            && (token.hasPrefix("/") || token.hasSuffix("/")) && index + 1 < tokens.count {
+            tokens[index] = "/s/"
+            repaired = true
+        }
+        return ParsedValue(.string(tokens.joined(separator: " ")), quality: repaired ? 0.85 : 1)
     }
 
     /// A US state or territory as its two-letter code: newer EDGAR renderings print the full

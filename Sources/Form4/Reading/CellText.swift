@@ -214,6 +214,9 @@ struct FieldBuilder {
     }
 
     func text(_ cell: CellText) -> Field { field(cell, ValueParsing.text) }
+    /// A trading symbol: on a scan, OCR's case slips and trailing specks are repaired.
+    func ticker(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.ticker) }
+    func signature(_ cell: CellText) -> Field { field(cell, ValueParsing.signature) }
     func date(_ cell: CellText) -> Field { field(cell, kind: .date, ValueParsing.date) }
     func number(_ cell: CellText) -> Field { field(cell, kind: .number, ValueParsing.number) }
     func state(_ cell: CellText) -> Field { field(cell, ValueParsing.state) }

@@ -65,7 +65,7 @@ struct HeaderReader {
             return copy
         }.filter { !$0.text.isEmpty }
         record.issuer.issuerName = build.text(CellText(words: nameWords.filter { !$0.text.isEmpty }))
-        record.issuer.issuerTradingSymbol = build.text(CellText(words: tickerWords))
+        record.issuer.issuerTradingSymbol = build.ticker(CellText(words: tickerWords))
     }
 
     /// The two boxes above box 1: "no longer subject to Section 16" and, on forms filed from

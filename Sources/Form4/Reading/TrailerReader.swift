@@ -137,7 +137,7 @@ struct TrailerReader {
         guard !dateLines.isEmpty else {
             return RowGrouping().rowBands(wordsByColumn: [names]).map { band in
                 var signature = OwnerSignature()
-                signature.signatureName = build.text(CellText(words: names.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }))
+                signature.signatureName = build.signature(CellText(words: names.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }))
                 signature.signatureDate = build.empty()
                 return signature
             }
@@ -153,7 +153,7 @@ struct TrailerReader {
         }
         return dateLines.enumerated().map { row, dateLine in
             var signature = OwnerSignature()
-            signature.signatureName = build.text(CellText(words: namesByRow[row]))
+            signature.signatureName = build.signature(CellText(words: namesByRow[row]))
             signature.signatureDate = build.date(CellText(words: dateLine.words))
             return signature
         }
