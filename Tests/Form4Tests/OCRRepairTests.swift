@@ -48,6 +48,15 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(CellText(text: "05/24/2033:").cleanedForOCR().text, "05/24/2033")
     }
 
+    func testDateWithALostSlashIsStillEightDigits() {
+        XCTAssertEqual(ValueParsing.date("0522/2026").value, .string("2026-05-22"))
+        XCTAssertLessThan(ValueParsing.date("0522/2026").quality, 1)
+        XCTAssertEqual(ValueParsing.date("O5222026").value, .string("2026-05-22"))
+        XCTAssertEqual(ValueParsing.date("05/22/2026"), ParsedValue(.string("2026-05-22")))
+        XCTAssertEqual(ValueParsing.date("13222026").quality, 0.2, "no month 13")
+        XCTAssertEqual(ValueParsing.date("522/2026").quality, 0.2, "seven digits are no date")
+    }
+
     func testTickerSignatureAndRepeatedCodeRepairs() {
         XCTAssertEqual(ValueParsing.ticker("TVIy").value, .string("TVIY"))
         XCTAssertEqual(ValueParsing.ticker("MF 8 > z 5").value, .string("MF"))

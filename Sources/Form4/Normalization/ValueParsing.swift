@@ -48,13 +48,25 @@ public enum ValueParsing {
         let folded = foldWhitespace(raw)
         if folded.isEmpty { return ParsedValue(.null) }
         let (digitsOnly, repairs) = repairDigits(folded.filter { !$0.isWhitespace }, allowed: "/-.")
-        let parts = digitsOnly.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
+        var parts = digitsOnly.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
+        var lostSeparators = 0
+        if parts.count != 3 {
+            // OCR may lose a slash or read it as a digit-like letter ("0522/2026", "ox102021"):
+            // eight digits are still MM DD YYYY.
+            let digits = digitsOnly.filter { $0.isASCII && $0.isNumber }
+            if digits.count == 8, digitsOnly.allSatisfy({ $0.isASCII && $0.isNumber || "/-.".contains($0) }) {
+                let d = Array(digits)
+                parts = [String(d[0..<2]), String(d[2..<4]), String(d[4..<8])]
+                lostSeparators = 1
+            }
+        }
         guard parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), var year = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else { return .unreadable(folded) }
         if parts[2].count == 2 { year += year < 70 ? 2000 : 1900 }
         guard (1900...2100).contains(year) else { return .unreadable(folded) }
         let iso = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
-        return ParsedValue(.string(iso), quality: repairs == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(repairs - 1)))
+        let fixes = repairs + lostSeparators
+        return ParsedValue(.string(iso), quality: fixes == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(fixes - 1)))
     }
 
     /// Share counts and prices: `$`, thousands separators and spaces dropped; `1,234.5` → 1234.5.
