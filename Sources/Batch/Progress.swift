@@ -14,6 +14,8 @@ final class Progress: @unchecked Sendable {
     private var running = false
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
+    /// Signalled by `stop()`, so the drawing thread ends at once rather than after its nap.
+    private let wake = DispatchSemaphore(value: 0)
     private let started = Date()
 
     init(total: Int, quiet: Bool, read: @escaping @Sendable () -> (done: Int, failures: Int)) {
@@ -33,7 +35,7 @@ final class Progress: @unchecked Sendable {
                     draw(final: false)
                     last = Date()
                 }
-                usleep(100_000)
+                _ = wake.wait(timeout: .now() + 0.1)
             }
             finished.signal()
         }
@@ -44,6 +46,7 @@ final class Progress: @unchecked Sendable {
     func stop() {
         guard thread != nil else { return }
         lock.withLock { running = false }
+        wake.signal()
         finished.wait()
         draw(final: true)
     }
