@@ -29,10 +29,14 @@ struct CellImage {
     /// The inside of the ruled cell around `area` (a cell's column span and its row's text band):
     /// each side moves to the rule found near it, or, where there is none, stays a little outside
     /// the text. Rules are pixel rows (columns) mostly dark across the cell; text never is.
-    func inside(_ area: Rect, text: Rect? = nil) -> Rect {
+    func inside(_ area: Rect, text: Rect? = nil) -> Rect { ruledCell(area, text: text).inside }
+
+    /// `inside(_:text:)`, and whether rules were found on all four sides (else the cell's
+    /// bounds are a guess and may take in a neighbour's text).
+    func ruledCell(_ area: Rect, text: Rect? = nil) -> (inside: Rect, ruled: Bool) {
         let reach = max(2, Int(unit * 3 * image.scale))
         let x0 = px(area.x0), x1 = px(area.x1), y0 = py(area.y0), y1 = py(area.y1)
-        guard x1 - x0 > 4, y1 > y0 else { return area }
+        guard x1 - x0 > 4, y1 > y0 else { return (area, false) }
         let margin = (x1 - x0) / 6
         // Horizontal rules: the cell is the space between two neighbouring rules that overlaps
         // the row's band most (a wrapped title may have lines the text layer gave another row).
@@ -58,7 +62,7 @@ struct CellImage {
             if let above = rows.last(where: { $0.end < middle }), above.end >= y0 - reach { top = max(top, above.end + 1) }
             if let below = rows.first(where: { $0.start > middle }) { bottom = min(bottom, below.start - 1) }
         }
-        guard bottom - top > 2 else { return area }
+        guard bottom - top > 2 else { return (area, false) }
         // Vertical rules run the cell's whole height; a letter's stroke only the text's. The cell
         // is the space between two neighbouring rules that overlaps the column most: a centred
         // value may run past the column its heading gives, and the OCR layer may have put a
@@ -79,8 +83,8 @@ struct CellImage {
             right = max(x1, textRight + Int(unit * 0.15 * image.scale))
         }
         top += 1; bottom -= 1
-        guard right - left > 2 else { return area }
-        return Rect(x0: pointX(left), y0: pointY(top), x1: pointX(right), y1: pointY(bottom))
+        guard right - left > 2 else { return (area, false) }
+        return (Rect(x0: pointX(left), y0: pointY(top), x1: pointX(right), y1: pointY(bottom)), bestRow > 0 && best > 0)
     }
 
     /// The grey level below which pixels in `area` count as print: halfway from the paper to the

@@ -143,6 +143,11 @@ struct FieldBuilder {
             result.footnoteIds = markers
             result.confidence = min(result.confidence, baseConfidence * 0.95)
         }
+        // A marker seen but not read, or a cell whose rules were not all found (its reading may
+        // hold a neighbour's text): however well two readings agree, the field goes to review.
+        if let ink, ink.unreadMarker || !ink.ruled {
+            result.confidence = min(result.confidence, baseConfidence * 0.95)
+        }
         return result
     }
 

@@ -131,7 +131,7 @@ final class FormPage {
         guard source != .native, let image = scanImage() else { return nil }
         var cells = CellImage(image: image, unit: unit)
         cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
-        let inside = cells.inside(imageArea(region), text: text.map { imageArea($0) })
+        let (inside, ruled) = cells.ruledCell(imageArea(region), text: text.map { imageArea($0) })
         // Rules and letters are told from paper at a fixed level, except where the print is too
         // faint for it (blurred, light scans): there at the cell's own.
         if cells.components(in: inside).count < 2 { cells.inkLevel = max(cells.inkLevel, cells.printLevel(in: inside)) }
@@ -145,7 +145,8 @@ final class FormPage {
             return !markerArea.contains(x: x, y: y)
         }
         return ScanCellInk(inside: inside, markerArea: markerArea,
-                           markers: numbers.map { $0.map { "F\($0)" } }, hasText: printed)
+                           markers: numbers.map { $0.map { "F\($0)" } }, hasText: printed,
+                           ruled: ruled, unreadMarker: marker != nil && numbers == nil)
     }
 
     /// On a scan, the first rule running across the middle of the page below `y` (within
@@ -199,4 +200,8 @@ struct ScanCellInk {
     var markers: [String]?
     /// Whether anything is printed in the cell.
     var hasText: Bool
+    /// Whether the cell's rules were found on all sides (else its bounds are a guess).
+    var ruled: Bool
+    /// Whether something like a footnote marker follows the value but could not be read.
+    var unreadMarker: Bool
 }

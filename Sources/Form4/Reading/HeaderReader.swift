@@ -94,7 +94,9 @@ struct HeaderReader {
         if let rule10b5 {
             record.aff10b5One = checkboxes.read(boxArea(rule10b5, until: limit), on: page)
         } else {
-            record.aff10b5One = .empty(confidence: section16 == nil ? 0.5 : 0.95, page: page.number)
+            // On a scan OCR may have lost the label: its absence is weaker evidence of an older form.
+            let absent = page.source == .native ? 0.95 : 0.85
+            record.aff10b5One = .empty(confidence: section16 == nil ? 0.5 : absent, page: page.number)
         }
     }
 }
