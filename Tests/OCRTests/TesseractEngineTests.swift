@@ -121,7 +121,8 @@ final class TesseractEngineTests: XCTestCase {
 
         let read = try engine.recognizeText(in: image, pageSegmentation: .singleLine, characterWhitelist: "0123456789/")
         XCTAssertEqual(read.text, "04/30/2025")
-        XCTAssertGreaterThan(read.confidence, 0.5)
+        // tesseract rates a whitelisted single line modestly (about 0.5 here); a failed reading rates near 0.
+        XCTAssertGreaterThan(read.confidence, 0.4)
 
         // Digits only: the slashes cannot be read, whatever the engine makes of them.
         let digits = try engine.recognizeText(in: image, pageSegmentation: .singleLine, characterWhitelist: "0123456789")
