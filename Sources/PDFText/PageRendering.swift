@@ -96,3 +96,26 @@ extension GrayImage {
         return GrayImage(width: px1 - px0, height: py1 - py0, pixels: pixels, scale: scale, region: area)
     }
 }
+
+/// How many pixels have each grey level: paper and ink levels are read off it.
+public struct GrayHistogram: Sendable {
+    public private(set) var counts = [Int](repeating: 0, count: 256)
+    public private(set) var total = 0
+
+    public init() {}
+
+    public mutating func add(_ level: UInt8) {
+        counts[Int(level)] += 1
+        total += 1
+    }
+
+    /// The lowest level at or below which `share` (0...1) of the counted pixels lie.
+    public func percentile(_ share: Double) -> Int {
+        var seen = 0
+        for level in 0..<256 {
+            seen += counts[level]
+            if Double(seen) >= share * Double(total) { return level }
+        }
+        return 255
+    }
+}

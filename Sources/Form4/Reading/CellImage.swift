@@ -94,15 +94,9 @@ struct CellImage {
         let x0 = max(0, px(area.x0)), x1 = min(image.width, px(area.x1))
         let y0 = max(0, py(area.y0)), y1 = min(image.height, py(area.y1))
         guard x1 > x0, y1 > y0 else { return 0 }
-        var histogram = [Int](repeating: 0, count: 256)
-        for y in y0..<y1 { for x in x0..<x1 { histogram[Int(image.pixels[y * image.width + x])] += 1 } }
-        let total = (x1 - x0) * (y1 - y0)
-        func percentile(_ share: Double) -> Int {
-            var seen = 0
-            for level in 0..<256 { seen += histogram[level]; if Double(seen) >= share * Double(total) { return level } }
-            return 255
-        }
-        let paper = percentile(0.5), darkest = percentile(0.005)
+        var histogram = GrayHistogram()
+        for y in y0..<y1 { for x in x0..<x1 { histogram.add(image.pixels[y * image.width + x]) } }
+        let paper = histogram.percentile(0.5), darkest = histogram.percentile(0.005)
         guard paper - darkest >= 50 else { return 0 }
         return UInt8(min(paper - 30, paper - Int(Double(paper - darkest) * 0.45)))
     }

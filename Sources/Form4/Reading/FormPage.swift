@@ -167,15 +167,9 @@ final class FormPage {
     /// print (blurred, noisy scans leave rules and letters grey).
     lazy var pageInkLevel: UInt8 = {
         guard let image = scanImage() else { return 150 }
-        var histogram = [Int](repeating: 0, count: 256)
-        var total = 0
-        for index in stride(from: 0, to: image.pixels.count, by: 7) { histogram[Int(image.pixels[index])] += 1; total += 1 }
-        func percentile(_ share: Double) -> Int {
-            var seen = 0
-            for level in 0..<256 { seen += histogram[level]; if Double(seen) >= share * Double(total) { return level } }
-            return 255
-        }
-        let paper = percentile(0.5), darkest = percentile(0.005)
+        var histogram = GrayHistogram()
+        for index in stride(from: 0, to: image.pixels.count, by: 7) { histogram.add(image.pixels[index]) }
+        let paper = histogram.percentile(0.5), darkest = histogram.percentile(0.005)
         guard paper - darkest >= 60 else { return 150 }
         return UInt8(paper - (paper - darkest) * 35 / 100)
     }()
