@@ -200,7 +200,7 @@ public final class BatchRunner: @unchecked Sendable {
                 if let head = RecordHead.parse(line), let sha = head.sha256, wanted.contains(sha) { found[sha] = line }
             }
             for (input, sha) in copies {
-                guard let line = found[sha], var result = try? JSONDecoder().decode(FileResult.self, from: line) else {
+                guard let line = found[sha], var result = try? RecordJSON.fileResult(from: line) else {
                     jobs.append(Job(input: input, sha256: sha)); skipped -= 1; continue
                 }
                 result.file = input.display
@@ -245,7 +245,7 @@ public final class BatchRunner: @unchecked Sendable {
                 if let head = RecordHead.parse(line), let sha = head.sha256, wanted.contains(sha) { found[sha] = line }
             }
             for (input, sha) in duplicates {
-                guard let line = found[sha], var result = try? JSONDecoder().decode(FileResult.self, from: line) else { continue }
+                guard let line = found[sha], var result = try? RecordJSON.fileResult(from: line) else { continue }
                 result.file = input.display
                 try write(result, input: input, sha: sha, seconds: nil)
                 skipped += 1
@@ -315,8 +315,8 @@ public final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    /// One worker slot: keeps a worker process, feeds it jobs one at a time, replaces it when it
-    /// dies or hangs.
+    /// One worker slot: keeps a worker process, feeds it jobs (the next one as soon as a result
+    /// arrives), replaces it when it dies or hangs.
     private func runSlot(_ slot: Int) {
         let executable = options.workerExecutable ?? currentExecutable()
         let arguments = ["worker", "--review-threshold", String(options.reviewThreshold)]
@@ -327,8 +327,12 @@ public final class BatchRunner: @unchecked Sendable {
                 _ = worker.wait()
             }
         }
-        while let job = takeJob() {
-            let jobStarted = Date()
+        // A job handed to the worker ahead of time: as soon as one result arrives the worker
+        // gets its next file, so it extracts while this thread decodes and writes the result.
+        var queued: (job: Job, sent: Bool, started: Date)?
+        while let next = queued ?? takeJob().map({ (job: $0, sent: false, started: Date()) }) {
+            let (job, sentAhead, jobStarted) = next
+            queued = nil
             if worker == nil {
                 do { worker = try WorkerProcess(executable: executable, arguments: arguments, stderrFD: workerLogFD >= 0 ? workerLogFD : 2) } catch {
                     lock.withLock { fatal = error }
@@ -336,19 +340,23 @@ public final class BatchRunner: @unchecked Sendable {
                 }
             }
             let input = job.input
-            let line = (try? JSONEncoder().encode(WorkerJob(path: input.display,
-                                                              pathBase64: input.path.isUTF8 ? nil : Data(input.path.bytes).base64EncodedString(),
-                                                              password: options.password))) ?? Data()
             var result: FileResult?
             var failure: FileResult.Failure?
-            if worker!.send(line + [0x0A]) {
+            if sentAhead || worker!.send(jobLine(job)) {
                 switch worker!.readLine(timeout: options.timeout, shouldStop: { self.stopping }) {
                 case .line(let data):
-                    if let decoded = try? JSONDecoder().decode(FileResult.self, from: data) {
+                    if !stopping, let next = takeJob() {
+                        let sent = worker!.send(jobLine(next))
+                        // A worker that cannot take it is found out when its result is awaited.
+                        queued = (next, sent, Date())
+                    }
+                    if let decoded = try? RecordJSON.fileResult(from: data) {
                         result = decoded
                     } else {
                         failure = .init(code: "internal", message: "\(input.display): the worker's result could not be read")
                         worker!.kill(); _ = worker!.wait(); worker = nil
+                        // The job sent ahead went down with the worker: it is sent again.
+                        if let ahead = queued { queued = (ahead.job, false, ahead.started) }
                     }
                 case .endOfFile:
                     let ending = worker!.wait()
@@ -382,6 +390,15 @@ public final class BatchRunner: @unchecked Sendable {
                 if final.status == .error { failures += 1 }
             }
         }
+    }
+
+    /// The line that hands `job` to a worker.
+    private func jobLine(_ job: Job) -> Data {
+        let input = job.input
+        let line = (try? JSONEncoder().encode(WorkerJob(path: input.display,
+                                                          pathBase64: input.path.isUTF8 ? nil : Data(input.path.bytes).base64EncodedString(),
+                                                          password: options.password))) ?? Data()
+        return line + [0x0A]
     }
 
     private func write(_ result: FileResult, input: InputFile, sha: String?, seconds: Double?) throws {

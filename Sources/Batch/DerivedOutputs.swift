@@ -87,7 +87,7 @@ public enum DerivedOutputs {
                 let slots = DecodeSlots(buffer: buffer)
                 let lines = pending.map(\.line)
                 DispatchQueue.concurrentPerform(iterations: lines.count) { item in
-                    slots.buffer[item] = try? JSONDecoder().decode(FileResult.self, from: lines[item])
+                    slots.buffer[item] = try? RecordJSON.fileResult(from: lines[item])
                 }
             }
             for (item, result) in decoded.enumerated() {

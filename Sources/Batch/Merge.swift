@@ -85,7 +85,7 @@ public enum BatchMerge {
                 records.write(data + [0x0A])
                 var entry = entries[head.file + "\u{0}" + (head.sha256 ?? "-")]
                 if entry == nil {
-                    let result = try? JSONDecoder().decode(FileResult.self, from: data)
+                    let result = try? RecordJSON.fileResult(from: data)
                     entry = ManifestEntry(sha256: head.sha256, status: result?.status.rawValue ?? "error", code: result?.error?.code,
                                           size: nil, mtime: nil, seconds: nil, path: head.file)
                 }

@@ -56,4 +56,39 @@ final class RecordJSONTests: XCTestCase {
         XCTAssertEqual(line.filter { $0 == "\n" }.count, 1, "JSON Lines: one line per file")
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(line.utf8)))
     }
+
+    /// `form4 batch` reads records back with its own reader: it must give what Foundation's
+    /// decoder gives, for every part of the contract, and refuse what is not a record.
+    func testRecordReaderAgreesWithFoundationsDecoder() throws {
+        var result = sampleResult()
+        var owner = ReportingOwner()
+        owner.rptOwnerName = Field(value: .string("Doe Jane \u{00E9}\u{1F600} \\ /"), confidence: 0.5, page: 1, raw: "D0e", method: "repaired")
+        owner.isOfficer = Field(value: .bool(true), confidence: 0.97)
+        result.forms[0].reportingOwners = [owner]
+        result.forms[0].nonDerivativeTable = [TableRow(kind: .holding)]
+        result.forms[0].ownerSignatures = [OwnerSignature()]
+        result.forms[0].needsReview = true
+        let failed = FileResult(file: "b.pdf", status: .error, error: .init(code: "not-pdf", message: "b.pdf: \"x\"\t"), reviewThreshold: 0.8)
+        for original in [result, failed] {
+            for data in [try RecordJSON.line(original), try RecordJSON.document([original])] {
+                let ours = try RecordJSON.fileResult(from: data)
+                let foundation = try JSONDecoder().decode(FileResult.self, from: data)
+                XCTAssertEqual(ours.forms, foundation.forms)
+                XCTAssertEqual(ours.file, foundation.file)
+                XCTAssertEqual(ours.sha256, foundation.sha256)
+                XCTAssertEqual(ours.pageCount, foundation.pageCount)
+                XCTAssertEqual(ours.status, foundation.status)
+                XCTAssertEqual(ours.error, foundation.error)
+                XCTAssertEqual(ours.reviewThreshold, foundation.reviewThreshold)
+                XCTAssertEqual(try RecordJSON.line(ours), try RecordJSON.line(original), "reading and writing again gives the same line")
+            }
+        }
+        let escaped = try RecordJSON.fileResult(from: Data(#"{"file":"a\u00e9\ud83d\ude00\n","status":"ok","extra":[1,{"x":null}]}"#.utf8))
+        XCTAssertEqual(escaped.file, "a\u{00E9}\u{1F600}\n")
+        for broken in ["", "{", #"{"file":"a","status":"ok""#, #"{"file":"a","status":"maybe"}"#, #"{"status":"ok"}"#,
+                       #"{"file":1,"status":"ok"}"#, #"{"file":"a","status":"ok","forms":[{"pages":["x"]}]}"#,
+                       #"{"file":"a","status":"ok"} x"#, #"{"file":"a\q","status":"ok"}"#, "[" + String(repeating: "[", count: 100)] {
+            XCTAssertThrowsError(try RecordJSON.fileResult(from: Data(broken.utf8)), broken)
+        }
+    }
 }
