@@ -19,10 +19,10 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev", "libglib2.0-dev"])]
         ),
-        // C interop: tesseract's C API (OCR of image-only pages and field re-reading).
+        // C interop: tesseract's C API (OCR of image-only pages and field re-reading). Headers
+        // only: the library is opened at run time when a page first needs OCR (OCR/TesseractLibrary.swift).
         .systemLibrary(
             name: "CTesseract",
-            pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]
         ),
         // C interop: OpenSSL's libcrypto, for the SHA-256 of every input file.

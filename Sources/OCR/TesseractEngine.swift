@@ -77,6 +77,8 @@ public enum PageSegmentation: Int32, Sendable, CaseIterable {
 /// reports failures as `OCRError`s instead.
 public final class TesseractEngine {
     private let api: OpaquePointer // TessBaseAPI*, owned
+    /// The C API, opened on first use (see `TesseractLibrary`).
+    private let tess: TesseractLibrary
     public let language: String
     /// The data path given to `init`, nil for tesseract's default.
     public let dataPath: String?
@@ -84,26 +86,27 @@ public final class TesseractEngine {
     /// Loads `language` (a tessdata name such as "eng") from `dataPath` (the tessdata directory;
     /// nil for `TESSDATA_PREFIX` or tesseract's built-in default).
     public init(language: String = "eng", dataPath: String? = nil) throws {
-        TesseractThreading.configure()
-        guard let api = TessBaseAPICreate() else {
+        let tess = try TesseractLibrary.shared.get()
+        guard let api = tess.TessBaseAPICreate() else {
             throw OCRError(.initFailed, "tesseract: cannot create an engine for language '\(language)'")
         }
         // Quiet before Init so that a failed load does not print its own complaint as well.
-        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
-        let status = dataPath.map { TessBaseAPIInit3(api, $0, language) } ?? TessBaseAPIInit3(api, nil, language)
+        _ = tess.TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        let status = dataPath.map { tess.TessBaseAPIInit3(api, $0, language) } ?? tess.TessBaseAPIInit3(api, nil, language)
         guard status == 0 else {
-            TessBaseAPIEnd(api)
-            TessBaseAPIDelete(api)
+            tess.TessBaseAPIEnd(api)
+            tess.TessBaseAPIDelete(api)
             throw OCRError(.initFailed, Self.initFailureMessage(language: language, dataPath: dataPath))
         }
         self.api = api
+        self.tess = tess
         self.language = language
         self.dataPath = dataPath
     }
 
     deinit {
-        TessBaseAPIEnd(api)
-        TessBaseAPIDelete(api)
+        tess.TessBaseAPIEnd(api)
+        tess.TessBaseAPIDelete(api)
     }
 
     /// The words tesseract reads in `image`, in its reading order, with boxes in page points
@@ -127,27 +130,27 @@ public final class TesseractEngine {
         guard image.hasInk else { return [] }
         TesseractThreading.applyToCurrentThread()
         defer {
-            TessBaseAPIClear(api) // drops the image and the results
+            tess.TessBaseAPIClear(api) // drops the image and the results
             // tesseract's adaptive classifier learns from every page it reads and keeps what it
             // learnt for the next: a worker grew about 1 MiB a page over a long batch, and a
             // page's reading depended on the pages read before it. Each reading starts afresh.
-            TessBaseAPIClearAdaptiveClassifier(api)
+            tess.TessBaseAPIClearAdaptiveClassifier(api)
         }
         if let characterWhitelist {
-            _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", characterWhitelist)
+            _ = tess.TessBaseAPISetVariable(api, "tessedit_char_whitelist", characterWhitelist)
         }
         defer {
-            if characterWhitelist != nil { _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", "") }
+            if characterWhitelist != nil { _ = tess.TessBaseAPISetVariable(api, "tessedit_char_whitelist", "") }
         }
-        TessBaseAPISetPageSegMode(api, pageSegmentation.tesseractMode)
+        tess.TessBaseAPISetPageSegMode(api, pageSegmentation.tesseractMode)
 
         let status: Int32 = image.pixels.withUnsafeBufferPointer { buffer in
             // tesseract copies the pixels into its own image here; the buffer is not kept.
-            TessBaseAPISetImage(api, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+            tess.TessBaseAPISetImage(api, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
             // After SetImage, which resets it. tesseract rejects values outside 70...2400 dpi.
             let dpi = Int32(min(2400, max(70, (image.scale * 72).rounded())))
-            TessBaseAPISetSourceResolution(api, dpi)
-            return TessBaseAPIRecognize(api, nil)
+            tess.TessBaseAPISetSourceResolution(api, dpi)
+            return tess.TessBaseAPIRecognize(api, nil)
         }
         guard status == 0 else {
             throw OCRError(.recognizeFailed, "tesseract (\(language)) could not recognise a "
@@ -173,26 +176,26 @@ public final class TesseractEngine {
 
     /// Walks the last recognition's results word by word. Must run before `TessBaseAPIClear`.
     private func readWords(scale: Double, origin: Rect) -> [OCRWord] {
-        guard let iterator = TessBaseAPIGetIterator(api) else { return [] }
-        defer { TessResultIteratorDelete(iterator) }
+        guard let iterator = tess.TessBaseAPIGetIterator(api) else { return [] }
+        defer { tess.TessResultIteratorDelete(iterator) }
         // A view of the same iterator, not a separate object: it is not deleted on its own.
-        let pageIterator = TessResultIteratorGetPageIterator(iterator)
+        let pageIterator = tess.TessResultIteratorGetPageIterator(iterator)
         var words: [OCRWord] = []
         repeat {
-            guard let textPointer = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+            guard let textPointer = tess.TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
             let text = String(cString: textPointer)
-            TessDeleteText(textPointer)
+            tess.TessDeleteText(textPointer)
             let trimmed = text.trimmingWhitespace()
             guard !trimmed.isEmpty else { continue }
             var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
-            guard TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom) != 0 else { continue }
-            let confidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
+            guard tess.TessPageIteratorBoundingBox(pageIterator, RIL_WORD, &left, &top, &right, &bottom) != 0 else { continue }
+            let confidence = Double(tess.TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
             words.append(OCRWord(
                 text: trimmed,
                 rect: Rect(x0: origin.x0 + Double(left) / scale, y0: origin.y0 + Double(top) / scale,
                            x1: origin.x0 + Double(right) / scale, y1: origin.y0 + Double(bottom) / scale),
                 confidence: min(1, max(0, confidence))))
-        } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+        } while tess.TessResultIteratorNext(iterator, RIL_WORD) != 0
         return words
     }
 
@@ -219,15 +222,13 @@ public final class TesseractEngine {
 /// Why: we run one engine per worker and parallelise over pages and documents; tesseract's own
 /// OpenMP threads then only compete with those workers (measured on 2 cores: a page 2.5× slower).
 ///
-/// How: if `OMP_THREAD_LIMIT` is not in the environment, it is set to "1" before the first
-/// engine is created (for child processes such as the `tesseract` command line). GNU libgomp,
-/// however, reads its environment once, when it is loaded — and it is loaded with libtesseract,
-/// before `main` — so the variable alone does not reach tesseract in this process (measured:
-/// with `setenv` alone a page still took 10 s and started an OpenMP worker). Therefore the same
-/// decision is also applied at run time: before each recognition, on the calling thread,
-/// `omp_set_max_active_levels(0)` makes every OpenMP parallel region run on that thread alone
-/// (looked up with `dlsym`, so nothing breaks where tesseract was built without OpenMP). A limit
-/// the user set in the environment is left alone.
+/// How: if `OMP_THREAD_LIMIT` is not in the environment, it is set to "1" before libtesseract is
+/// opened (`TesseractLibrary`), and so before GNU libgomp, which comes in with it and reads its
+/// environment once, when it is loaded (child processes such as the `tesseract` command line see
+/// it too). As a second guard, the same decision is applied at run time: before each recognition,
+/// on the calling thread, `omp_set_max_active_levels(0)` makes every OpenMP parallel region run on
+/// that thread alone (looked up with `dlsym`, so nothing breaks where tesseract was built without
+/// OpenMP). A limit the user set in the environment is left alone.
 enum TesseractThreading {
     /// True when we limit tesseract to one thread (the environment had no `OMP_THREAD_LIMIT`).
     static let singleThreaded: Bool = {
