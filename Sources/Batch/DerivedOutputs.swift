@@ -37,7 +37,7 @@ public struct Counts: Codable, Sendable, Equatable {
         }
         forms += result.forms.count
         flagged += result.forms.filter(\.needsReview).count
-        fields += result.forms.reduce(0) { $0 + $1.allFields.filter { !$0.field.value.isNull }.count }
+        for form in result.forms { form.forEachField { _, field in if !field.value.isNull { fields += 1 } } }
     }
 }
 

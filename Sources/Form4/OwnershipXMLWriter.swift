@@ -168,27 +168,66 @@ extension OwnershipXML {
     }
 }
 
-/// Indented XML text, one element per line.
+/// Indented XML text, one element per line. Written as UTF-8 bytes: appending to a String piece
+/// by piece cost some 500 instructions an append, and a record has thousands of pieces.
 private struct XMLOut {
-    private(set) var result = ""
+    private var bytes: [UInt8] = []
     private var depth = 0
 
-    mutating func line(_ text: String) {
-        result += String(repeating: "    ", count: depth) + text + "\n"
+    init() { bytes.reserveCapacity(16_384) }
+
+    var result: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func indent() {
+        for _ in 0..<depth * 4 { bytes.append(UInt8(ascii: " ")) }
     }
 
-    mutating func open(_ name: String) { line("<\(name)>"); depth += 1 }
-    mutating func close(_ name: String) { depth -= 1; line("</\(name)>") }
-    mutating func empty(_ name: String) { line("<\(name)/>") }
+    private mutating func put(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// `text` with `&`, `<`, `>` (and in attributes `"`) written as entities.
+    private mutating func putEscaped(_ text: String, attribute: Bool = false) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): put("&amp;")
+            case UInt8(ascii: "<"): put("&lt;")
+            case UInt8(ascii: ">"): put("&gt;")
+            case UInt8(ascii: "\""): if attribute { put("&quot;") } else { bytes.append(byte) }
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    mutating func line(_ text: String) {
+        indent()
+        put(text)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    mutating func open(_ name: String) { indent(); put("<"); put(name); put(">\n"); depth += 1 }
+    mutating func close(_ name: String) { depth -= 1; indent(); put("</"); put(name); put(">\n") }
+    mutating func empty(_ name: String) { indent(); put("<"); put(name); put("/>\n") }
+
+    /// `<name>escaped text</name>` on one line.
+    private mutating func element(_ name: String, _ text: String) {
+        indent()
+        put("<"); put(name); put(">")
+        putEscaped(text)
+        put("</"); put(name); put(">\n")
+    }
 
     /// `<name>text</name>`; a null value is left out, or written empty when `required`.
     mutating func text(_ name: String, _ value: FieldValue, required: Bool = false) {
-        if let text = value.xmlText { line("<\(name)>\(OwnershipXML.escape(text))</\(name)>") }
+        if let text = value.xmlText { element(name, text) }
         else if required { empty(name) }
     }
 
     mutating func footnoteIds(_ ids: [String]) {
-        for id in ids { line("<footnoteId id=\"\(OwnershipXML.escape(id, attribute: true))\"/>") }
+        for id in ids {
+            indent()
+            put("<footnoteId id=\"")
+            putEscaped(id, attribute: true)
+            put("\"/>\n")
+        }
     }
 
     /// `<name><value>text</value><footnoteId id=".."/></name>`.
@@ -198,7 +237,7 @@ private struct XMLOut {
             return
         }
         open(name)
-        if let text = field.value.xmlText { line("<value>\(OwnershipXML.escape(text))</value>") }
+        if let text = field.value.xmlText { element("value", text) }
         footnoteIds(field.footnoteIds)
         close(name)
     }

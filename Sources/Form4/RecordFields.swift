@@ -34,36 +34,46 @@ extension TableRow {
 extension Form4Record {
     /// Every field of the record with its path, in document order.
     public var allFields: [(path: FieldPath, field: Field)] {
-        var fields: [(path: FieldPath, field: Field)] = [
-            ("documentType", documentType), ("periodOfReport", periodOfReport),
-            ("dateOfOriginalSubmission", dateOfOriginalSubmission),
-            ("notSubjectToSection16", notSubjectToSection16), ("aff10b5One", aff10b5One),
-            ("issuer.issuerName", issuer.issuerName), ("issuer.issuerTradingSymbol", issuer.issuerTradingSymbol),
-        ]
+        var fields: [(path: FieldPath, field: Field)] = []
+        forEachField { path, field in fields.append((path(), field)) }
+        return fields
+    }
+
+    /// Calls `visit` with every field of the record, in document order. The field's path is made
+    /// only when `visit` asks for it: most callers (confidence, counts) never do, and building
+    /// the paths ("reportingOwners[0].isOfficer") cost more than everything else they did.
+    public func forEachField(_ visit: (_ path: () -> FieldPath, _ field: Field) -> Void) {
+        visit({ "documentType" }, documentType)
+        visit({ "periodOfReport" }, periodOfReport)
+        visit({ "dateOfOriginalSubmission" }, dateOfOriginalSubmission)
+        visit({ "notSubjectToSection16" }, notSubjectToSection16)
+        visit({ "aff10b5One" }, aff10b5One)
+        visit({ "issuer.issuerName" }, issuer.issuerName)
+        visit({ "issuer.issuerTradingSymbol" }, issuer.issuerTradingSymbol)
         for (index, owner) in reportingOwners.enumerated() {
-            fields += owner.namedFields.map { ("reportingOwners[\(index)].\($0.0)", $0.1) }
+            for (name, field) in owner.namedFields { visit({ "reportingOwners[\(index)].\(name)" }, field) }
         }
         for (index, row) in nonDerivativeTable.enumerated() {
-            fields += row.namedFields.map { ("nonDerivativeTable[\(index)].\($0.0)", $0.1) }
+            for (name, field) in row.namedFields { visit({ "nonDerivativeTable[\(index)].\(name)" }, field) }
         }
         for (index, row) in derivativeTable.enumerated() {
-            fields += row.namedFields.map { ("derivativeTable[\(index)].\($0.0)", $0.1) }
+            for (name, field) in row.namedFields { visit({ "derivativeTable[\(index)].\(name)" }, field) }
         }
         for (index, note) in footnotes.enumerated() {
-            fields.append(("footnotes[\(index)](\(note.id)).text", note.text))
+            visit({ "footnotes[\(index)](\(note.id)).text" }, note.text)
         }
-        fields.append(("remarks", remarks))
+        visit({ "remarks" }, remarks)
         for (index, signature) in ownerSignatures.enumerated() {
-            fields.append(("ownerSignatures[\(index)].signatureName", signature.signatureName))
-            fields.append(("ownerSignatures[\(index)].signatureDate", signature.signatureDate))
+            visit({ "ownerSignatures[\(index)].signatureName" }, signature.signatureName)
+            visit({ "ownerSignatures[\(index)].signatureDate" }, signature.signatureDate)
         }
-        return fields
     }
 
     /// Sets `confidence` to the lowest field confidence and `needsReview` against `threshold`.
     public mutating func summariseConfidence(reviewThreshold threshold: Double) {
-        let confidences = allFields.map(\.field.confidence)
-        confidence = confidences.min() ?? 0
+        var lowest: Double?
+        forEachField { _, field in lowest = min(lowest ?? field.confidence, field.confidence) }
+        confidence = lowest ?? 0
         needsReview = confidence < threshold
     }
 }

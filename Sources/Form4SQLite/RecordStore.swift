@@ -239,23 +239,24 @@ public final class RecordStore: @unchecked Sendable {
         let fileKey = result.sha256 ?? "unread:" + result.file
         // The same file (by content) replaces its earlier rows; the cascade removes its forms and
         // their parts. A row for this path from a run that could not read it goes too.
-        try db.execute(sql: "DELETE FROM file WHERE sha256 = ? OR sha256 = ?",
-                       arguments: [fileKey, "unread:" + result.file])
-        try db.execute(sql: """
+        // Cached statements: compiling the SQL anew for every file cost more than running it.
+        try db.cachedStatement(sql: "DELETE FROM file WHERE sha256 = ? OR sha256 = ?")
+            .execute(arguments: [fileKey, "unread:" + result.file])
+        try db.cachedStatement(sql: """
             INSERT INTO file (sha256, path, page_count, status, error_code, error_message, review_threshold)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [fileKey, result.file, result.pageCount, result.status.rawValue,
+            """).execute(arguments: [fileKey, result.file, result.pageCount, result.status.rawValue,
                              result.error?.code, result.error?.message, result.reviewThreshold])
         guard result.status == .ok else { return }
 
         for (formIndex, form) in result.forms.enumerated() {
             let key = SECTables.accessionKey(sha256: fileKey, formIndex: formIndex)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO form (accession_key, file_sha256, form_index, pages, text_source, confidence,
                     needs_review, document_type, period_of_report, date_of_original_submission,
                     not_subject_to_section16, aff10b5one, issuer_name, issuer_trading_symbol, remarks)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
+                """).execute(arguments: [
                     key, fileKey, formIndex, form.pages.map(String.init).joined(separator: ","),
                     form.textSource.rawValue, form.confidence, form.needsReview,
                     text(form.documentType), text(form.periodOfReport), text(form.dateOfOriginalSubmission),

@@ -18,33 +18,33 @@ struct RecordReadError: Error, CustomStringConvertible {
 }
 
 private extension JSONValue {
-    func string(_ key: String) throws -> String {
-        guard case .string(let text) = self else { throw RecordReadError(key: key, expected: "a string") }
+    func string(_ key: @autoclosure () -> String) throws -> String {
+        guard case .string(let text) = self else { throw RecordReadError(key: key(), expected: "a string") }
         return text
     }
 
-    func double(_ key: String) throws -> Double {
-        guard case .number(let text) = self, let number = Double(text) else { throw RecordReadError(key: key, expected: "a number") }
+    func double(_ key: @autoclosure () -> String) throws -> Double {
+        guard case .number(let text) = self, let number = Double(text) else { throw RecordReadError(key: key(), expected: "a number") }
         return number
     }
 
-    func int(_ key: String) throws -> Int {
-        guard case .number(let text) = self, let number = Int(text) else { throw RecordReadError(key: key, expected: "an integer") }
+    func int(_ key: @autoclosure () -> String) throws -> Int {
+        guard case .number(let text) = self, let number = Int(text) else { throw RecordReadError(key: key(), expected: "an integer") }
         return number
     }
 
-    func bool(_ key: String) throws -> Bool {
-        guard case .bool(let flag) = self else { throw RecordReadError(key: key, expected: "true or false") }
+    func bool(_ key: @autoclosure () -> String) throws -> Bool {
+        guard case .bool(let flag) = self else { throw RecordReadError(key: key(), expected: "true or false") }
         return flag
     }
 
-    func items(_ key: String) throws -> [JSONValue] {
-        guard case .array(let items) = self else { throw RecordReadError(key: key, expected: "an array") }
+    func items(_ key: @autoclosure () -> String) throws -> [JSONValue] {
+        guard case .array(let items) = self else { throw RecordReadError(key: key(), expected: "an array") }
         return items
     }
 
-    func members(_ key: String) throws -> [(key: String, value: JSONValue)] {
-        guard case .object(let members) = self else { throw RecordReadError(key: key, expected: "an object") }
+    func members(_ key: @autoclosure () -> String) throws -> [(key: String, value: JSONValue)] {
+        guard case .object(let members) = self else { throw RecordReadError(key: key(), expected: "an object") }
         return members
     }
 
@@ -55,35 +55,36 @@ private extension JSONValue {
 private let posix = Locale(identifier: "en_US_POSIX")
 
 extension FieldValue {
-    init(json: JSONValue, key: String) throws {
+    init(json: JSONValue, key: @autoclosure () -> String) throws {
         switch json {
         case .null: self = .null
         case .bool(let flag): self = .bool(flag)
         case .string(let text): self = .string(text)
         case .number(let text):
-            guard let number = Decimal(string: String(text), locale: posix) else { throw RecordReadError(key: key, expected: "a number") }
+            guard let number = Decimal(string: String(text), locale: posix) else { throw RecordReadError(key: key(), expected: "a number") }
             self = .number(number)
-        case .array, .object: throw RecordReadError(key: key, expected: "a string, number, boolean or null")
+        case .array, .object: throw RecordReadError(key: key(), expected: "a string, number, boolean or null")
         }
     }
 }
 
 extension Field {
-    init(json: JSONValue, key: String) throws {
+    init(json: JSONValue, key: @autoclosure () -> String) throws {
         self = .missing
-        for (name, value) in try json.members(key) where !value.isNull || name == "value" {
-            let path = key + "." + name
+        for (name, value) in try json.members(key()) where !value.isNull || name == "value" {
+            // Where a value is wrong, its key path is made for the error only.
+            func path() -> String { key() + "." + name }
             switch name {
-            case "value": self.value = try FieldValue(json: value, key: path)
-            case "confidence": confidence = try value.double(path)
-            case "footnoteIds": footnoteIds = try value.items(path).map { try $0.string(path) }
-            case "page": page = try value.int(path)
+            case "value": self.value = try FieldValue(json: value, key: path())
+            case "confidence": confidence = try value.double(path())
+            case "footnoteIds": footnoteIds = try value.items(path()).map { try $0.string(path()) }
+            case "page": page = try value.int(path())
             case "bbox":
-                let box = try value.items(path).map { try $0.double(path) }
-                guard box.count == 4 else { throw RecordReadError(key: path, expected: "four numbers") }
+                let box = try value.items(path()).map { try $0.double(path()) }
+                guard box.count == 4 else { throw RecordReadError(key: path(), expected: "four numbers") }
                 bbox = Rect(x0: box[0], y0: box[1], x1: box[2], y1: box[3])
-            case "raw": raw = try value.string(path)
-            case "method": method = try value.string(path)
+            case "raw": raw = try value.string(path())
+            case "method": method = try value.string(path())
             default: continue
             }
         }
@@ -99,11 +100,11 @@ private protocol FieldGroup {
 }
 
 extension FieldGroup {
-    init(json: JSONValue, key: String) throws {
+    init(json: JSONValue, key: @autoclosure () -> String) throws {
         self.init()
-        for (name, value) in try json.members(key) {
+        for (name, value) in try json.members(key()) {
             guard let path = Self.fieldKeys[name] else { continue }
-            self[keyPath: path] = try Field(json: value, key: key + "." + name)
+            self[keyPath: path] = try Field(json: value, key: key() + "." + name)
         }
     }
 }
@@ -148,50 +149,50 @@ nonisolated(unsafe) private let derivativeRowKeys: [String: WritableKeyPath<Tabl
 ]
 
 extension TableRow {
-    init(json: JSONValue, key: String) throws {
+    init(json: JSONValue, key: @autoclosure () -> String) throws {
         self.init()
-        for (name, value) in try json.members(key) {
-            let path = key + "." + name
+        for (name, value) in try json.members(key()) {
+            func path() -> String { key() + "." + name }
             if name == "kind" {
-                guard let kind = RowKind(rawValue: try value.string(path)) else { throw RecordReadError(key: path, expected: "transaction or holding") }
+                guard let kind = RowKind(rawValue: try value.string(path())) else { throw RecordReadError(key: path(), expected: "transaction or holding") }
                 self.kind = kind
             } else if let field = rowKeys[name] {
-                self[keyPath: field] = try Field(json: value, key: path)
+                self[keyPath: field] = try Field(json: value, key: path())
             } else if let field = derivativeRowKeys[name] {
-                self[keyPath: field] = try Field(json: value, key: path)
+                self[keyPath: field] = try Field(json: value, key: path())
             }
         }
     }
 }
 
 extension Form4Record {
-    init(json: JSONValue, key: String) throws {
+    init(json: JSONValue, key: @autoclosure () -> String) throws {
         self.init()
-        for (name, value) in try json.members(key) {
-            let path = key + "." + name
+        for (name, value) in try json.members(key()) {
+            func path() -> String { key() + "." + name }
             switch name {
-            case "pages": pages = try value.items(path).map { try $0.int(path) }
+            case "pages": pages = try value.items(path()).map { try $0.int(path()) }
             case "textSource":
-                guard let source = TextSource(rawValue: try value.string(path)) else { throw RecordReadError(key: path, expected: "native, ocr-layer or ocr") }
+                guard let source = TextSource(rawValue: try value.string(path())) else { throw RecordReadError(key: path(), expected: "native, ocr-layer or ocr") }
                 textSource = source
-            case "confidence": confidence = try value.double(path)
-            case "needsReview": needsReview = try value.bool(path)
-            case "documentType": documentType = try Field(json: value, key: path)
-            case "periodOfReport": periodOfReport = try Field(json: value, key: path)
-            case "dateOfOriginalSubmission": dateOfOriginalSubmission = try Field(json: value, key: path)
-            case "notSubjectToSection16": notSubjectToSection16 = try Field(json: value, key: path)
-            case "aff10b5One": aff10b5One = try Field(json: value, key: path)
-            case "issuer": issuer = try Issuer(json: value, key: path)
-            case "reportingOwners": reportingOwners = try value.items(path).map { try ReportingOwner(json: $0, key: path) }
-            case "nonDerivativeTable": nonDerivativeTable = try value.items(path).map { try TableRow(json: $0, key: path) }
-            case "derivativeTable": derivativeTable = try value.items(path).map { try TableRow(json: $0, key: path) }
+            case "confidence": confidence = try value.double(path())
+            case "needsReview": needsReview = try value.bool(path())
+            case "documentType": documentType = try Field(json: value, key: path())
+            case "periodOfReport": periodOfReport = try Field(json: value, key: path())
+            case "dateOfOriginalSubmission": dateOfOriginalSubmission = try Field(json: value, key: path())
+            case "notSubjectToSection16": notSubjectToSection16 = try Field(json: value, key: path())
+            case "aff10b5One": aff10b5One = try Field(json: value, key: path())
+            case "issuer": issuer = try Issuer(json: value, key: path())
+            case "reportingOwners": reportingOwners = try value.items(path()).map { try ReportingOwner(json: $0, key: path()) }
+            case "nonDerivativeTable": nonDerivativeTable = try value.items(path()).map { try TableRow(json: $0, key: path()) }
+            case "derivativeTable": derivativeTable = try value.items(path()).map { try TableRow(json: $0, key: path()) }
             case "footnotes":
-                footnotes = try value.items(path).map { note in
-                    Footnote(id: try (note["id"] ?? .null).string(path + ".id"),
-                             text: try note["text"].map { try Field(json: $0, key: path + ".text") } ?? .missing)
+                footnotes = try value.items(path()).map { note in
+                    Footnote(id: try (note["id"] ?? .null).string(path() + ".id"),
+                             text: try note["text"].map { try Field(json: $0, key: path() + ".text") } ?? .missing)
                 }
-            case "remarks": remarks = try Field(json: value, key: path)
-            case "ownerSignatures": ownerSignatures = try value.items(path).map { try OwnerSignature(json: $0, key: path) }
+            case "remarks": remarks = try Field(json: value, key: path())
+            case "ownerSignatures": ownerSignatures = try value.items(path()).map { try OwnerSignature(json: $0, key: path()) }
             default: continue
             }
         }

@@ -22,11 +22,12 @@ public enum ReviewQueue {
         guard result.status == .ok else { return [] }
         var rows: [[String]] = []
         for (formIndex, form) in result.forms.enumerated() {
-            for (path, field) in form.allFields where field.confidence < result.reviewThreshold {
+            form.forEachField { path, field in
+                guard field.confidence < result.reviewThreshold else { return }
                 rows.append([
                     SECTables.clean(result.file),
                     String(formIndex + 1),
-                    SECTables.clean(path),
+                    SECTables.clean(path()),
                     SECTables.clean(field.value.xmlText ?? ""),
                     String(format: "%.3f", field.confidence),
                     field.page.map(String.init) ?? "",
