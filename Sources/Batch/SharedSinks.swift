@@ -20,25 +20,38 @@ final class TablesSink: DerivedSink {
     func close() throws { try writer.close() }
 }
 
-/// Inserts in transactions of a few hundred results.
-final class SQLiteSink: DerivedSink {
+/// Inserts in transactions of 32 results, on a thread of its own: the inserts are the
+/// largest part of rebuilding the derived outputs, and meanwhile the other sinks write theirs.
+final class SQLiteSink: DerivedSink, @unchecked Sendable { // `store` and `failure` are touched on `queue` only
     private var store: RecordStore?
+    private var failure: Error?
     private var pending: [FileResult] = []
+    private let queue = DispatchQueue(label: "form4.sqlite-sink")
+
     init(path: String) throws { store = try RecordStore(path: path) }
 
     func append(_ result: FileResult) throws {
         pending.append(result)
-        if pending.count >= 256 { try flush() }
+        if pending.count >= 32 { flush() }
     }
 
-    private func flush() throws {
+    private func flush() {
         guard !pending.isEmpty else { return }
-        try store?.insert(pending)
+        let batch = pending
         pending.removeAll(keepingCapacity: true)
+        queue.async {
+            guard self.failure == nil else { return }
+            do { try self.store?.insert(batch) } catch { self.failure = error }
+        }
     }
 
     func close() throws {
-        try flush()
-        store = nil // closes the database before the file is moved into place
+        flush()
+        // Waits for the inserts, then closes the database before the file is moved into place.
+        let failure: Error? = queue.sync {
+            store = nil
+            return self.failure
+        }
+        if let failure { throw failure }
     }
 }
