@@ -10,6 +10,37 @@ protocol DerivedSink {
     func close() throws
 }
 
+/// Runs a sink on a thread of its own: the results are handed over in order and written there,
+/// while the caller goes on decoding and feeding the other sinks. `close` waits for the writes
+/// and throws the first error any of them met (the results after it are not written).
+final class BackgroundSink: DerivedSink, @unchecked Sendable { // `sink` and `failure` are touched on `queue` only
+    private let sink: DerivedSink
+    private let queue: DispatchQueue
+    private var failure: Error?
+
+    init(_ sink: DerivedSink, label: String) {
+        self.sink = sink
+        queue = DispatchQueue(label: "form4.sink." + label)
+    }
+
+    func append(_ result: FileResult) throws {
+        queue.async {
+            guard self.failure == nil else { return }
+            do { try self.sink.append(result) } catch { self.failure = error }
+        }
+    }
+
+    func close() throws {
+        let failure: Error? = queue.sync {
+            if self.failure == nil {
+                do { try sink.close() } catch { self.failure = error }
+            }
+            return self.failure
+        }
+        if let failure { throw failure }
+    }
+}
+
 /// Counts over a set of file results.
 public struct Counts: Codable, Sendable, Equatable {
     public var inputs = 0
@@ -66,7 +97,7 @@ public enum DerivedOutputs {
         let xmlFolder = (scratch as NSString).appendingPathComponent("xml")
         try fm.createDirectory(atPath: xmlFolder, withIntermediateDirectories: true)
         var sinks: [DerivedSink] = [
-            XMLSink(folder: xmlFolder),
+            BackgroundSink(XMLSink(folder: xmlFolder), label: "xml"),
             try TSVSink(path: (scratch as NSString).appendingPathComponent("failures.tsv"), header: ["file", "code", "message"]) { result in
                 guard result.status == .error else { return [] }
                 return [[result.file, result.error?.code ?? "unknown", result.error?.message ?? ""]]

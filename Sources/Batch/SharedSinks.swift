@@ -7,9 +7,11 @@ import Form4SQLite
 func sharedSinks(scratch: String) throws -> [DerivedSink] {
     let folder = scratch as NSString
     return [
-        try TablesSink(directory: URL(fileURLWithPath: folder.appendingPathComponent("tables"))),
+        // The SQLite inserts, the XML files and the tables are the costly outputs: each is
+        // written on a thread of its own (BackgroundSink).
+        BackgroundSink(try TablesSink(directory: URL(fileURLWithPath: folder.appendingPathComponent("tables"))), label: "tables"),
         try TSVSink(path: folder.appendingPathComponent("review.tsv"), header: ReviewQueue.header) { ReviewQueue.rows(for: $0) },
-        try SQLiteSink(path: folder.appendingPathComponent("form4.sqlite")),
+        BackgroundSink(try SQLiteSink(path: folder.appendingPathComponent("form4.sqlite")), label: "sqlite"),
     ]
 }
 
@@ -20,38 +22,34 @@ final class TablesSink: DerivedSink {
     func close() throws { try writer.close() }
 }
 
-/// Inserts in transactions of 32 results, on a thread of its own: the inserts are the
-/// largest part of rebuilding the derived outputs, and meanwhile the other sinks write theirs.
-final class SQLiteSink: DerivedSink, @unchecked Sendable { // `store` and `failure` are touched on `queue` only
+/// Inserts in transactions of 32 results into a database that is built from scratch (not
+/// journalled or synced per transaction), and syncs the finished file to disk once.
+final class SQLiteSink: DerivedSink {
     private var store: RecordStore?
-    private var failure: Error?
     private var pending: [FileResult] = []
-    private let queue = DispatchQueue(label: "form4.sqlite-sink")
+    private let path: String
 
-    init(path: String) throws { store = try RecordStore(path: path) }
+    init(path: String) throws {
+        self.path = path
+        store = try RecordStore(path: path, durable: false)
+    }
 
     func append(_ result: FileResult) throws {
         pending.append(result)
-        if pending.count >= 32 { flush() }
+        if pending.count >= 32 { try flush() }
     }
 
-    private func flush() {
+    private func flush() throws {
         guard !pending.isEmpty else { return }
-        let batch = pending
+        try store?.insert(pending)
         pending.removeAll(keepingCapacity: true)
-        queue.async {
-            guard self.failure == nil else { return }
-            do { try self.store?.insert(batch) } catch { self.failure = error }
-        }
     }
 
     func close() throws {
-        flush()
-        // Waits for the inserts, then closes the database before the file is moved into place.
-        let failure: Error? = queue.sync {
-            store = nil
-            return self.failure
-        }
-        if let failure { throw failure }
+        try flush()
+        store = nil // closes the database before the file is moved into place
+        guard let file = FileHandle(forUpdatingAtPath: path) else { throw BatchError("cannot open \(path) to sync it to disk") }
+        defer { try? file.close() }
+        do { try file.synchronize() } catch { throw BatchError("cannot sync \(path) to disk: \(error.localizedDescription)") }
     }
 }

@@ -58,7 +58,11 @@ public final class RecordStore: @unchecked Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
-    public init(path: String) throws {
+    /// `durable: false` is for a database written in one go that is rebuilt from scratch if the
+    /// writing is cut short (the derived outputs of a batch): SQLite then neither journals nor
+    /// syncs each transaction to disk, which on a slow disk took most of the writing time. The
+    /// caller syncs the finished file once (`syncToDisk`).
+    public init(path: String, durable: Bool = true) throws {
         self.path = path
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
@@ -66,6 +70,12 @@ public final class RecordStore: @unchecked Sendable {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(30)
+            if !durable {
+                configuration.prepareDatabase { db in
+                    try db.execute(sql: "PRAGMA journal_mode = OFF")
+                    try db.execute(sql: "PRAGMA synchronous = OFF")
+                }
+            }
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw RecordStoreError(kind: .open, path: path, file: nil, reason: Self.reason(error))
