@@ -75,6 +75,9 @@ public final class BatchRunner: @unchecked Sendable {
     private var extractStarted = Date()
     private var workerLogFD: Int32 = -1
     private var fatal: Error?
+    /// Workers started while the inputs are hashed (a worker takes some 15 ms to be ready),
+    /// taken by the slots as they begin; any left over are stopped when released.
+    private var readyWorkers: [WorkerProcess] = []
 
     struct Job {
         var input: InputFile
@@ -126,6 +129,13 @@ public final class BatchRunner: @unchecked Sendable {
                 return false
             }
             return true
+        }
+        // Workers start now, so that they are ready when the hashing is done.
+        let workerLog = (out as NSString).appendingPathComponent("worker-stderr.log")
+        workerLogFD = open(workerLog, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        defer { if workerLogFD >= 0 { close(workerLogFD) } }
+        if !toHash.isEmpty {
+            readyWorkers = (0..<min(max(1, options.jobs), toHash.count)).compactMap { _ in try? spawnWorker() }
         }
         final class Box: @unchecked Sendable {
             var hashes: [String?]; var problems: [FileResult.Failure?]
@@ -214,9 +224,6 @@ public final class BatchRunner: @unchecked Sendable {
         queue = jobs
         failures = problemResults.count
         extractStarted = Date()
-        let workerLog = (out as NSString).appendingPathComponent("worker-stderr.log")
-        workerLogFD = open(workerLog, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        defer { if workerLogFD >= 0 { close(workerLogFD) } }
         let signals = installSignalHandlers()
         let progress = Progress(total: jobs.count, quiet: options.quiet) { [unowned self] in
             self.lock.withLock { (self.done, self.failures) }
@@ -234,6 +241,7 @@ public final class BatchRunner: @unchecked Sendable {
             thread.start()
         }
         group.wait()
+        lock.withLock { readyWorkers.removeAll() }
         progress.stop()
         let extractSeconds = Date().timeIntervalSince(extractStarted)
         // Jobs of this run that share bytes with another: copy the result now that it exists.
@@ -317,10 +325,15 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// One worker slot: keeps a worker process, feeds it jobs (the next one as soon as a result
     /// arrives), replaces it when it dies or hangs.
+    /// A new `form4 worker` process, its standard error going to worker-stderr.log.
+    private func spawnWorker() throws -> WorkerProcess {
+        try WorkerProcess(executable: options.workerExecutable ?? currentExecutable(),
+                          arguments: ["worker", "--review-threshold", String(options.reviewThreshold)],
+                          stderrFD: workerLogFD >= 0 ? workerLogFD : 2)
+    }
+
     private func runSlot(_ slot: Int) {
-        let executable = options.workerExecutable ?? currentExecutable()
-        let arguments = ["worker", "--review-threshold", String(options.reviewThreshold)]
-        var worker: WorkerProcess?
+        var worker: WorkerProcess? = lock.withLock { readyWorkers.popLast() }
         defer {
             if let worker {
                 if stopping { worker.kill() }
@@ -334,7 +347,7 @@ public final class BatchRunner: @unchecked Sendable {
             let (job, sentAhead, jobStarted) = next
             queued = nil
             if worker == nil {
-                do { worker = try WorkerProcess(executable: executable, arguments: arguments, stderrFD: workerLogFD >= 0 ? workerLogFD : 2) } catch {
+                do { worker = try spawnWorker() } catch {
                     lock.withLock { fatal = error }
                     return
                 }
