@@ -86,7 +86,8 @@ public struct Form4Extractor: Sendable {
             let skew = Deskew().angle(of: words)
             let straight = Deskew.straighten(words, angle: skew, centre: (page.bounds.midX, page.bounds.midY))
             let text = PageText(number: page.number, bounds: page.bounds, source: source, words: straight)
-            return FormPage(text: text, pdfPage: page, ocr: ocr, scanImage: image, skew: skew)
+            let read = FormPage(text: text, pdfPage: page, ocr: ocr, scanImage: image, skew: skew)
+            return LabelRescue().repaired(read) ?? read
         }
         if source == .native {
             let text = PageText(number: page.number, bounds: page.bounds, source: source, words: words)
@@ -97,7 +98,8 @@ public struct Form4Extractor: Sendable {
         let skew = Deskew().angle(of: words)
         let straight = Deskew.straighten(words, angle: skew, centre: (page.bounds.midX, page.bounds.midY))
         let text = PageText(number: page.number, bounds: page.bounds, source: source, words: straight)
-        return FormPage(text: text, pdfPage: page, ocr: ocr, skew: skew)
+        let layer = FormPage(text: text, pdfPage: page, ocr: ocr, skew: skew)
+        return LabelRescue().repaired(layer) ?? layer
     }
 
     /// OCR layers sometimes hold a word twice, read once from each of two overlapping text lines:

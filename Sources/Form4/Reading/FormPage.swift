@@ -29,6 +29,15 @@ final class FormPage {
         self.finder = finder
     }
 
+    /// The same page with other words (labels put back, `LabelRescue`): the page image made so
+    /// far is kept, not made again.
+    func replacingText(_ text: PageText) -> FormPage {
+        let copy = FormPage(text: text, pdfPage: pdfPage, ocr: ocr, skew: skew)
+        copy.cachedScan = cachedScan
+        copy.straightened = straightened
+        return copy
+    }
+
     var number: Int { text.number }
     var source: TextSource { text.source }
     var words: [Word] { text.words }

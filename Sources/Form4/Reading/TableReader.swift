@@ -172,7 +172,13 @@ struct TableReader {
         var chosen: [String: LabelMatch] = [:]
         for (name, matches) in candidates {
             let nearest = matches.min { abs($0.rect.y1 - rowBottom) < abs($1.rect.y1 - rowBottom) }
-            if let nearest, abs(nearest.rect.y1 - rowBottom) <= unit * 4 { chosen[name] = nearest }
+            guard let nearest, abs(nearest.rect.y1 - rowBottom) <= unit * 4 else { continue }
+            // A damaged sub-heading ("(A) Or" without its "(D)") may be matched on into the
+            // first row's words: the header still ends with the sub-headings' row.
+            var rect = nearest.rect
+            if rect.y1 > rowBottom + unit { rect = Rect(x0: rect.x0, y0: rect.y0, x1: rect.x1, y1: max(rect.y0, rowBottom)) }
+            chosen[name] = LabelMatch(label: nearest.label, start: nearest.start, wordIndices: nearest.wordIndices,
+                                      rect: rect, score: nearest.score)
         }
         return chosen
     }

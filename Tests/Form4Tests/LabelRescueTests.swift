@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+import Layout
+import PDFText
+@testable import Form4
+
+/// An OCR layer may garble the small print of the form's labels beyond matching; the labels are
+/// then read again from the page image, and the boxes they name are still read.
+final class LabelRescueTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The first page of a scan300 sample, its truth, and the page with `labels`' words garbled
+    /// the way a text layer garbles them.
+    func damagedPage(_ labels: [Label]) throws -> (page: FormPage, damaged: FormPage, truth: Form4Record) {
+        let directory = Self.root.appendingPathComponent("Samples/scan300")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".pdf") }.sorted()
+        let pdf = directory.appendingPathComponent(try XCTUnwrap(names.first))
+        let truth = try XCTUnwrap(OwnershipXML.read(contentsOf: pdf.deletingPathExtension().appendingPathExtension("xml")).first)
+        let document = try PDFDocument(path: pdf.path)
+        let page = try Form4Extractor().formPage(document.page(0))
+        var garbled = Set<Int>()
+        for label in labels {
+            let match = try XCTUnwrap(page.first(label), "\(label) is on the sample page")
+            garbled.formUnion(match.wordIndices)
+        }
+        let words = page.words.enumerated().map { index, word -> Word in
+            guard garbled.contains(index) else { return word }
+            var damaged = word
+            damaged.text = String(repeating: "ae", count: max(1, word.text.count / 2))
+            return damaged
+        }
+        let damaged = page.replacingText(PageText(number: page.number, bounds: page.bounds, source: page.source, words: words))
+        return (page, damaged, truth)
+    }
+
+    func testGarbledBoxLabelsAreReadAgainAndTheirBoxesRead() throws {
+        let (page, damaged, _) = try damagedPage([FormLabels.nameAndAddress, FormLabels.issuerName])
+        XCTAssertEqual(FormSplitter.role(of: damaged), .continuation, "without its box labels the page is no form start")
+        let repaired = try XCTUnwrap(LabelRescue().repaired(damaged))
+        XCTAssertEqual(FormSplitter.role(of: repaired), .form4Start)
+        // The boxes read as they do with the labels intact.
+        let record = FormReader(pages: [repaired]).read(), intact = FormReader(pages: [page]).read()
+        XCTAssertFalse(record.issuer.issuerName.value.isNull)
+        XCTAssertEqual(record.issuer.issuerName.value, intact.issuer.issuerName.value)
+        XCTAssertEqual(record.reportingOwners.first?.rptOwnerName.value, intact.reportingOwners.first?.rptOwnerName.value)
+    }
+
+    func testGarbledColumnHeadingsAreReadAgainAndTheTableRead() throws {
+        let headings = [TableAnatomy.nonDerivative[1], TableAnatomy.nonDerivative[3], TableAnatomy.nonDerivative[4]].map(\.label)
+        let (page, damaged, truth) = try damagedPage(headings)
+        let broken = FormReader(pages: [damaged]).read()
+        XCTAssertNotEqual(broken.nonDerivativeTable.first?.transactionCode.value, truth.nonDerivativeTable.first?.transactionCode.value,
+                          "without three headings the table is misread")
+        let repaired = try XCTUnwrap(LabelRescue().repaired(damaged))
+        for heading in headings {
+            let found = try XCTUnwrap(repaired.first(heading), "\(heading) put back")
+            let before = try XCTUnwrap(page.first(heading))
+            XCTAssertGreaterThanOrEqual(found.score, 0.9)
+            XCTAssertEqual(found.rect.x0, before.rect.x0, accuracy: page.unit, "\(heading) where the print has it")
+        }
+        let record = FormReader(pages: [repaired]).read()
+        XCTAssertEqual(record.nonDerivativeTable.count, truth.nonDerivativeTable.count)
+        XCTAssertEqual(record.nonDerivativeTable.first?.transactionCode.value, truth.nonDerivativeTable.first?.transactionCode.value)
+    }
+
+    func testAPageWithItsLabelsIsLeftAsItIs() throws {
+        let (page, _, _) = try damagedPage([])
+        if let repaired = LabelRescue().repaired(page) {
+            // Only labels the page lacked may be added; what it had stays.
+            XCTAssertEqual(repaired.first(FormLabels.issuerName)?.rect.y0, page.first(FormLabels.issuerName)?.rect.y0)
+        }
+    }
+}
