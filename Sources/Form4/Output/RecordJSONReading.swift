@@ -110,10 +110,12 @@ extension FieldGroup {
 }
 
 extension Issuer: FieldGroup {
-    fileprivate static var fieldKeys: [String: WritableKeyPath<Issuer, Field>] {
-        ["issuerName": \.issuerName, "issuerTradingSymbol": \.issuerTradingSymbol]
-    }
+    fileprivate static var fieldKeys: [String: WritableKeyPath<Issuer, Field>] { issuerKeys }
 }
+
+nonisolated(unsafe) private let issuerKeys: [String: WritableKeyPath<Issuer, Field>] = [
+    "issuerName": \.issuerName, "issuerTradingSymbol": \.issuerTradingSymbol,
+]
 
 extension ReportingOwner: FieldGroup {
     fileprivate static var fieldKeys: [String: WritableKeyPath<ReportingOwner, Field>] { ownerKeys }
@@ -127,10 +129,12 @@ nonisolated(unsafe) private let ownerKeys: [String: WritableKeyPath<ReportingOwn
 ]
 
 extension OwnerSignature: FieldGroup {
-    fileprivate static var fieldKeys: [String: WritableKeyPath<OwnerSignature, Field>] {
-        ["signatureName": \.signatureName, "signatureDate": \.signatureDate]
-    }
+    fileprivate static var fieldKeys: [String: WritableKeyPath<OwnerSignature, Field>] { signatureKeys }
 }
+
+nonisolated(unsafe) private let signatureKeys: [String: WritableKeyPath<OwnerSignature, Field>] = [
+    "signatureName": \.signatureName, "signatureDate": \.signatureDate,
+]
 
 nonisolated(unsafe) private let rowKeys: [String: WritableKeyPath<TableRow, Field>] = [
     "securityTitle": \.securityTitle, "transactionDate": \.transactionDate, "deemedExecutionDate": \.deemedExecutionDate,
