@@ -51,11 +51,9 @@ public final class PDFDocument: @unchecked Sendable {
         if password != nil {
             // poppler-glib's bytes path crashes on a wrong password (see init(path:)); go through
             // a private temporary file instead.
-            let temporary = FileManager.default.temporaryDirectory
-                .appendingPathComponent("form4-\(UUID().uuidString).pdf")
-            try data.write(to: temporary, options: [.atomic])
-            defer { try? FileManager.default.removeItem(at: temporary) }
-            let opened = try PDFDocument(path: temporary.path, password: password)
+            let temporary = try Self.writePrivateCopy(of: data, name: name)
+            defer { unlink(temporary) }
+            let opened = try PDFDocument(path: temporary, password: password)
             handle = opened.handle
             g_object_ref(UnsafeMutableRawPointer(handle))
             return
@@ -74,6 +72,33 @@ public final class PDFDocument: @unchecked Sendable {
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    /// Writes an encrypted PDF's bytes to a new file only this user can read (mode 0600), not
+    /// with `Data.write(options: .atomic)`, which on Linux leaves a `TemporaryDirectory.*`
+    /// folder behind in /tmp on every call.
+    private static func writePrivateCopy(of data: Data, name: String) throws -> String {
+        var template = Array((NSTemporaryDirectory() + "/form4-encrypted-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw PDFError(.unreadable, "\(name): cannot make a temporary copy to decrypt (errno \(errno))")
+        }
+        defer { close(descriptor) }
+        let path = String(cString: template)
+        let complete = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+        guard complete else {
+            unlink(path)
+            throw PDFError(.unreadable, "\(name): cannot make a temporary copy to decrypt (errno \(errno))")
+        }
+        return path
+    }
 
     public var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
 

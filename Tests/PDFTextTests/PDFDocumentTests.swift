@@ -54,6 +54,23 @@ final class PDFDocumentTests: XCTestCase {
         }
     }
 
+    func testEncryptedBytesOpenWithTheirPasswordAndLeaveNothingInTheTemporaryFolder() throws {
+        let fixture = URL(fileURLWithPath: Self.sample).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Tests/Form4Tests/Fixtures/form4-encrypted.pdf")
+        let bytes = try Data(contentsOf: fixture)
+        let temporaryFolder = NSTemporaryDirectory()
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: temporaryFolder))
+        XCTAssertThrowsError(try PDFDocument(data: bytes, name: "locked.pdf", password: "guess")) { error in
+            XCTAssertEqual((error as? PDFError)?.code, .wrongPassword)
+        }
+        let opened = try PDFDocument(data: bytes, name: "locked.pdf", password: "form4pass")
+        XCTAssertGreaterThan(try opened.page(0).glyphs().count, 100)
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: temporaryFolder))
+        let left = after.subtracting(before).filter { $0.hasPrefix("form4-encrypted") || $0.hasPrefix("TemporaryDirectory") }
+        XCTAssertEqual(left, [], "the decrypting copy is removed")
+    }
+
     func testPageIndexOutOfRangeIsAnError() throws {
         let document = try PDFDocument(path: Self.sample)
         XCTAssertThrowsError(try document.page(1)) { error in
