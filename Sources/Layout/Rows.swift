@@ -50,26 +50,78 @@ public struct RowGrouping: Sendable {
     /// Splits words (already assigned to columns) into rows: `rows[row][column]` holds the words
     /// of one cell. Rows come from `rowBands` unless `anchorColumn` is given.
     ///
-    /// With an anchor column (one that holds exactly one single-line value in every row, such as
-    /// the shares owned after the transaction) each anchor line is a row, and every other line
-    /// joins the row whose anchor is nearest its centre: cells are vertically centred in their
-    /// row, so this holds even where OCR boxes, tight to the ink, leave gaps inside a wrapped cell.
-    public func rows(wordsByColumn: [[Word]], anchorColumn: Int? = nil) -> [[[Word]]] {
+    /// `wrappingColumns` are the columns whose cells may run over several lines (titles, notes);
+    /// every row has a value in some other column. Printers that set text with generous leading
+    /// leave gaps wider than `cellBreakGap` between the lines of one wrapped cell, so a band may
+    /// hold words of wrapping columns only: it is then no row, and its lines join a row by the
+    /// rule of HTML tables, whose cells are vertically centred in their row (see `wrappedLineRows`).
+    public func rows(wordsByColumn: [[Word]], anchorColumn: Int? = nil, wrappingColumns: Set<Int> = []) -> [[[Word]]] {
         let centres: [Double]
         if let anchorColumn, anchorColumn < wordsByColumn.count, !wordsByColumn[anchorColumn].isEmpty {
             centres = lineGrouping.lines(from: wordsByColumn[anchorColumn]).map(\.rect.midY)
-        } else {
-            let bands = rowBands(wordsByColumn: wordsByColumn)
-            var rows = [[[Word]]](repeating: [[Word]](repeating: [], count: wordsByColumn.count), count: bands.count)
-            for (column, words) in wordsByColumn.enumerated() {
-                for word in words {
-                    if let row = bands.firstIndex(where: { word.rect.midY >= $0.y0 && word.rect.midY <= $0.y1 }) {
-                        rows[row][column].append(word)
-                    }
-                }
-            }
-            return rows
+            return rowsAround(centres, wordsByColumn: wordsByColumn)
         }
+        let bands = rowBands(wordsByColumn: wordsByColumn)
+        func band(of rect: Rect) -> Int? { bands.firstIndex { rect.midY >= $0.y0 && rect.midY <= $0.y1 } }
+        // The rows: bands with a word of a column that does not wrap, and the extent of those words.
+        var valueExtent = [Rect?](repeating: nil, count: bands.count)
+        for (column, words) in wordsByColumn.enumerated() where !wrappingColumns.contains(column) {
+            for word in words {
+                if let index = band(of: word.rect) { valueExtent[index] = valueExtent[index].map { $0.union(word.rect) } ?? word.rect }
+            }
+        }
+        let everyBandIsARow = wrappingColumns.isEmpty || valueExtent.allSatisfy { $0 != nil } || valueExtent.allSatisfy { $0 == nil }
+        var rowOfBand = [Int?](repeating: nil, count: bands.count)
+        var rowCount = 0
+        for index in bands.indices where everyBandIsARow || valueExtent[index] != nil {
+            rowOfBand[index] = rowCount
+            rowCount += 1
+        }
+        let rowCentres = valueExtent.compactMap { $0?.midY }
+        var rows = [[[Word]]](repeating: [[Word]](repeating: [], count: wordsByColumn.count), count: rowCount)
+        for (column, words) in wordsByColumn.enumerated() {
+            guard !everyBandIsARow, wrappingColumns.contains(column) else {
+                for word in words { if let row = band(of: word.rect).flatMap({ rowOfBand[$0] }) { rows[row][column].append(word) } }
+                continue
+            }
+            let lines = lineGrouping.lines(from: words)
+            let placed = lines.map { line in band(of: line.rect).flatMap { rowOfBand[$0] } }
+            for (line, row) in zip(lines, wrappedLineRows(lines.map(\.rect), placed: placed, rowCentres: rowCentres)) {
+                rows[row][column] += line.words
+            }
+        }
+        return rows
+    }
+
+    /// Rows for the lines of one wrapping column, top to bottom. `placed` gives the row of each
+    /// line that shares a band with a row's values. A line between two rows belongs to the upper
+    /// one while it stands no further below that row's centre than the cell's first line stands
+    /// above it (a centred cell is as tall below its centre as above), otherwise to the lower.
+    func wrappedLineRows(_ lines: [Rect], placed: [Int?], rowCentres: [Double]) -> [Int] {
+        guard !rowCentres.isEmpty else { return lines.map { _ in 0 } }
+        var rows = [Int](repeating: 0, count: lines.count)
+        var topOfRow = rowCentres // the middle of each row's top-most line so far
+        for (index, line) in lines.enumerated() {
+            let row: Int
+            if let known = placed[index] {
+                row = known
+            } else if let below = rowCentres.firstIndex(where: { $0 > line.midY }) {
+                if below == 0 { row = 0 } else {
+                    let above = below - 1
+                    let reach = rowCentres[above] + (rowCentres[above] - topOfRow[above]) + line.height * 0.5
+                    row = line.midY <= reach ? above : below
+                }
+            } else {
+                row = rowCentres.count - 1
+            }
+            rows[index] = row
+            topOfRow[row] = min(topOfRow[row], line.midY)
+        }
+        return rows
+    }
+
+    /// Rows around anchor lines: every line joins the anchor nearest its centre.
+    private func rowsAround(_ centres: [Double], wordsByColumn: [[Word]]) -> [[[Word]]] {
         var rows = [[[Word]]](repeating: [[Word]](repeating: [], count: wordsByColumn.count), count: centres.count)
         for (column, words) in wordsByColumn.enumerated() {
             for line in lineGrouping.lines(from: words) {

@@ -59,4 +59,20 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(bands[0].y0, 100, accuracy: 0.01)
         XCTAssertEqual(bands[0].y1, 124, accuracy: 0.01)
     }
+
+    func testWrappedCellsWithGenerousLeadingStayWithTheRowTheyAreCentredOn() {
+        // A printer with wide leading: every line of a wrapped title is its own band. Row 1's
+        // title has five lines centred on its values (y 132-140); row 2's two lines on its own.
+        let titles = [word("Non-", 10, 100), word("Qualified", 10, 116), word("Stock", 10, 132),
+                      word("Option", 10, 148), word("granted", 10, 164),
+                      word("Restricted", 10, 184), word("Units", 10, 200)]
+        let dates = [word("08/12/2021", 100, 132), word("08/13/2021", 100, 192)]
+        let rows = RowGrouping().rows(wordsByColumn: [titles, dates], wrappingColumns: [0])
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(rows[0][0].map(\.text), ["Non-", "Qualified", "Stock", "Option", "granted"])
+        XCTAssertEqual(rows[1][0].map(\.text), ["Restricted", "Units"])
+        XCTAssertEqual(rows[1][1].map(\.text), ["08/13/2021"])
+        // Without knowing which columns wrap, every band is a row (the layout of tight prints).
+        XCTAssertGreaterThan(RowGrouping().rows(wordsByColumn: [titles, dates]).count, 2)
+    }
 }

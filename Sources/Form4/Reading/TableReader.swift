@@ -59,7 +59,8 @@ struct TableReader {
         // On OCR text, rows are anchored on the column every row fills with one line: the
         // amount owned after the transaction.
         let anchor = page.source == .native ? nil : columns.columns.firstIndex { $0.name == ColumnName.owned }
-        return rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor).map { cellsByColumn in
+        let wrapping = Set(columns.columns.indices.filter { Self.wrappingColumns.contains(columns.columns[$0].name) })
+        return rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor, wrappingColumns: wrapping).map { cellsByColumn in
             // The row's height is its tallest cell's; each cell is its column's span of it.
             let rowWords = cellsByColumn.flatMap { $0 }.map(\.rect)
             let top = (rowWords.map(\.y0).min() ?? 0) - 1, low = (rowWords.map(\.y1).max() ?? 0) + 1
@@ -72,6 +73,10 @@ struct TableReader {
             return makeRow(cells)
         }
     }
+
+    /// Columns of running text, whose cells wrap in narrow prints; the others hold one value
+    /// (a date, a code, an amount) that stands on one line.
+    static let wrappingColumns: Set<String> = [ColumnName.title, ColumnName.nature, ColumnName.underlyingTitle]
 
     /// Where running text begins below the table when the label that ends it ("Explanation of
     /// Responses") was not found: a line of words running on, with only word spaces between
@@ -205,7 +210,9 @@ struct TableReader {
             // A line still overlapping or touching the header (a long heading's last line).
             // OCR boxes are tight to the ink and rows follow the header closely: there a line must
             // reach well into the header (a box merely touching it is the first row).
-            let overlap = page.source == .native ? 0 : page.unit * 0.25
+            // Native text may leave a hair's gap between a heading's lines where the printer sets
+            // generous leading; the first row stands a cell padding and a rule further down.
+            let overlap = page.source == .native ? -page.unit * 0.2 : page.unit * 0.25
             if line.rect.y0 <= headerBottom - overlap { headerBottom = max(headerBottom, line.rect.y1) }
         }
         return headerBottom
