@@ -7,7 +7,7 @@
 #   N       number of documents for `corpus`; a bound PDF counts as one (default 100)
 #   SEED    seed; the same seed gives the same documents       (default 1)
 #   OUT     output directory for `corpus`                      (default /tmp/form4-corpus)
-#   GROUPS  comma list of rendered,scan300,scan200-noisy,image-only,bound, each optionally
+#   GROUPS  comma list of rendered,scan300,scan200-noisy,image-only,bound,printers, each optionally
 #           NAME=COUNT; empty = all groups shared out by weight (default empty)
 #   JOBS    documents processed in parallel                   (default: number of CPUs)
 #
@@ -31,7 +31,7 @@ CORPUS_GROUPS_ARG = $(if $(strip $(GROUPS)),--groups $(GROUPS),)
 # changes Samples/; run `make samples` and commit the result together.
 SAMPLES_DIR = Samples
 SAMPLES_SEED = 4
-SAMPLES_GROUPS = rendered=44,scan300=16,scan200-noisy=16,image-only=6,bound=2
+SAMPLES_GROUPS = rendered=44,scan300=16,scan200-noisy=16,image-only=6,bound=2,printers=6
 EDGAR_REAL = $(CURDIR)/../shared/reference/edgar-374water
 
 .PHONY: corpus-deps corpus samples corpus-test
@@ -39,7 +39,7 @@ EDGAR_REAL = $(CURDIR)/../shared/reference/edgar-374water
 corpus-deps:
 	@missing=""; \
 	for tool in chromium:chromium pdftoppm:poppler-utils convert:imagemagick \
-	            tesseract:tesseract-ocr qpdf:qpdf; do \
+	            tesseract:tesseract-ocr qpdf:qpdf weasyprint:weasyprint wkhtmltopdf:wkhtmltopdf; do \
 	  command -v $${tool%%:*} >/dev/null 2>&1 || missing="$$missing $${tool#*:}"; \
 	done; \
 	ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata >/dev/null 2>&1 || missing="$$missing tesseract-ocr-eng"; \
@@ -56,13 +56,19 @@ corpus:
 # the shared reference folder; it is copied, not generated.
 samples:
 	rm -rf $(SAMPLES_DIR)/rendered $(SAMPLES_DIR)/scan300 $(SAMPLES_DIR)/scan200-noisy \
-	       $(SAMPLES_DIR)/image-only $(SAMPLES_DIR)/bound
+	       $(SAMPLES_DIR)/image-only $(SAMPLES_DIR)/bound $(SAMPLES_DIR)/printers
 	$(PYTHON) -m scripts.corpus.generate --seed $(SAMPLES_SEED) --out $(SAMPLES_DIR) \
 	    --groups $(SAMPLES_GROUPS) --jobs $(JOBS)
 	@if [ -d $(EDGAR_REAL) ]; then \
 	  mkdir -p $(SAMPLES_DIR)/edgar-real; \
 	  cp $(EDGAR_REAL)/form4-chromium-letter.pdf $(SAMPLES_DIR)/edgar-real/; \
 	  cp $(EDGAR_REAL)/form4.xml $(SAMPLES_DIR)/edgar-real/form4-chromium-letter.xml; \
+	  for printer in weasyprint wkhtmltopdf; do \
+	    $(PYTHON) -c "import sys; from pathlib import Path; from scripts.corpus.printing import print_pdf; \
+	      print_pdf(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])" \
+	      $(EDGAR_REAL)/form4.html $(SAMPLES_DIR)/edgar-real/form4-$$printer-a4.pdf $$printer; \
+	    cp $(EDGAR_REAL)/form4.xml $(SAMPLES_DIR)/edgar-real/form4-$$printer-a4.xml; \
+	  done; \
 	  mkdir -p $(SAMPLES_DIR)/edgar-real-scan; \
 	  cp $(EDGAR_REAL)/form4-scan200-tesseract.pdf $(SAMPLES_DIR)/edgar-real-scan/; \
 	  cp $(EDGAR_REAL)/form4.xml $(SAMPLES_DIR)/edgar-real-scan/form4-scan200-tesseract.xml; \

@@ -81,6 +81,14 @@ public struct Field: Equatable, Sendable {
         Field(value: .null, confidence: confidence, footnoteIds: footnoteIds, page: page, bbox: bbox)
     }
 
+    /// The same reading on weaker evidence: confidence scaled by `factor`, and how it was read.
+    func lessCertain(by factor: Double, method: String) -> Field {
+        var copy = self
+        copy.confidence *= factor
+        copy.method = method
+        return copy
+    }
+
     /// A field that was not read at all (its place on the form was not found).
     public static let missing = Field(value: .null, confidence: 0)
 

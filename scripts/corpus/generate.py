@@ -1,7 +1,8 @@
 """Generate a Form 4 test corpus: truth XML -> EDGAR-style HTML -> PDF -> scans.
 
     python3 -m scripts.corpus.generate --n 20 --seed 7 --out /tmp/c \
-        [--groups rendered,scan300,scan200-noisy,image-only,bound] [--jobs 2] [--keep-html]
+        [--groups rendered,scan300,scan200-noisy,image-only,bound,printers] [--jobs 2]
+        [--only printers] [--keep-html]
 
 --groups takes group names, optionally with exact counts ("rendered=40,bound=2");
 without counts the --n documents are shared out by GROUP_WEIGHTS.  Output:
@@ -9,6 +10,10 @@ without counts the --n documents are shared out by GROUP_WEIGHTS.  Output:
     OUT/<group>/<name>.pdf   the document
     OUT/<group>/<name>.xml   its truth (the ownership XML it was made from)
     OUT/bound/<name>.pdf     2-3 forms in one PDF; truths <name>.1.xml, <name>.2.xml, ...
+    OUT/printers/<name>.pdf  rendered like `rendered`, but printed by WeasyPrint or wkhtmltopdf
+
+--only generates just the named groups of the plan --groups makes (their documents are the
+same as in a full run).
 
 Every document is a pure function of (seed, index), so output is repeatable
 (PDF creation dates aside) and independent of --jobs.
@@ -28,7 +33,8 @@ from pathlib import Path
 from . import render, scan, synth
 from .printing import join_pdfs, print_pdf
 
-GROUP_WEIGHTS = {"rendered": 5, "scan300": 2, "scan200-noisy": 2, "image-only": 1, "bound": 1}
+# New groups go last: a group's documents are numbered after those of the groups before it.
+GROUP_WEIGHTS = {"rendered": 5, "scan300": 2, "scan200-noisy": 2, "image-only": 1, "bound": 1, "printers": 1}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,6 +81,7 @@ def choose_variant(seed: int, index: int, group: str) -> render.PrintVariant:
         scale=rng.choice([80, 85, 90, 95, 100, 100, 100]),
         checkbox="img" if rng.random() < 0.15 else "x",
         extra_page=group == "rendered" and rng.random() < 0.1,
+        printer=rng.choice(["weasyprint", "wkhtmltopdf"]) if group == "printers" else "chromium",
     )
 
 
@@ -84,7 +91,7 @@ def document_name(seed: int, index: int, xml: bytes, variant: render.PrintVarian
     return f"f{index:04d}-{schema}{amended}-{variant.tag}"
 
 
-def build_form(seed: int, index: int, group: str, work: Path) -> tuple[str, bytes, Path]:
+def build_form(seed: int, index: int, group: str, work: Path, printed: bool = True) -> tuple[str, bytes, Path]:
     """Synthesise, render and print one form; returns (name, truth xml, printed pdf)."""
     xml = synth.to_xml_bytes(synth.make_document(seed, index))
     variant = choose_variant(seed, index, group)
@@ -92,7 +99,8 @@ def build_form(seed: int, index: int, group: str, work: Path) -> tuple[str, byte
     html_path = work / f"{name}.html"
     html_path.write_text(render.render_html(xml, variant), encoding="utf-8")
     pdf_path = work / f"{name}.pdf"
-    print_pdf(html_path, pdf_path)
+    if printed:
+        print_pdf(html_path, pdf_path, variant.printer)
     return name, xml, pdf_path
 
 
@@ -102,11 +110,15 @@ def write_truth(xml: bytes, base: Path, html_source: Path, keep_html: bool) -> N
         base.with_name(base.name + ".html").write_bytes(html_source.with_suffix(".html").read_bytes())
 
 
-def run_job(job: Job, seed: int, out: Path, keep_html: bool) -> list[str]:
+def run_job(job: Job, seed: int, out: Path, keep_html: bool, html_only: bool = False) -> list[str]:
     group_dir = out / job.group
     with tempfile.TemporaryDirectory(prefix="form4-job-") as work_dir:
         work = Path(work_dir)
-        forms = [build_form(seed, i, job.group, work) for i in job.indexes]
+        forms = [build_form(seed, i, job.group, work, printed=not html_only) for i in job.indexes]
+        if html_only:
+            for name, xml, pdf in forms:
+                write_truth(xml, group_dir / name, pdf, keep_html=True)
+            return [name for name, _, _ in forms]
         if job.group == "bound":
             name = f"b{job.indexes[0]:04d}-{len(forms)}forms"
             join_pdfs([pdf for _, _, pdf in forms], group_dir / f"{name}.pdf")
@@ -115,7 +127,7 @@ def run_job(job: Job, seed: int, out: Path, keep_html: bool) -> list[str]:
             return [name]
         (name, xml, pdf), = forms
         rng = random.Random(f"{seed}:{job.indexes[0]}:scan")
-        if job.group == "rendered":
+        if job.group in ("rendered", "printers"):
             target = group_dir / f"{name}.pdf"
             target.write_bytes(pdf.read_bytes())
         elif job.group == "scan300":
@@ -141,10 +153,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma list of " + ", ".join(GROUP_WEIGHTS) + "; NAME=COUNT for exact counts")
     parser.add_argument("--jobs", type=int, default=2, help="documents processed in parallel")
     parser.add_argument("--keep-html", action="store_true", help="also write the HTML next to each PDF")
+    parser.add_argument("--only", default="", help="comma list: generate only these groups of the plan")
+    parser.add_argument("--html-only", action="store_true",
+                        help="write truth XML and HTML, print nothing (no Chromium needed)")
     args = parser.parse_args(argv)
 
     counts = parse_groups(args.groups, args.n)
     jobs = plan(args.seed, counts)
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
+    if only:
+        jobs = [job for job in jobs if job.group in only]
+        counts = {group: count for group, count in counts.items() if group in only}
     for group, count in counts.items():
         if count:
             (args.out / group).mkdir(parents=True, exist_ok=True)
@@ -152,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     # Threads are enough: the work happens in chromium/tesseract/convert subprocesses.
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:
-        futures = {pool.submit(run_job, job, args.seed, args.out, args.keep_html): job for job in jobs}
+        futures = {pool.submit(run_job, job, args.seed, args.out, args.keep_html, args.html_only): job for job in jobs}
         for future in concurrent.futures.as_completed(futures):
             job = futures[future]
             try:

@@ -1,4 +1,4 @@
-"""Print HTML to PDF with headless Chromium, and bind PDFs with qpdf."""
+"""Print HTML to PDF (headless Chromium, WeasyPrint or wkhtmltopdf), and bind PDFs with qpdf."""
 
 from __future__ import annotations
 
@@ -7,17 +7,30 @@ import tempfile
 from pathlib import Path
 
 
-def print_pdf(html_path: Path, pdf_path: Path) -> None:
-    # A fresh profile per process: parallel Chromium instances must not share one.
-    with tempfile.TemporaryDirectory(prefix="form4-chromium-") as profile:
-        subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-             "--no-first-run", "--disable-extensions", f"--user-data-dir={profile}",
-             f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180,
-        )
+# The printers a corpus document may come from. Chromium is what EDGAR users mostly print
+# with; WeasyPrint (run as its command line does by default, ignoring the HTML's presentational
+# attributes such as td width and valign) and wkhtmltopdf lay the same page out differently.
+PRINTERS = ("chromium", "weasyprint", "wkhtmltopdf")
+
+
+def print_pdf(html_path: Path, pdf_path: Path, printer: str = "chromium") -> None:
+    if printer == "chromium":
+        # A fresh profile per process: parallel Chromium instances must not share one.
+        with tempfile.TemporaryDirectory(prefix="form4-chromium-") as profile:
+            command = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                       "--no-first-run", "--disable-extensions", f"--user-data-dir={profile}",
+                       f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()]
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
+    elif printer == "weasyprint":
+        subprocess.run(["weasyprint", "-q", str(html_path), str(pdf_path)],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
+    elif printer == "wkhtmltopdf":
+        subprocess.run(["wkhtmltopdf", "-q", str(html_path), str(pdf_path)],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
+    else:
+        raise ValueError(f"unknown printer {printer!r}; known: {', '.join(PRINTERS)}")
     if not pdf_path.exists() or pdf_path.stat().st_size == 0:
-        raise RuntimeError(f"chromium produced no PDF for {html_path}")
+        raise RuntimeError(f"{printer} produced no PDF for {html_path}")
 
 
 def join_pdfs(parts: list[Path], out_path: Path) -> None:

@@ -28,6 +28,10 @@ enum FormLabels {
     static let foreignTradingSymbol = Label("2a. Foreign Trading Symbol")
     static let earliestTransaction = Label("3. Date of Earliest Transaction")
     static let amendment = Label("4. If Amendment, Date of Original Filed")
+    /// The same two labels with the format note that ends them: where a narrow print wraps the
+    /// note onto a line of its own, its words are the label's, not the date's.
+    static let earliestTransactionWithFormat = Label("3. Date of Earliest Transaction (Month/Day/Year)")
+    static let amendmentWithFormat = Label("4. If Amendment, Date of Original Filed (Month/Day/Year)")
     static let relationship = Label("5. Relationship of Reporting Person(s) to Issuer")
     /// Additional reporting persons' relationship cells are numbered 1 like box 1.
     static let additionalRelationship = Label("1. Relationship of Reporting Person(s) to Issuer")

@@ -34,14 +34,17 @@ struct HeaderReader {
         let box3 = page.first(FormLabels.earliestTransaction, in: middle)
         let box4 = page.first(FormLabels.amendment, in: middle)
         let build = FieldBuilder(page: page)
-        func area(below label: LabelMatch?, until next: [LabelMatch?]) -> CellText {
+        func area(below label: LabelMatch?, until next: [LabelMatch?], withFormat: Label? = nil) -> CellText {
             guard let label else { return CellText(words: []) }
             let bottom = next.compactMap { $0?.rect.y0 }.filter { $0 > label.rect.y1 }.min() ?? tableTop
-            return CellText(words: page.words(in: Rect(x0: column2.x0, y0: label.rect.y1, x1: column2.x1, y1: bottom)))
+            let labelWords = withFormat.flatMap { page.first($0, in: middle, exactOnly: true) }.map { Set($0.wordIndices) } ?? []
+            return CellText(words: page.words(in: Rect(x0: column2.x0, y0: label.rect.y1, x1: column2.x1, y1: bottom), excluding: labelWords))
         }
         readIssuer(area(below: box2, until: [box2a, box3, box4]), into: &record, build: build)
-        record.periodOfReport = box3 == nil ? .missing : build.date(area(below: box3, until: [box4]))
-        record.dateOfOriginalSubmission = box4 == nil ? .missing : build.date(area(below: box4, until: []))
+        record.periodOfReport = box3 == nil ? .missing
+            : build.date(area(below: box3, until: [box4], withFormat: FormLabels.earliestTransactionWithFormat))
+        record.dateOfOriginalSubmission = box4 == nil ? .missing
+            : build.date(area(below: box4, until: [], withFormat: FormLabels.amendmentWithFormat))
         // Box 4 is filled in only on amendments: that is what tells a 4/A from a 4 on paper.
         let amended = !record.dateOfOriginalSubmission.value.isNull
         record.documentType = Field(value: .string(amended ? "4/A" : "4"),

@@ -59,6 +59,43 @@ struct OwnerReader {
         owner.rptOwnerCity = build.text(cell(region.x0, stateX - pad))
         owner.rptOwnerState = build.state(cell(stateX - pad, zipX - pad))
         owner.rptOwnerZipCode = build.text(cell(zipX - pad, region.x1))
+        // Printers that ignore the cells' widths (WeasyPrint without presentational hints) set
+        // the three values close together, no longer under their labels: where the state read
+        // under its label is no state, the line is split by what its words are instead.
+        let stateRead = owner.rptOwnerState.value.xmlText ?? ""
+        let zipRead = owner.rptOwnerZipCode.value.xmlText ?? ""
+        if stateRead.isEmpty || ValueParsing.state(stateRead).quality < 1 || !Self.isZipCode(zipRead),
+           let split = Self.splitCityStateZip(page.words(in: Rect(x0: region.x0, y0: valueBand.y0, x1: region.x1, y1: valueBand.y1))) {
+            owner.rptOwnerCity = build.text(CellText(words: split.city)).lessCertain(by: 0.9, method: "split-by-content")
+            owner.rptOwnerState = build.state(CellText(words: split.state)).lessCertain(by: 0.9, method: "split-by-content")
+            owner.rptOwnerZipCode = build.text(CellText(words: split.zip)).lessCertain(by: 0.9, method: "split-by-content")
+        }
+    }
+
+    /// "NEW YORK NY 10022", "SAN JOSE CALIFORNIA 95113-1234": the last word a US ZIP code, the
+    /// words before it a state (its code or name), the rest the city. Nil when the words do not
+    /// read so.
+    static func splitCityStateZip(_ words: [Word]) -> (city: [Word], state: [Word], zip: [Word])? {
+        let ordered = LineGrouping().lines(from: words).flatMap(\.words)
+        guard ordered.count >= 3, let zip = ordered.last, isZipCode(zip.text) else { return nil }
+        let beforeZip = ordered.dropLast()
+        // The longest state name that ends just before the ZIP code, leaving a city in front.
+        for length in stride(from: min(3, beforeZip.count - 1), through: 1, by: -1) {
+            let stateWords = Array(beforeZip.suffix(length))
+            let text = stateWords.map(\.text).joined(separator: " ").uppercased()
+            let isState = length == 1 ? text.count == 2 && text.allSatisfy(\.isLetter) && USStates.namesByCode[text] != nil
+                                      : USStates.code(forName: text) != nil
+            if isState || (length == 1 && USStates.code(forName: text) != nil) {
+                return (Array(beforeZip.dropLast(length)), stateWords, [zip])
+            }
+        }
+        return nil
+    }
+
+    private static func isZipCode(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts[0].count == 5, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return parts.count == 1 || (parts[1].count == 4 && parts[1].allSatisfy { $0.isASCII && $0.isNumber })
     }
 
     /// A stand-in for the lost "(Last)" label: the line right under the first line of text

@@ -91,17 +91,26 @@ struct TableReader {
         return nil
     }
 
-    /// A heading damaged beyond recognition (OCR) can still be placed by its number: the
-    /// headings' first lines stand in one row, and each number ("2.", "2A.", "10.") stands once in it.
+    /// A heading damaged beyond recognition (OCR), or cut short at the page's edge (a print
+    /// wider than its paper), can still be placed by its number ("2.", "2A.", "10."): it starts
+    /// the heading's first line, which stands with the other headings' first lines (in one row,
+    /// or centred on one, as HTML prints do), between its neighbours' columns.
     private func recoverMissingHeadings(_ headings: inout [(name: String, rect: Rect)], region: Rect) {
         guard !headings.isEmpty, headings.count < anatomy.count else { return }
         let tops = headings.map(\.rect.y0).sorted()
         let rowTop = tops[tops.count / 2]
-        let band = Rect(x0: region.x0, y0: rowTop - page.unit * 0.6, x1: region.x1, y1: rowTop + page.unit * 1.2)
+        let band = Rect(x0: region.x0, y0: tops[0] - page.unit * 0.6, x1: region.x1, y1: tops[tops.count - 1] + page.unit * 1.2)
         let bandWords = page.words(in: band)
-        for heading in anatomy where !headings.contains(where: { $0.name == heading.name }) {
-            guard let number = heading.label.text.split(separator: " ").first.map({ Self.numberCore(String($0)) }),
-                  let word = bandWords.first(where: { Self.numberCore($0.text) == number }) else { continue }
+        let found = headings
+        for (index, heading) in anatomy.enumerated() where !headings.contains(where: { $0.name == heading.name }) {
+            guard let number = heading.label.text.split(separator: " ").first.map({ Self.numberCore(String($0)) }) else { continue }
+            let leftLimit = anatomy[..<index].reversed().lazy.compactMap { left in found.first { $0.name == left.name }?.rect.x1 }.first ?? region.x0
+            let rightLimit = anatomy[(index + 1)...].lazy.compactMap { right in found.first { $0.name == right.name }?.rect.x0 }.first ?? region.x1
+            let candidates = bandWords.filter {
+                Self.numberCore($0.text) == number && $0.rect.x0 >= leftLimit - page.unit && $0.rect.x1 <= rightLimit + page.unit
+            }
+            // Closest to the headings' row: a number further down is more likely part of a note.
+            guard let word = candidates.min(by: { abs($0.rect.y0 - rowTop) < abs($1.rect.y0 - rowTop) }) else { continue }
             headings.append((heading.name, word.rect))
         }
         // The first column (the security's title) starts at the table's left edge.
