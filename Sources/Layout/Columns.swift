@@ -53,6 +53,23 @@ public struct ColumnSet: Sendable {
         columns.replaceSubrange(position...position, with: parts)
     }
 
+    /// Splits the column `name` into sub-columns whose headings start at their cells' left
+    /// edges (the first stands at the parent's own left edge): each boundary lies `padding`
+    /// before the next heading. Values centred in such cells may reach past the gap between
+    /// the headings' texts, which a split between centres would cut through.
+    public mutating func split(_ name: String, intoLeftAligned subheadings: [(name: String, rect: Rect)], padding: Double) {
+        guard let position = columns.firstIndex(where: { $0.name == name }), !subheadings.isEmpty else { return }
+        let parent = columns[position]
+        let sorted = subheadings.sorted { $0.rect.x0 < $1.rect.x0 }
+        var parts: [Column] = []
+        for (index, heading) in sorted.enumerated() {
+            let start = index == 0 ? parent.x0 : heading.rect.x0 - padding
+            let end = index + 1 < sorted.count ? sorted[index + 1].rect.x0 - padding : parent.x1
+            parts.append(Column(name: heading.name, x0: start, x1: end, center: heading.rect.midX))
+        }
+        columns.replaceSubrange(position...position, with: parts)
+    }
+
     public func column(named name: String) -> Column? { columns.first { $0.name == name } }
 
     /// The column a word belongs to: the one holding its centre, or failing that the one

@@ -115,6 +115,9 @@ struct FieldBuilder {
     /// A field the form leaves blank here.
     func empty(bbox: Rect? = nil) -> Field { .empty(confidence: emptyConfidence, page: page.number, bbox: bbox) }
 
+    /// Words ending this close to the page's right edge (points) count as cut off by it.
+    static let pageEdgeMargin = 1.0
+
     func field(_ printed: CellText, kind: OCRService.FieldKind = .text, _ parse: (String) -> ParsedValue) -> Field {
         let cell = page.source == .native ? printed : printed.cleanedForOCR(prose: !kind.isTyped)
         let parsed = parse(cell.text)
@@ -126,12 +129,16 @@ struct FieldBuilder {
             confidence *= 0.9
         }
         if parsed.value.isNull && cell.text.isEmpty { confidence = emptyConfidence }
+        // Text running into the paper's edge was cut off by the print (a table wider than its
+        // page): what is left of it may be only the start of the value.
+        let clipped = cell.words.contains { $0.rect.x1 >= page.bounds.x1 - Self.pageEdgeMargin }
+        if clipped { confidence *= 0.5 }
         // Keep what was printed wherever normalisation changed it (numbers, dates, states).
         let raw: String?
         if case .string(let text) = parsed.value, text == cell.text { raw = nil } else { raw = cell.text.isEmpty ? nil : cell.text }
         let read = Field(value: parsed.value, confidence: confidence, footnoteIds: cell.footnoteIds,
                          page: page.number, bbox: cell.rect ?? cell.region, raw: raw,
-                         method: parsed.repaired || cell.repairs > 0 ? "repaired" : nil)
+                         method: clipped ? "clipped" : parsed.repaired || cell.repairs > 0 ? "repaired" : nil)
         let printedWords = cell.words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
         let ink = page.source == .native ? nil : cell.region.flatMap { page.cellInk($0, text: printedWords.map(\.rect).unionAll()) }
         var result = kind.isTyped

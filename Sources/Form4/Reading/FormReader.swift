@@ -41,8 +41,9 @@ struct FormReader {
         let end = page.first(FormLabels.explanation)?.rect.y0 ?? page.first(FormLabels.signature)?.rect.y0 ?? page.bounds.y1
         return labels.enumerated().map { index, label in
             let bottom = index + 1 < labels.count ? labels[index + 1].rect.y0 : end
+            // Beside the name's label, or lower down in the row where a print centres the cell.
             let relationship = page.first(FormLabels.additionalRelationship, in: Rect(x0: label.rect.x1, y0: label.rect.y0 - page.unit,
-                                                                            x1: page.bounds.x1, y1: label.rect.y1 + page.unit))
+                                                                            x1: page.bounds.x1, y1: bottom))
             let split = (relationship?.rect.x0 ?? page.bounds.midX) - page.unit * 0.5
             let nameRegion = Rect(x0: page.bounds.x0, y0: label.rect.y0, x1: split, y1: bottom)
             let relationshipRegion = relationship.map { Rect(x0: split, y0: $0.rect.y1, x1: page.bounds.x1, y1: bottom) }

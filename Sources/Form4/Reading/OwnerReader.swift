@@ -37,7 +37,7 @@ struct OwnerReader {
         let streetWords = page.words(in: streetArea)
         var rows = RowGrouping()
         rows.cellBreakGap = page.source == .native ? 0.12 : 0.45
-        let streetRows = rows.rowBands(wordsByColumn: [streetWords]).map { band in
+        let streetRows = Self.twoStreetRows(rows.rowBands(wordsByColumn: [streetWords])).map { band in
             streetWords.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
         }
         owner.rptOwnerStreet1 = streetRows.count > 0 ? build.text(CellText(words: streetRows[0])) : build.empty(bbox: streetArea)
@@ -70,6 +70,16 @@ struct OwnerReader {
             owner.rptOwnerState = build.state(CellText(words: split.state)).lessCertain(by: 0.9, method: "split-by-content")
             owner.rptOwnerZipCode = build.text(CellText(words: split.zip)).lessCertain(by: 0.9, method: "split-by-content")
         }
+    }
+
+    /// At most two street rows. More bands than that are a wrapped street whose lines a printer
+    /// set apart with generous leading: the rows part where the gap is widest (between rows the
+    /// cell padding comes on top of the leading).
+    static func twoStreetRows(_ bands: [(y0: Double, y1: Double)]) -> [(y0: Double, y1: Double)] {
+        guard bands.count > 2 else { return bands }
+        let gaps = zip(bands, bands.dropFirst()).map { $1.y0 - $0.y1 }
+        let split = gaps.indices.max { gaps[$0] < gaps[$1] }! + 1
+        return [(bands[0].y0, bands[split - 1].y1), (bands[split].y0, bands[bands.count - 1].y1)]
     }
 
     /// "NEW YORK NY 10022", "SAN JOSE CALIFORNIA 95113-1234": the last word a US ZIP code, the

@@ -38,7 +38,17 @@ struct TableReader {
             guard let parent = columns.column(named: heading.name) else { continue }
             let found = heading.subheadings.compactMap { sub in subheadings[sub.name].map { (sub.name, $0.rect) } }
             headerBottom = max(headerBottom, found.map(\.1.y1).max() ?? headerBottom)
-            columns.split(heading.name, intoCentered: Self.fillingGaps(heading.subheadings.map(\.name), found: subheadings.mapValues(\.rect), parent: parent))
+            let parts = Self.fillingGaps(heading.subheadings.map(\.name), found: subheadings.mapValues(\.rect), parent: parent)
+            // Where the first sub-heading starts at the parent heading's left edge, the
+            // sub-headings are left-aligned in their cells; otherwise centred.
+            let parentLeft = headings.first { $0.name == heading.name }?.rect.x0 ?? parent.x0
+            let firstFound = heading.subheadings.lazy.compactMap { subheadings[$0.name]?.rect }.first
+            if parts.count > 1, let first = firstFound, heading.subheadings.first.map({ subheadings[$0.name] != nil }) == true,
+               abs(first.x0 - parentLeft) <= unit * 0.3 {
+                columns.split(heading.name, intoLeftAligned: parts, padding: unit * 0.5)
+            } else {
+                columns.split(heading.name, intoCentered: parts)
+            }
         }
         // On a scan the header ends at the rule drawn under it: OCR boxes of the first row may
         // touch the header's last line, which following the lines would swallow.
@@ -53,7 +63,7 @@ struct TableReader {
         var wordsByColumn = [[Word]](repeating: [], count: columns.columns.count)
         for (position, word) in body.enumerated() {
             // A footnote marker belongs to the value it follows, even where it pokes into the next column.
-            let anchor = isMarker(word) ? precedingWord(of: position, in: body) ?? word : word
+            let anchor = isMarker(word) ? markedWord(of: position, in: body, columns: columns) ?? word : word
             if let index = columns.index(for: anchor.rect) { wordsByColumn[index].append(word) }
         }
         // On OCR text, rows are anchored on the column every row fills with one line: the
@@ -200,6 +210,21 @@ struct TableReader {
     private func isMarker(_ word: Word) -> Bool {
         let (rest, markers) = CellText.splitTrailingMarkers(word.text)
         return rest.isEmpty && !markers.isEmpty
+    }
+
+    /// The value a footnote marker at `position` belongs to, when that is the word before it
+    /// in another column: EDGAR sets the marker right after its value, and a value filling its
+    /// cell pushes the marker over the column boundary. A marker set apart from the word before
+    /// it and standing wholly in its own column is that cell's content (a footnote in place of
+    /// a value, in a print whose cells stand close together).
+    private func markedWord(of position: Int, in words: [Word], columns: ColumnSet) -> Word? {
+        guard let previous = precedingWord(of: position, in: words) else { return nil }
+        guard page.source == .native else { return previous }
+        let marker = words[position].rect
+        let glued = marker.x0 - previous.rect.x1 <= page.unit * 0.15
+        let ownColumn = columns.index(for: marker).map { columns.columns[$0] }
+        let straddles = ownColumn.map { marker.x0 < $0.x0 } ?? true
+        return glued || straddles ? previous : nil
     }
 
     /// The word right before `position` on its line, if it touches it.
