@@ -167,6 +167,8 @@ public struct LabelFinder: Sendable {
             if candidateLine.rect.y0 - word.y1 > maxLineDrop * height { break }
             let first = page.lineStart[lineIndex]
             for offset in candidateLine.words.indices {
+                // Marks such as a superscript "*" spell nothing: the label goes on after them.
+                if page.normalizedWords[first + offset].isEmpty { continue }
                 let candidate = page.words[first + offset].rect
                 // Left-aligned labels wrap to the label's left edge; centred ones anywhere under it.
                 let underLabel = candidate.x0 >= labelStart.x0 - wrapIndentTolerance * height && candidate.x0 <= word.x1

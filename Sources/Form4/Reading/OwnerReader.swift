@@ -86,7 +86,7 @@ struct OwnerReader {
     /// words before it a state (its code or name), the rest the city. Nil when the words do not
     /// read so.
     static func splitCityStateZip(_ words: [Word]) -> (city: [Word], state: [Word], zip: [Word])? {
-        let ordered = LineGrouping().lines(from: words).flatMap(\.words)
+        let ordered = readingOrderOfCells(words)
         guard ordered.count >= 3, let zip = ordered.last, isZipCode(zip.text) else { return nil }
         let beforeZip = ordered.dropLast()
         // The longest state name that ends just before the ZIP code, leaving a city in front.
@@ -100,6 +100,23 @@ struct OwnerReader {
             }
         }
         return nil
+    }
+
+    /// Words in the order of the cells they stand in: cells left to right (words that overlap
+    /// horizontally share one), each cell's lines top to bottom. A wrapped city ("PALO" over
+    /// "ALTO") stays together though its second line stands below the state beside it.
+    static func readingOrderOfCells(_ words: [Word]) -> [Word] {
+        var cells: [[Word]] = []
+        var right = -Double.infinity
+        for word in words.sorted(by: { $0.rect.x0 < $1.rect.x0 }) {
+            if word.rect.x0 < right, !cells.isEmpty {
+                cells[cells.count - 1].append(word)
+            } else {
+                cells.append([word])
+            }
+            right = max(right, word.rect.x1)
+        }
+        return cells.flatMap { cell in cell.sorted { ($0.rect.midY, $0.rect.x0) < ($1.rect.midY, $1.rect.x0) } }
     }
 
     private static func isZipCode(_ text: String) -> Bool {
