@@ -37,6 +37,20 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    func testATableRunningOntoAPageWithoutItsHeaderKeepsItsRows() throws {
+        // wkhtmltopdf does not repeat a table's title and headings on the next page: the rows
+        // there are read with the columns of the page before.
+        let pdf = Self.fixtures.appendingPathComponent("wkhtmltopdf-table-runs-onto-page-2.pdf").path
+        let record = try XCTUnwrap(Form4Extractor().extract(path: pdf).forms.first)
+        let truth = try XCTUnwrap(OwnershipXML.read(contentsOf: Self.fixtures.appendingPathComponent("wkhtmltopdf-table-runs-onto-page-2.xml")).first)
+        XCTAssertEqual(record.pages, [1, 2])
+        XCTAssertEqual(record.derivativeTable.count, truth.derivativeTable.count)
+        let onPage2 = try XCTUnwrap(record.derivativeTable.last)
+        XCTAssertEqual(onPage2.transactionDate.page, 2)
+        XCTAssertEqual(onPage2.transactionDate.value, truth.derivativeTable.last?.transactionDate.value)
+        XCTAssertEqual(onPage2.sharesOwnedFollowingTransaction.value, truth.derivativeTable.last?.sharesOwnedFollowingTransaction.value)
+    }
+
     func testTwoFormsBoundInOnePDFAreFoundWithTheirPages() throws {
         let bound = Self.root.appendingPathComponent("Samples/bound")
         let pdfs = (try? FileManager.default.contentsOfDirectory(atPath: bound.path))?.filter { $0.hasSuffix(".pdf") }.sorted() ?? []

@@ -15,13 +15,27 @@ struct FormReader {
         // (additional owners) are printed the same way.
         for page in pages.dropFirst() { page.marksCheckboxesInText = first.marksCheckboxesInText }
         HeaderReader(page: first).read(into: &record)
+        // A table that ran to the bottom of a page may go on at the top of the next without its
+        // title and headings (printers that do not repeat a table's header).
+        var runningTable: TableReader.Layout? = nil
         for page in pages {
             let sections = SectionBounds(page: page)
+            if let layout = runningTable, page !== first {
+                let rows = TableReader(page: page, kind: layout.kind)
+                    .readContinued(layout, top: page.bounds.y0, bottom: sections.firstSectionTop)
+                    .filter { !$0.sharesOwnedFollowingTransaction.value.isNull || !$0.transactionDate.value.isNull }
+                if layout.kind == .derivative { record.derivativeTable += rows } else { record.nonDerivativeTable += rows }
+            }
+            runningTable = nil
             if let range = sections.tableI {
-                record.nonDerivativeTable += TableReader(page: page, kind: .nonDerivative).readRows(top: range.top, bottom: range.bottom)
+                let table = TableReader(page: page, kind: .nonDerivative).read(top: range.top, bottom: range.bottom)
+                record.nonDerivativeTable += table.rows
+                if range.bottom >= page.bounds.y1 { runningTable = table.layout }
             }
             if let range = sections.tableII {
-                record.derivativeTable += TableReader(page: page, kind: .derivative).readRows(top: range.top, bottom: range.bottom)
+                let table = TableReader(page: page, kind: .derivative).read(top: range.top, bottom: range.bottom)
+                record.derivativeTable += table.rows
+                if range.bottom >= page.bounds.y1 { runningTable = table.layout }
             }
             // The header's own "1. Name and Address" (box 1) is the first owner; every later one
             // is an additional reporting person.
@@ -59,6 +73,9 @@ struct SectionBounds {
     var tableII: (top: Double, bottom: Double)?
     /// Bottom of the last table on the page.
     var tablesEnd: Double?
+    /// Where the page's first section (a table's title, the footnotes, the signatures, an
+    /// additional owner) begins: what stands above it carries on the page before.
+    var firstSectionTop: Double
 
     init(page: FormPage) {
         let tableITitle = page.first(FormLabels.tableI)
@@ -74,6 +91,7 @@ struct SectionBounds {
         func end(after top: Double) -> Double {
             (ends + ownerLabels + [tableIITitle?.rect.y0].compactMap { $0 }).filter { $0 > top + 1 }.min() ?? page.bounds.y1
         }
+        firstSectionTop = (ends + ownerLabels + [tableITitle?.rect.y0, tableIITitle?.rect.y0].compactMap { $0 }).min() ?? page.bounds.y1
         if let title = tableITitle {
             tableI = (title.rect.y1, end(after: title.rect.y1))
         }

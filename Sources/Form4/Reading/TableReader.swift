@@ -14,9 +14,21 @@ struct TableReader {
 
     var anatomy: [ColumnHeading] { kind == .derivative ? TableAnatomy.derivative : TableAnatomy.nonDerivative }
 
+    /// Where a table's columns stand: read from its headings, and kept for a following page
+    /// where the rows go on without them (printers that do not repeat a table's header).
+    struct Layout {
+        let kind: Kind
+        let columns: ColumnSet
+        /// The page width the columns were measured on.
+        let pageWidth: Double
+    }
+
     /// Reads the table's rows between `top` (its title, or the page top on a continued page)
     /// and `bottom` (the next section).
-    func readRows(top: Double, bottom: Double) -> [TableRow] {
+    func readRows(top: Double, bottom: Double) -> [TableRow] { read(top: top, bottom: bottom).rows }
+
+    /// The rows, and the columns they were read with (nil when the headings were not found).
+    func read(top: Double, bottom: Double) -> (rows: [TableRow], layout: Layout?) {
         let unit = page.unit
         let region = Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: bottom)
         var headings: [(name: String, rect: Rect)] = []
@@ -28,7 +40,7 @@ struct TableReader {
         }
         recoverMissingHeadings(&headings, region: region)
         // Without most of its headings this is not the table (or too damaged to read safely).
-        guard headings.count >= anatomy.count - 2 else { return [] }
+        guard headings.count >= anatomy.count - 2 else { return ([], nil) }
         let headingTop = headings.map(\.rect.y0).min() ?? top
         var columns = ColumnSet.fromLeftAlignedHeadings(headings, tableLeft: page.bounds.x0,
                                                         tableRight: page.bounds.x1, padding: unit * 0.5)
@@ -58,8 +70,20 @@ struct TableReader {
             headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
         }
 
-        let bodyBottom = proseStart(below: headerBottom, above: bottom) ?? bottom
-        let body = page.words(in: Rect(x0: page.bounds.x0, y0: headerBottom + 0.01, x1: page.bounds.x1, y1: bodyBottom))
+        let rows = readBody(top: headerBottom + 0.01, bottom: bottom, columns: columns)
+        return (rows, Layout(kind: kind, columns: columns, pageWidth: page.bounds.width))
+    }
+
+    /// Rows at the top of a page that carry on a table from the page before, under no header
+    /// of their own: read with that page's columns, down to the first prose or section.
+    func readContinued(_ layout: Layout, top: Double, bottom: Double) -> [TableRow] {
+        guard abs(layout.pageWidth - page.bounds.width) < 1 else { return [] }
+        return readBody(top: top, bottom: bottom, columns: layout.columns)
+    }
+
+    private func readBody(top: Double, bottom: Double, columns: ColumnSet) -> [TableRow] {
+        let bodyBottom = proseStart(below: top, above: bottom) ?? bottom
+        let body = page.words(in: Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: bodyBottom))
         var wordsByColumn = [[Word]](repeating: [], count: columns.columns.count)
         for (position, word) in body.enumerated() {
             // A footnote marker belongs to the value it follows, even where it pokes into the next column.
