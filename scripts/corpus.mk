@@ -31,7 +31,7 @@ CORPUS_GROUPS_ARG = $(if $(strip $(GROUPS)),--groups $(GROUPS),)
 # changes Samples/; run `make samples` and commit the result together.
 SAMPLES_DIR = Samples
 SAMPLES_SEED = 4
-SAMPLES_GROUPS = rendered=44,scan300=16,scan200-noisy=16,image-only=6,bound=2,printers=6
+SAMPLES_GROUPS = rendered=44,scan300=16,scan200-noisy=16,image-only=6,bound=2,printers=9
 EDGAR_REAL = $(CURDIR)/../shared/reference/edgar-374water
 
 .PHONY: corpus-deps corpus samples corpus-test

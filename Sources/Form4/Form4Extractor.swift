@@ -73,13 +73,14 @@ public struct Form4Extractor: Sendable {
     /// scanned image.
     func formPage(_ page: PDFPage) throws -> FormPage {
         let glyphs = page.glyphs()
-        var words = options.wordGrouping.words(from: glyphs)
+        // A browser's print header and footer (date, title, address, page count) are no part of the form.
+        var words = PageFurniture().removing(from: options.wordGrouping.words(from: glyphs), pageBounds: page.bounds)
         let source = Self.textSource(of: glyphs, page: page)
         if source == .ocr {
             // No text at all: a scan without a text layer (or a blank page). Read the image.
             let image = try page.renderGray(dpi: OCRService.dpi)
             do {
-                words = try ocr.words(in: image)
+                words = PageFurniture().removing(from: try ocr.words(in: image), pageBounds: page.bounds)
             } catch let error as OCRError {
                 throw PDFError(.renderFailed, "\(page.document.name): page \(page.number) has no text and cannot be OCRed: \(error.message)")
             }

@@ -75,4 +75,18 @@ final class LayoutTests: XCTestCase {
         // Without knowing which columns wrap, every band is a row (the layout of tight prints).
         XCTAssertGreaterThan(RowGrouping().rows(wordsByColumn: [titles, dates]).count, 2)
     }
+
+    func testABrowsersPrintHeaderAndFooterAreDroppedAndTheFormsOwnMarginTextKept() {
+        let page = Rect(x0: 0, y0: 0, x1: 612, y1: 792)
+        let header = [word("11/26/26,", 24, 15), word("1:32", 70, 15), word("AM", 92, 15), word("SEC", 300, 15), word("FORM", 320, 15), word("4", 350, 15)]
+        let footer = [word("file:///archive/form4.html", 24, 767, width: 200), word("1/2", 570, 767)]
+        let body = [word("SEC", 33, 40), word("Form", 55, 40), word("4", 80, 40), word("04/30/2025", 100, 400)]
+        // A form's own words near the edge: no address, page count or clock time among them.
+        let ownFooter = [word("SEC", 24, 770), word("1474", 50, 770), word("(9-02)", 80, 770)]
+        XCTAssertEqual(PageFurniture().removing(from: header + body + footer, pageBounds: page).map(\.text),
+                       ["SEC", "Form", "4", "04/30/2025"])
+        XCTAssertEqual(PageFurniture().removing(from: body + ownFooter, pageBounds: page).count, 7)
+        XCTAssertFalse(PageFurniture.isPrinterToken("04/30/2025"), "a date is no page count")
+        XCTAssertFalse(PageFurniture.isPrinterToken("3/2"), "page 3 of 2 is no page count")
+    }
 }

@@ -10,7 +10,8 @@ without counts the --n documents are shared out by GROUP_WEIGHTS.  Output:
     OUT/<group>/<name>.pdf   the document
     OUT/<group>/<name>.xml   its truth (the ownership XML it was made from)
     OUT/bound/<name>.pdf     2-3 forms in one PDF; truths <name>.1.xml, <name>.2.xml, ...
-    OUT/printers/<name>.pdf  rendered like `rendered`, but printed by WeasyPrint or wkhtmltopdf
+    OUT/printers/<name>.pdf  rendered like `rendered`, but printed by WeasyPrint, wkhtmltopdf or
+                             Chromium with its print header and footer
 
 --only generates just the named groups of the plan --groups makes (their documents are the
 same as in a full run).
@@ -81,7 +82,7 @@ def choose_variant(seed: int, index: int, group: str) -> render.PrintVariant:
         scale=rng.choice([80, 85, 90, 95, 100, 100, 100]),
         checkbox="img" if rng.random() < 0.15 else "x",
         extra_page=group == "rendered" and rng.random() < 0.1,
-        printer=rng.choice(["weasyprint", "wkhtmltopdf"]) if group == "printers" else "chromium",
+        printer=rng.choice(["weasyprint", "wkhtmltopdf", "chromium-header-footer"]) if group == "printers" else "chromium",
     )
 
 

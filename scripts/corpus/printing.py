@@ -8,16 +8,19 @@ from pathlib import Path
 
 
 # The printers a corpus document may come from. Chromium is what EDGAR users mostly print
-# with; WeasyPrint (run as its command line does by default, ignoring the HTML's presentational
-# attributes such as td width and valign) and wkhtmltopdf lay the same page out differently.
-PRINTERS = ("chromium", "weasyprint", "wkhtmltopdf")
+# with; "chromium-header-footer" is Chromium with the print header and footer a browser adds by
+# default (date and time, title, address, page count); WeasyPrint (run as its command line does
+# by default, ignoring the HTML's presentational attributes such as td width and valign) and
+# wkhtmltopdf lay the same page out differently.
+PRINTERS = ("chromium", "chromium-header-footer", "weasyprint", "wkhtmltopdf")
 
 
 def print_pdf(html_path: Path, pdf_path: Path, printer: str = "chromium") -> None:
-    if printer == "chromium":
+    if printer in ("chromium", "chromium-header-footer"):
         # A fresh profile per process: parallel Chromium instances must not share one.
         with tempfile.TemporaryDirectory(prefix="form4-chromium-") as profile:
-            command = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            furniture = [] if printer == "chromium-header-footer" else ["--no-pdf-header-footer"]
+            command = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", *furniture,
                        "--no-first-run", "--disable-extensions", f"--user-data-dir={profile}",
                        f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()]
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)

@@ -27,7 +27,7 @@ class PrintVariant:
     scale: int = 100           # page scale in percent (CSS zoom)
     checkbox: str = "x"        # "x": the letter X; "img": check-mark images, nothing in the text layer
     extra_page: bool = False   # a power-of-attorney page printed after the form
-    printer: str = "chromium"  # what prints the HTML: "chromium", "weasyprint" or "wkhtmltopdf"
+    printer: str = "chromium"  # what prints the HTML: see printing.PRINTERS
 
     @property
     def tag(self) -> str:

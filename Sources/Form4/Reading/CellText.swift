@@ -12,6 +12,9 @@ struct CellText {
     var rect: Rect?
     /// The whole cell or box the value stands in, where the reader knows it (for re-reading).
     var region: Rect?
+    /// The cell's column runs off the paper (its heading is cut off at the page's edge): an
+    /// empty cell there says nothing, and a value may be cut short.
+    var offPage = false
 
     /// Reads `words` top to bottom, left to right; trailing markers like `(1)` become footnote ids.
     init(words: [Word], lineGrouping: LineGrouping = LineGrouping()) {
@@ -129,9 +132,10 @@ struct FieldBuilder {
             confidence *= 0.9
         }
         if parsed.value.isNull && cell.text.isEmpty { confidence = emptyConfidence }
+        // (Set before the cut-off check below, which then halves an empty cell's confidence too.)
         // Text running into the paper's edge was cut off by the print (a table wider than its
         // page): what is left of it may be only the start of the value.
-        let clipped = cell.words.contains { $0.rect.x1 >= page.bounds.x1 - Self.pageEdgeMargin }
+        let clipped = printed.offPage || cell.words.contains { $0.rect.x1 >= page.bounds.x1 - Self.pageEdgeMargin }
         if clipped { confidence *= 0.5 }
         // Keep what was printed wherever normalisation changed it (numbers, dates, states).
         let raw: String?

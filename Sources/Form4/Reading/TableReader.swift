@@ -21,6 +21,8 @@ struct TableReader {
         let columns: ColumnSet
         /// The page width the columns were measured on.
         let pageWidth: Double
+        /// The first column cut off at the page's edge, if any.
+        let offPageFrom: Int?
     }
 
     /// Reads the table's rows between `top` (its title, or the page top on a continued page)
@@ -70,18 +72,23 @@ struct TableReader {
             headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
         }
 
-        let rows = readBody(top: headerBottom + 0.01, bottom: bottom, columns: columns)
-        return (rows, Layout(kind: kind, columns: columns, pageWidth: page.bounds.width))
+        // A header running into the paper's right edge was printed wider than the page: the
+        // columns from the first cut-off heading on lost what stood beyond the edge.
+        let cutOffHeading = page.words(in: Rect(x0: page.bounds.x0, y0: headingTop, x1: page.bounds.x1, y1: headerBottom))
+            .filter { $0.rect.x1 >= page.bounds.x1 - FieldBuilder.pageEdgeMargin }.map(\.rect.midX).min()
+        let offPageFrom = cutOffHeading.flatMap { columns.index(for: Rect(x0: $0, y0: headingTop, x1: $0, y1: headingTop)) }
+        let rows = readBody(top: headerBottom + 0.01, bottom: bottom, columns: columns, offPageFrom: offPageFrom)
+        return (rows, Layout(kind: kind, columns: columns, pageWidth: page.bounds.width, offPageFrom: offPageFrom))
     }
 
     /// Rows at the top of a page that carry on a table from the page before, under no header
     /// of their own: read with that page's columns, down to the first prose or section.
     func readContinued(_ layout: Layout, top: Double, bottom: Double) -> [TableRow] {
         guard abs(layout.pageWidth - page.bounds.width) < 1 else { return [] }
-        return readBody(top: top, bottom: bottom, columns: layout.columns)
+        return readBody(top: top, bottom: bottom, columns: layout.columns, offPageFrom: layout.offPageFrom)
     }
 
-    private func readBody(top: Double, bottom: Double, columns: ColumnSet) -> [TableRow] {
+    private func readBody(top: Double, bottom: Double, columns: ColumnSet, offPageFrom: Int?) -> [TableRow] {
         let bodyBottom = proseStart(below: top, above: bottom) ?? bottom
         let body = page.words(in: Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: bodyBottom))
         var wordsByColumn = [[Word]](repeating: [], count: columns.columns.count)
@@ -102,6 +109,7 @@ struct TableReader {
             for (index, column) in columns.columns.enumerated() {
                 var cell = CellText(words: cellsByColumn[index])
                 cell.region = Rect(x0: column.x0 + 1.5, y0: top, x1: column.x1 - 1.5, y1: low)
+                cell.offPage = offPageFrom.map { index >= $0 } ?? false
                 cells[column.name] = cell
             }
             return makeRow(cells)
@@ -278,7 +286,14 @@ struct TableReader {
 
     private func makeRow(_ cells: [String: CellText]) -> TableRow {
         let build = FieldBuilder(page: page)
-        func cell(_ name: String) -> CellText { cells[name] ?? CellText(words: []) }
+        // A column whose heading was not found on the page (cut off at the paper's edge, or lost
+        // to OCR) holds nothing we can read: its cells are as uncertain as cut-off ones.
+        func cell(_ name: String) -> CellText {
+            if let found = cells[name] { return found }
+            var unseen = CellText(words: [])
+            unseen.offPage = true
+            return unseen
+        }
         let hasTransaction = !cell(ColumnName.date).isEmpty || !cell(ColumnName.code).isEmpty
         var row = TableRow(kind: hasTransaction ? .transaction : .holding, derivative: kind == .derivative)
         row.securityTitle = build.text(cell(ColumnName.title))
