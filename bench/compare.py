@@ -3,7 +3,7 @@
     python bench/compare.py --form4 .build/release/form4 --runs 5 Samples /tmp/form4-bench-corpus-small
 
 For every corpus given, two sets of files:
-  rendered    PDFs with a native text layer (rendered/, bound/, edgar-real/)
+  rendered    PDFs with a native text layer (rendered/, bound/, printers/, edgar-real/)
   image-only  scanned pages without any text layer (image-only/), the first files up to
               --ocr-pages pages: OCR costs seconds a page, so this set is kept small
 
@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 WORDS = str(HERE / "words.py")
 
 SETS = {
-    "rendered": ["rendered", "bound", "edgar-real"],
+    "rendered": ["rendered", "bound", "printers", "edgar-real"],
     "image-only": ["image-only"],
 }
 

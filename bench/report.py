@@ -170,7 +170,7 @@ def main():
         "- **In-process pages/s:** the tool's own timing of its work, without interpreter start and imports "
         "(Python peers), or the in-process figures of `form4 bench` (which runs poppler alone and the "
         "full pipeline alternately in one process, `--runs 1` per round).",
-        f"- **Sets:** *rendered* = native-text PDFs (rendered/, bound/, edgar-real/); *image-only* = scans "
+        f"- **Sets:** *rendered* = native-text PDFs (rendered/, bound/, printers/, edgar-real/); *image-only* = scans "
         f"without a text layer, the first files up to {data['ocr_pages']} pages per corpus (OCR costs "
         "seconds per page, so this set is kept small to hold the run under 15 minutes).",
         "",
