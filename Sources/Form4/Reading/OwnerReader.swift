@@ -125,6 +125,23 @@ struct OwnerReader {
         return parts.count == 1 || (parts[1].count == 4 && parts[1].allSatisfy { $0.isASCII && $0.isNumber })
     }
 
+    /// Widest gap between two words of one phrase (× line height): word spaces are about a
+    /// third of it, the gap between two cells' texts wider.
+    static let phraseGap = 1.0
+
+    /// A line's words (left to right) in runs whose gaps are at most `maxGap`.
+    static func phrases(_ words: [Word], maxGap: Double) -> [[Word]] {
+        var runs: [[Word]] = []
+        for word in words {
+            if let last = runs.last?.last, word.rect.x0 - last.rect.x1 <= maxGap {
+                runs[runs.count - 1].append(word)
+            } else {
+                runs.append([word])
+            }
+        }
+        return runs
+    }
+
     /// A stand-in for the lost "(Last)" label: the line right under the first line of text
     /// below the box's label.
     private func nameLineFallback(below label: LabelMatch, in region: Rect) -> LabelMatch? {
@@ -168,10 +185,17 @@ struct OwnerReader {
         let officerX = officer.map { page.words[$0.wordIndices[0]].rect.x0 }
         let otherX = other.map { page.words[$0.wordIndices[0]].rect.x0 } ?? region.x1
         let otherLeft = officerX.map { otherX - 0.3 * (otherX - $0) } ?? otherX - unit * 4
-        let titleArea = Rect(x0: region.x0, y0: labelsBottom, x1: otherLeft, y1: region.y1)
-        let otherArea = Rect(x0: otherLeft, y0: labelsBottom, x1: region.x1, y1: region.y1)
-        let titleCell = CellText(words: page.words(in: titleArea, excluding: labelWords))
-        let otherCell = CellText(words: page.words(in: otherArea, excluding: labelWords))
+        // A phrase (words at word spacing) belongs where it starts: a long title that runs on
+        // past that line, as prints that shrink the cells set it, is still the officer's.
+        var titleWords: [Word] = [], otherWords: [Word] = []
+        let below = page.words(in: Rect(x0: region.x0, y0: labelsBottom, x1: region.x1, y1: region.y1), excluding: labelWords)
+        for line in LineGrouping().lines(from: below) {
+            for phrase in Self.phrases(line.words, maxGap: unit * Self.phraseGap) {
+                if phrase[0].rect.x0 < otherLeft { titleWords += phrase } else { otherWords += phrase }
+            }
+        }
+        let titleCell = CellText(words: titleWords)
+        let otherCell = CellText(words: otherWords)
         owner.officerTitle = officer == nil ? .missing : build.text(titleCell)
         owner.otherText = other == nil ? .missing : build.text(otherCell)
     }
