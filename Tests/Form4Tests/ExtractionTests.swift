@@ -49,6 +49,9 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(onPage2.transactionDate.page, 2)
         XCTAssertEqual(onPage2.transactionDate.value, truth.derivativeTable.last?.transactionDate.value)
         XCTAssertEqual(onPage2.sharesOwnedFollowingTransaction.value, truth.derivativeTable.last?.sharesOwnedFollowingTransaction.value)
+        // The row the page break cut through: wkhtmltopdf prints its last lines on both pages.
+        XCTAssertEqual(record.derivativeTable.map(\.securityTitle.value), truth.derivativeTable.map(\.securityTitle.value))
+        XCTAssertEqual(record.derivativeTable.map { $0.natureOfOwnership.value }, truth.derivativeTable.map { $0.natureOfOwnership.value })
     }
 
     func testTwoFormsBoundInOnePDFAreFoundWithTheirPages() throws {

@@ -20,11 +20,19 @@ struct FormReader {
         var runningTable: TableReader.Layout? = nil
         for page in pages {
             let sections = SectionBounds(page: page)
-            if let layout = runningTable, page !== first {
-                let rows = TableReader(page: page, kind: layout.kind)
+            // Only on native text: scans are printed by tools that repeat the header (a damaged
+            // title there must not turn the header's own words into rows).
+            if let layout = runningTable, page !== first, page.source == .native {
+                let continued = TableReader(page: page, kind: layout.kind)
                     .readContinued(layout, top: page.bounds.y0, bottom: sections.firstSectionTop)
-                    .filter { !$0.sharesOwnedFollowingTransaction.value.isNull || !$0.transactionDate.value.isNull }
-                if layout.kind == .derivative { record.derivativeTable += rows } else { record.nonDerivativeTable += rows }
+                let rows = continued.rows.filter { !$0.sharesOwnedFollowingTransaction.value.isNull || !$0.transactionDate.value.isNull }
+                if layout.kind == .derivative {
+                    Self.finish(&record.derivativeTable, with: continued.endOfLastRow, on: page)
+                    record.derivativeTable += rows
+                } else {
+                    Self.finish(&record.nonDerivativeTable, with: continued.endOfLastRow, on: page)
+                    record.nonDerivativeTable += rows
+                }
             }
             runningTable = nil
             if let range = sections.tableI {
@@ -44,6 +52,29 @@ struct FormReader {
         }
         TrailerReader(pages: pages).read(into: &record)
         return record
+    }
+
+    /// The last row of a table whose wrapped cells a page break cut: their lines on the next
+    /// page are added to its text (title, nature of ownership, underlying title) and footnotes,
+    /// unless the page before already ends with them (wkhtmltopdf prints the lines a page break
+    /// cuts through on both pages).
+    static func finish(_ table: inout [TableRow], with ending: [String: CellText], on page: FormPage) {
+        guard !ending.isEmpty, !table.isEmpty else { return }
+        func extend(_ field: inout Field, _ cell: CellText?) {
+            guard let cell, !cell.isEmpty else { return }
+            if let printed = field.value.xmlText, printed.hasSuffix(cell.text) { return }
+            let before = field.value.xmlText.map { $0 + " " } ?? ""
+            let text = ValueParsing.foldWhitespace(before + cell.text)
+            field.value = text.isEmpty ? field.value : .string(text)
+            field.footnoteIds += cell.footnoteIds.filter { !field.footnoteIds.contains($0) }
+            // Read across a page break: a little less certain than a cell read in one piece.
+            field.confidence *= 0.95
+        }
+        var row = table[table.count - 1]
+        extend(&row.securityTitle, ending[ColumnName.title])
+        extend(&row.natureOfOwnership, ending[ColumnName.nature])
+        if row.underlyingSecurityTitle != nil { extend(&row.underlyingSecurityTitle!, ending[ColumnName.underlyingTitle]) }
+        table[table.count - 1] = row
     }
 
     /// Joint filings: owners after the first are listed below the tables, each in a row with a

@@ -83,12 +83,40 @@ struct TableReader {
 
     /// Rows at the top of a page that carry on a table from the page before, under no header
     /// of their own: read with that page's columns, down to the first prose or section.
-    func readContinued(_ layout: Layout, top: Double, bottom: Double) -> [TableRow] {
-        guard abs(layout.pageWidth - page.bounds.width) < 1 else { return [] }
-        return readBody(top: top, bottom: bottom, columns: layout.columns, offPageFrom: layout.offPageFrom)
+    ///
+    /// A page break may cut through a row: the lines of its wrapped cells that went over stand
+    /// above the page's first values, and are returned (by column name) to finish that row.
+    func readContinued(_ layout: Layout, top: Double, bottom: Double) -> (rows: [TableRow], endOfLastRow: [String: CellText]) {
+        guard abs(layout.pageWidth - page.bounds.width) < 1 else { return ([], [:]) }
+        var wordsByColumn = columnWords(top: top, bottom: bottom, columns: layout.columns)
+        let wrapping = wrappingIndices(layout.columns)
+        var endOfLastRow: [String: CellText] = [:]
+        let firstValue = wordsByColumn.indices.filter { !wrapping.contains($0) }.flatMap { wordsByColumn[$0] }.min { $0.rect.y0 < $1.rect.y0 }
+        // Above the band of the first values (all of it when the page holds no values).
+        let firstRowTop = firstValue.flatMap { value in
+            rowGrouping.rowBands(wordsByColumn: wordsByColumn).first { value.rect.midY >= $0.y0 && value.rect.midY <= $0.y1 }?.y0
+        } ?? .infinity
+        if page.source == .native {
+            for column in wrapping {
+                let carried = wordsByColumn[column].filter { $0.rect.midY < firstRowTop }
+                guard !carried.isEmpty else { continue }
+                wordsByColumn[column].removeAll { $0.rect.midY < firstRowTop }
+                endOfLastRow[layout.columns.columns[column].name] = CellText(words: carried)
+            }
+        }
+        return (rows(wordsByColumn, columns: layout.columns, offPageFrom: layout.offPageFrom), endOfLastRow)
     }
 
     private func readBody(top: Double, bottom: Double, columns: ColumnSet, offPageFrom: Int?) -> [TableRow] {
+        rows(columnWords(top: top, bottom: bottom, columns: columns), columns: columns, offPageFrom: offPageFrom)
+    }
+
+    private func wrappingIndices(_ columns: ColumnSet) -> Set<Int> {
+        Set(columns.columns.indices.filter { Self.wrappingColumns.contains(columns.columns[$0].name) })
+    }
+
+    /// The table body's words between `top` and `bottom` (or where prose begins), by column.
+    private func columnWords(top: Double, bottom: Double, columns: ColumnSet) -> [[Word]] {
         let bodyBottom = proseStart(below: top, above: bottom) ?? bottom
         let body = page.words(in: Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: bodyBottom))
         var wordsByColumn = [[Word]](repeating: [], count: columns.columns.count)
@@ -97,10 +125,14 @@ struct TableReader {
             let anchor = isMarker(word) ? markedWord(of: position, in: body, columns: columns) ?? word : word
             if let index = columns.index(for: anchor.rect) { wordsByColumn[index].append(word) }
         }
+        return wordsByColumn
+    }
+
+    private func rows(_ wordsByColumn: [[Word]], columns: ColumnSet, offPageFrom: Int?) -> [TableRow] {
         // On OCR text, rows are anchored on the column every row fills with one line: the
         // amount owned after the transaction.
         let anchor = page.source == .native ? nil : columns.columns.firstIndex { $0.name == ColumnName.owned }
-        let wrapping = Set(columns.columns.indices.filter { Self.wrappingColumns.contains(columns.columns[$0].name) })
+        let wrapping = wrappingIndices(columns)
         return rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor, wrappingColumns: wrapping).map { cellsByColumn in
             // The row's height is its tallest cell's; each cell is its column's span of it.
             let rowWords = cellsByColumn.flatMap { $0 }.map(\.rect)
