@@ -185,7 +185,7 @@ final class TSVSink: DerivedSink {
     private let rows: (FileResult) -> [[String]]
 
     init(path: String, header: [String], rows: @escaping (FileResult) -> [[String]]) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        guard let handle = OutputFile.create(path) else {
             throw BatchError("cannot write \(path)")
         }
         self.handle = handle

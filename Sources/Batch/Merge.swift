@@ -71,12 +71,10 @@ public enum BatchMerge {
         // Pass 2: write them, with their manifest entries, to fresh files; then swap them in.
         let recordsTemporary = recordsPath + ".merge"
         let manifestTemporary = manifestPath + ".merge"
-        guard fm.createFile(atPath: recordsTemporary, contents: nil), let records = FileHandle(forWritingAtPath: recordsTemporary),
-              fm.createFile(atPath: manifestTemporary, contents: Data((ManifestEntry.header + "\n").utf8)),
-              let manifest = FileHandle(forWritingAtPath: manifestTemporary) else {
+        guard let records = OutputFile.create(recordsTemporary),
+              let manifest = OutputFile.create(manifestTemporary, initial: Data((ManifestEntry.header + "\n").utf8)) else {
             throw BatchError("cannot write in \(out)")
         }
-        manifest.seekToEndOfFile()
         for (sourceIndex, source) in recordSources.enumerated() {
             var line = 0
             try forEachLine(ofFile: source) { data in

@@ -86,7 +86,7 @@ final class OutputSink {
     init(path: String?, format: OutputFormat) throws {
         guard let path, format != .xml || !path.hasSuffix("/") else { handle = .standardOutput; return }
         if format == .xml { handle = .standardOutput; return }
-        guard FileManager.default.createFile(atPath: path, contents: nil) , let file = FileHandle(forWritingAtPath: path) else {
+        guard let file = OutputFile.create(path) else {
             throw ValidationError("cannot write \(path): check that its folder exists and is writable")
         }
         handle = file

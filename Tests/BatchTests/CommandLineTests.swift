@@ -51,6 +51,17 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    func testOutputGoesWhereThePathLeadsWithoutReplacingIt() throws {
+        // `-o` into a symbolic link (or a device such as /dev/null) writes through it; the path
+        // itself stays what it was (a rename over it would replace the link with a file).
+        let target = scratch.appendingPathComponent("records.jsonl")
+        let link = scratch.appendingPathComponent("latest.jsonl")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        XCTAssertEqual(try run(["extract", "--format", "jsonl", "-o", link.path, "Samples/edgar-real/form4-chromium-letter.pdf"]).status, 0)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link.path), target.path)
+        XCTAssertEqual(String(decoding: try Data(contentsOf: target), as: UTF8.self).split(separator: "\n").count, 1)
+    }
+
     func testExitStatusSaysWhetherEveryFileWasRead() throws {
         XCTAssertEqual(try run(["extract", "Samples/edgar-real/form4-chromium-letter.pdf", "Tests/Form4Tests/Fixtures/letter.pdf"]).status, 0,
                        "a PDF without a Form 4 was still read")

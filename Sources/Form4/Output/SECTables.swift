@@ -345,18 +345,11 @@ public final class SECTableWriter {
         for table in SECTables.tableNames {
             let url = directory.appendingPathComponent(table)
             let header = Data((SECTables.header(of: table).joined(separator: "\t") + "\n").utf8)
-            guard manager.createFile(atPath: url.path, contents: header) else {
+            guard let handle = OutputFile.create(url.path, initial: header) else {
                 closeHandles()
-                throw WriterError.cannotCreate(path: url.path, reason: "the file could not be created")
+                throw WriterError.cannotCreate(path: url.path, reason: String(cString: strerror(errno)))
             }
-            do {
-                let handle = try FileHandle(forWritingTo: url)
-                try handle.seekToEnd()
-                handles[table] = handle
-            } catch {
-                closeHandles()
-                throw WriterError.cannotWrite(path: url.path, reason: error.localizedDescription)
-            }
+            handles[table] = handle
         }
     }
 
