@@ -67,24 +67,26 @@ extension WordGrouping {
         utf8.reserveCapacity(64)
         var rect = Rect.zero
         var style = TextStyle.unknown
-        var previous: Glyph? = nil
 
         func flush() {
             if !utf8.isEmpty { words.append(Word(text: String(decoding: utf8, as: UTF8.self), rect: rect, style: style)) }
             utf8.removeAll(keepingCapacity: true)
         }
 
-        for glyph in glyphs {
-            if let last = previous, !startsNewWord(glyph, after: last) {
-                rect = rect.union(glyph.rect)
-            } else {
-                flush()
-                rect = glyph.rect
-                style = glyph.style
+        // Glyphs are read in place through a buffer, not copied out: a Glyph holds a Character,
+        // so every copy went through reference-counting value witnesses.
+        glyphs.withUnsafeBufferPointer { glyphs in
+            for index in glyphs.indices {
+                if index > 0, !startsNewWord(glyphs[index], after: glyphs[index - 1]) {
+                    rect = rect.union(glyphs[index].rect)
+                } else {
+                    flush()
+                    rect = glyphs[index].rect
+                    style = glyphs[index].style
+                }
+                // Byte by byte: `append(contentsOf:)` on a Character's UTF-8 view cost ~170 instructions a glyph.
+                for byte in glyphs[index].character.utf8 { utf8.append(byte) }
             }
-            // Byte by byte: `append(contentsOf:)` on a Character's UTF-8 view cost ~170 instructions a glyph.
-            for byte in glyph.character.utf8 { utf8.append(byte) }
-            previous = glyph
         }
         flush()
         return words

@@ -132,8 +132,11 @@ struct FieldBuilder {
         let read = Field(value: parsed.value, confidence: confidence, footnoteIds: cell.footnoteIds,
                          page: page.number, bbox: cell.rect ?? cell.region, raw: raw,
                          method: parsed.repaired || cell.repairs > 0 ? "repaired" : nil)
-        let printedWords = cell.words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
-        let ink = page.source == .native ? nil : cell.region.flatMap { page.cellInk($0, text: printedWords.map(\.rect).unionAll()) }
+        // Only a scan's ink is looked at; native text needs no cleaning of OCR noise for it.
+        let ink = page.source == .native ? nil : cell.region.flatMap { region in
+            let printedWords = cell.words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
+            return page.cellInk(region, text: printedWords.map(\.rect).unionAll())
+        }
         var result = kind.isTyped
             ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, parse: parse)
             : rereadText(read, cell: cell, ink: ink, parse: parse)
