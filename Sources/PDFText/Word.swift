@@ -59,48 +59,82 @@ public struct LineGrouping: Sendable {
 extension WordGrouping {
     /// Groups glyphs (in the engine's reading order) into words.
     public func words(from glyphs: [Glyph]) -> [Word] {
-        var words: [Word] = []
-        words.reserveCapacity(glyphs.count / 4)
-        // The word's text is gathered as UTF-8 in one reused buffer: appending Characters to a
-        // String one by one cost more than the rest of the grouping.
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(64)
-        var rect = Rect.zero
-        var style = TextStyle.unknown
-
-        func flush() {
-            if !utf8.isEmpty { words.append(Word(text: String(decoding: utf8, as: UTF8.self), rect: rect, style: style)) }
-            utf8.removeAll(keepingCapacity: true)
-        }
-
         // Glyphs are read in place through a buffer, not copied out: a Glyph holds a Character,
-        // so every copy went through reference-counting value witnesses.
+        // so every copy went through reference-counting value witnesses. The state lives in a
+        // struct, not in variables captured by a nested function, which cost a dynamic
+        // exclusivity check on every access.
+        var builder = WordBuilder(capacity: glyphs.count / 4)
+        // Fields are read one by one (plain values), never the whole Glyph.
         glyphs.withUnsafeBufferPointer { glyphs in
             for index in glyphs.indices {
-                if index > 0, !startsNewWord(glyphs[index], after: glyphs[index - 1]) {
-                    rect = rect.union(glyphs[index].rect)
+                let rect = glyphs[index].rect, style = glyphs[index].style
+                if index > 0, !startsNewWord(rect, style, followsSpace: glyphs[index].followsSpace,
+                                             after: glyphs[index - 1].rect, glyphs[index - 1].style) {
+                    builder.extend(rect)
                 } else {
-                    flush()
-                    rect = glyphs[index].rect
-                    style = glyphs[index].style
+                    builder.start(rect, style)
                 }
-                // Byte by byte: `append(contentsOf:)` on a Character's UTF-8 view cost ~170 instructions a glyph.
-                for byte in glyphs[index].character.utf8 { utf8.append(byte) }
+                builder.append(glyphs[index].character)
             }
         }
-        flush()
-        return words
+        return builder.finish()
     }
 
     func startsNewWord(_ glyph: Glyph, after last: Glyph) -> Bool {
-        if useEngineSpaces && glyph.followsSpace { return true }
-        let size = max(glyph.style.fontSize, glyph.rect.height, 1)
-        let gap = glyph.rect.x0 - last.rect.x1
+        startsNewWord(glyph.rect, glyph.style, followsSpace: glyph.followsSpace, after: last.rect, last.style)
+    }
+
+    func startsNewWord(_ rect: Rect, _ style: TextStyle, followsSpace: Bool, after lastRect: Rect, _ lastStyle: TextStyle) -> Bool {
+        if useEngineSpaces && followsSpace { return true }
+        let size = max(style.fontSize, rect.height, 1)
+        let gap = rect.x0 - lastRect.x1
         if gap > maxGlyphGap * size || gap < -0.5 * size { return true }
-        let height = max(min(glyph.rect.height, last.rect.height), 1)
-        if abs(glyph.rect.midY - last.rect.midY) > maxCenterShift * height { return true }
-        if splitOnColorChange && glyph.style.color != last.style.color { return true }
+        let height = max(min(rect.height, lastRect.height), 1)
+        if abs(rect.midY - lastRect.midY) > maxCenterShift * height { return true }
+        if splitOnColorChange && style.color != lastStyle.color { return true }
         return false
+    }
+}
+
+/// The word being gathered and the words done, for `WordGrouping.words(from:)`.
+private struct WordBuilder {
+    var words: [Word] = []
+    /// The word's text is gathered as UTF-8 in one reused buffer: appending Characters to a
+    /// String one by one cost more than the rest of the grouping.
+    var utf8: [UInt8] = []
+    var rect = Rect.zero
+    var style = TextStyle.unknown
+
+    init(capacity: Int) {
+        words.reserveCapacity(capacity)
+        utf8.reserveCapacity(64)
+    }
+
+    /// Ends the word being gathered and starts one at a glyph's box.
+    mutating func start(_ rect: Rect, _ style: TextStyle) {
+        flush()
+        self.rect = rect
+        self.style = style
+    }
+
+    /// Grows the word by a glyph's box.
+    mutating func extend(_ rect: Rect) {
+        self.rect = self.rect.union(rect)
+    }
+
+    mutating func append(_ character: Character) {
+        // Byte by byte: `append(contentsOf:)` on a Character's UTF-8 view cost ~170 instructions a glyph.
+        for byte in character.utf8 { utf8.append(byte) }
+    }
+
+    mutating func flush() {
+        if !utf8.isEmpty { words.append(Word(text: String(decoding: utf8, as: UTF8.self), rect: rect, style: style)) }
+        utf8.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finish() -> [Word] {
+        flush()
+        return words
     }
 }
 
