@@ -98,9 +98,10 @@ public struct LabelFinder: Sendable {
     private func candidates(_ label: Label, page: PageText, region: Rect?, starts: [Int], budget: Int) -> [LabelMatch] {
         var matches: [LabelMatch] = []
         for start in starts {
-            let word = page.words[start]
-            if let region, !region.contains(x: word.rect.midX, y: word.rect.midY) { continue }
-            if let match = extend(label, from: start, page: page, budget: budget) { matches.append(match) }
+            let rect = page.words[start].rect
+            if let region, !region.contains(x: rect.midX, y: rect.midY) { continue }
+            let found = budget == 0 ? extendExactly(label, from: start, page: page) : extend(label, from: start, page: page, budget: budget)
+            if let match = found { matches.append(match) }
         }
         if label.parenthesized {
             let literal = matches.filter { page.words[$0.wordIndices[0]].text.hasPrefix("(") }
@@ -140,6 +141,41 @@ public struct LabelFinder: Sendable {
         }
         follow([start], Array(page.normalizedWords[start].utf8))
         return best.map { match(label, page: page, indices: $0.indices, distance: $0.distance) }
+    }
+
+    /// `extend` without an edit budget, which is how every label of a native page is looked
+    /// for: each next word is compared in place with the part of the label it would spell, so
+    /// no spelling is built, and one path is grown and shrunk instead of copied at every step.
+    /// Paths are tried, counted and cut off in the same order as `extend` tries them.
+    private func extendExactly(_ label: Label, from start: Int, page: PageText) -> LabelMatch? {
+        let startRect = page.words[start].rect
+        let target = label.target
+        var path = [start]
+        var explored = 1
+        /// Where `word` ends in the label when it spells the label's next characters from `offset`.
+        func end(of word: String, at offset: Int) -> Int? {
+            var position = offset
+            for byte in word.utf8 {
+                guard position < target.count, target[position] == byte else { return nil }
+                position += 1
+            }
+            return position
+        }
+        /// Grows the path from its last word; true when it spells the whole label.
+        func follow(spelled: Int) -> Bool {
+            for next in nextWords(after: path[path.count - 1], labelStart: startRect, page: page) {
+                explored += 1
+                guard explored <= maxPathsPerStart else { return false }
+                guard let covered = end(of: page.normalizedWords[next], at: spelled) else { continue }
+                path.append(next)
+                if covered == target.count || follow(spelled: covered) { return true }
+                path.removeLast()
+            }
+            return false
+        }
+        guard let first = end(of: page.normalizedWords[start], at: 0) else { return nil }
+        guard first == target.count || follow(spelled: first) else { return nil }
+        return match(label, page: page, indices: path, distance: 0)
     }
 
     private func match(_ label: Label, page: PageText, indices: [Int], distance: Int) -> LabelMatch {

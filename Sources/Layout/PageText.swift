@@ -33,6 +33,7 @@ public struct PageText: Sendable {
         let normalized = flat.map { LabelText.normalize($0.text) }
         self.normalizedWords = normalized
         var index: [String: [Int]] = [:]
+        index.reserveCapacity(normalized.count)
         for (position, text) in normalized.enumerated() where !text.isEmpty { index[text, default: []].append(position) }
         self.wordsByNormalizedText = index
         let heights = flat.map(\.rect.height).sorted()
@@ -53,22 +54,24 @@ public struct PageText: Sendable {
 /// "(Month/Day/Year)" and "Month / Day / Year" compare equal.
 public enum LabelText {
     public static func normalize(_ text: String) -> String {
-        // Nearly all text is ASCII: keep letters (lower-cased), digits and %, on bytes.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "%"):
-                bytes.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                bytes.append(byte + 32)
-            case 0x80...:
-                return normalizeUnicode(text)
-            default:
-                continue
+        // Nearly all text is ASCII: keep letters (lower-cased), digits and %, on bytes, written
+        // straight into the new string (short ones are stored inline: no allocation at all).
+        if text.utf8.contains(where: { $0 >= 0x80 }) { return normalizeUnicode(text) }
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "%"):
+                    buffer[count] = byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    buffer[count] = byte + 32
+                default:
+                    continue
+                }
+                count += 1
             }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func normalizeUnicode(_ text: String) -> String {
