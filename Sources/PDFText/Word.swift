@@ -20,7 +20,12 @@ public struct TextLine: Sendable, CustomStringConvertible {
     public var rect: Rect
 
     public init(words: [Word]) {
-        self.words = words.sorted { $0.rect.x0 < $1.rect.x0 }
+        self.init(leftToRight: words.sorted { $0.rect.x0 < $1.rect.x0 })
+    }
+
+    /// A line of words already ordered left to right.
+    init(leftToRight words: [Word]) {
+        self.words = words
         var rect = words.first?.rect ?? .zero
         for word in words.dropFirst() { rect = rect.union(word.rect) }
         self.rect = rect
@@ -145,22 +150,30 @@ extension LineGrouping {
         let middles = words.map(\.rect.midY)
         let order = words.indices.sorted { middles[$0] < middles[$1] }
         var lines: [TextLine] = []
-        var current: [Word] = []
+        // A line's words are gathered as indices and sorted left to right as indices (the same
+        // stable sort on the same keys as sorting the words): words are copied once, in order.
+        var current: [Int] = []
+        func close() {
+            guard !current.isEmpty else { return }
+            let leftToRight = current.sorted { words[$0].rect.x0 < words[$1].rect.x0 }
+            lines.append(TextLine(leftToRight: leftToRight.map { words[$0] }))
+            current.removeAll(keepingCapacity: true)
+        }
         // A line is compared with its first word, not with the union of its words: a growing
         // union (or a tall word) would chain staggered lines, such as a wrapped label beside a
         // taller value, into one.
         var reference = Rect.zero
         for index in order {
-            let word = words[index]
-            if !current.isEmpty, sharesLine(word.rect, reference) {
-                current.append(word)
+            let rect = words[index].rect
+            if !current.isEmpty, sharesLine(rect, reference) {
+                current.append(index)
             } else {
-                if !current.isEmpty { lines.append(TextLine(words: current)) }
-                current = [word]
-                reference = word.rect
+                close()
+                current.append(index)
+                reference = rect
             }
         }
-        if !current.isEmpty { lines.append(TextLine(words: current)) }
+        close()
         return lines
     }
 

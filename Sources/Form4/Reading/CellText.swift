@@ -82,6 +82,8 @@ struct CellText {
 
     /// Splits `"757,756(1)(2)"` into `("757,756", [1, 2])`; text without markers comes back whole.
     static func splitTrailingMarkers(_ token: String) -> (String, [Int]) {
+        // Most tokens do not end in ")": told on the last byte, without walking Characters.
+        guard token.utf8.last == UInt8(ascii: ")") else { return (token, []) }
         var rest = Substring(token)
         var numbers: [Int] = []
         while rest.hasSuffix(")"), let open = rest.lastIndex(of: "(") {
