@@ -16,6 +16,14 @@ struct CellText {
     /// Reads `words` top to bottom, left to right; trailing markers like `(1)` become footnote ids.
     init(words: [Word], lineGrouping: LineGrouping = LineGrouping()) {
         self.words = words
+        // Most cells are empty or hold one word: read without building lines and token lists.
+        if words.count <= 1 {
+            rect = words.first?.rect
+            let (rest, markers) = words.first.map { CellText.splitTrailingMarkers($0.text) } ?? ("", [])
+            footnoteIds = markers.map { "F\($0)" }
+            text = ValueParsing.foldWhitespace(rest)
+            return
+        }
         rect = words.map(\.rect).unionAll()
         var tokens: [String] = []
         // Most cells hold one word: no need to sort it into lines.
