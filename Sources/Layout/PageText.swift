@@ -54,12 +54,23 @@ public struct PageText: Sendable {
 /// "(Month/Day/Year)" and "Month / Day / Year" compare equal.
 public enum LabelText {
     public static func normalize(_ text: String) -> String {
-        // Nearly all text is ASCII: keep letters (lower-cased), digits and %, on bytes, written
-        // straight into the new string (short ones are stored inline: no allocation at all).
+        // Nearly all text is ASCII: it is read from contiguous storage (a short string's is
+        // copied to the stack; iterating the UTF-8 view costs several times as much).
+        if let normalized = text.utf8.withContiguousStorageIfAvailable(normalizeASCII) {
+            return normalized ?? normalizeUnicode(text)
+        }
         if text.utf8.contains(where: { $0 >= 0x80 }) { return normalizeUnicode(text) }
-        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+        return Array(text.utf8).withUnsafeBufferPointer(normalizeASCII)!
+    }
+
+    /// `normalize` of ASCII text: letters (lower-cased), digits and % kept, written straight
+    /// into the new string (short ones are stored inline: no allocation at all); nil when the
+    /// text is not ASCII.
+    static func normalizeASCII(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        if text.contains(where: { $0 >= 0x80 }) { return nil }
+        return String(unsafeUninitializedCapacity: text.count) { buffer in
             var count = 0
-            for byte in text.utf8 {
+            for byte in text {
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "%"):
                     buffer[count] = byte
