@@ -187,8 +187,8 @@ public struct LabelFinder: Sendable {
 
     /// The words that may continue a label after `current`: the next word on the same line when
     /// close enough, and the first word of a following line that starts under the label.
-    func nextWords(after current: Int, labelStart: Rect, page: PageText) -> [Int] {
-        var candidates: [Int] = []
+    func nextWords(after current: Int, labelStart: Rect, page: PageText) -> NextWords {
+        var candidates = NextWords()
         let word = page.words[current].rect
         let height = max(word.height, page.typicalWordHeight, 1)
         let line = page.lineOfWord[current]
@@ -199,10 +199,12 @@ public struct LabelFinder: Sendable {
         }
         var lineIndex = line + 1
         search: while lineIndex < page.lines.count {
-            let candidateLine = page.lines[lineIndex]
-            if candidateLine.rect.y0 - word.y1 > maxLineDrop * height { break }
+            // The line's box and the bounds of its words in `page.words` are read, not the line
+            // itself (a copy of it would retain its words).
+            if page.lines[lineIndex].rect.y0 - word.y1 > maxLineDrop * height { break }
             let first = page.lineStart[lineIndex]
-            for offset in candidateLine.words.indices {
+            let end = lineIndex + 1 < page.lineStart.count ? page.lineStart[lineIndex + 1] : page.words.count
+            for offset in 0..<(end - first) {
                 let candidate = page.words[first + offset].rect
                 // Left-aligned labels wrap to the label's left edge; centred ones anywhere under it.
                 let underLabel = candidate.x0 >= labelStart.x0 - wrapIndentTolerance * height && candidate.x0 <= word.x1
@@ -214,5 +216,22 @@ public struct LabelFinder: Sendable {
             lineIndex += 1
         }
         return candidates
+    }
+}
+
+/// The (at most two) words that may continue a label: the next on its line, then the first
+/// under it on a following line. A value, not an array: label search asks for them at every
+/// step, and allocating an array each time cost a third of the search.
+struct NextWords: Sequence, IteratorProtocol {
+    private var first: Int?
+    private var second: Int?
+
+    mutating func append(_ index: Int) {
+        if first == nil { first = index } else { second = index }
+    }
+
+    mutating func next() -> Int? {
+        defer { first = second; second = nil }
+        return first
     }
 }
