@@ -98,9 +98,10 @@ public struct LabelFinder: Sendable {
     private func candidates(_ label: Label, page: PageText, region: Rect?, starts: [Int], budget: Int) -> [LabelMatch] {
         var matches: [LabelMatch] = []
         for start in starts {
-            let word = page.words[start]
-            if let region, !region.contains(x: word.rect.midX, y: word.rect.midY) { continue }
-            if let match = extend(label, from: start, page: page, budget: budget) { matches.append(match) }
+            let rect = page.words[start].rect
+            if let region, !region.contains(x: rect.midX, y: rect.midY) { continue }
+            let found = budget == 0 ? extendExactly(label, from: start, page: page) : extend(label, from: start, page: page, budget: budget)
+            if let match = found { matches.append(match) }
         }
         if label.parenthesized {
             let literal = matches.filter { page.words[$0.wordIndices[0]].text.hasPrefix("(") }
@@ -142,6 +143,41 @@ public struct LabelFinder: Sendable {
         return best.map { match(label, page: page, indices: $0.indices, distance: $0.distance) }
     }
 
+    /// `extend` without an edit budget, which is how every label of a native page is looked
+    /// for: each next word is compared in place with the part of the label it would spell, so
+    /// no spelling is built, and one path is grown and shrunk instead of copied at every step.
+    /// Paths are tried, counted and cut off in the same order as `extend` tries them.
+    private func extendExactly(_ label: Label, from start: Int, page: PageText) -> LabelMatch? {
+        let startRect = page.words[start].rect
+        let target = label.target
+        var path = [start]
+        var explored = 1
+        /// Where `word` ends in the label when it spells the label's next characters from `offset`.
+        func end(of word: String, at offset: Int) -> Int? {
+            var position = offset
+            for byte in word.utf8 {
+                guard position < target.count, target[position] == byte else { return nil }
+                position += 1
+            }
+            return position
+        }
+        /// Grows the path from its last word; true when it spells the whole label.
+        func follow(spelled: Int) -> Bool {
+            for next in nextWords(after: path[path.count - 1], labelStart: startRect, page: page) {
+                explored += 1
+                guard explored <= maxPathsPerStart else { return false }
+                guard let covered = end(of: page.normalizedWords[next], at: spelled) else { continue }
+                path.append(next)
+                if covered == target.count || follow(spelled: covered) { return true }
+                path.removeLast()
+            }
+            return false
+        }
+        guard let first = end(of: page.normalizedWords[start], at: 0) else { return nil }
+        guard first == target.count || follow(spelled: first) else { return nil }
+        return match(label, page: page, indices: path, distance: 0)
+    }
+
     private func match(_ label: Label, page: PageText, indices: [Int], distance: Int) -> LabelMatch {
         let rect = indices.map { page.words[$0].rect }.unionAll() ?? .zero
         let score = 1 - Double(distance) / Double(max(label.target.count, 1))
@@ -151,8 +187,8 @@ public struct LabelFinder: Sendable {
 
     /// The words that may continue a label after `current`: the next word on the same line when
     /// close enough, and the first word of a following line that starts under the label.
-    func nextWords(after current: Int, labelStart: Rect, page: PageText) -> [Int] {
-        var candidates: [Int] = []
+    func nextWords(after current: Int, labelStart: Rect, page: PageText) -> NextWords {
+        var candidates = NextWords()
         let word = page.words[current].rect
         let height = max(word.height, page.typicalWordHeight, 1)
         let line = page.lineOfWord[current]
@@ -163,10 +199,12 @@ public struct LabelFinder: Sendable {
         }
         var lineIndex = line + 1
         search: while lineIndex < page.lines.count {
-            let candidateLine = page.lines[lineIndex]
-            if candidateLine.rect.y0 - word.y1 > maxLineDrop * height { break }
+            // The line's box and the bounds of its words in `page.words` are read, not the line
+            // itself (a copy of it would retain its words).
+            if page.lines[lineIndex].rect.y0 - word.y1 > maxLineDrop * height { break }
             let first = page.lineStart[lineIndex]
-            for offset in candidateLine.words.indices {
+            let end = lineIndex + 1 < page.lineStart.count ? page.lineStart[lineIndex + 1] : page.words.count
+            for offset in 0..<(end - first) {
                 // Marks such as a superscript "*" spell nothing: the label goes on after them.
                 if page.normalizedWords[first + offset].isEmpty { continue }
                 let candidate = page.words[first + offset].rect
@@ -180,5 +218,22 @@ public struct LabelFinder: Sendable {
             lineIndex += 1
         }
         return candidates
+    }
+}
+
+/// The (at most two) words that may continue a label: the next on its line, then the first
+/// under it on a following line. A value, not an array: label search asks for them at every
+/// step, and allocating an array each time cost a third of the search.
+struct NextWords: Sequence, IteratorProtocol {
+    private var first: Int?
+    private var second: Int?
+
+    mutating func append(_ index: Int) {
+        if first == nil { first = index } else { second = index }
+    }
+
+    mutating func next() -> Int? {
+        defer { first = second; second = nil }
+        return first
     }
 }

@@ -33,6 +33,7 @@ public struct PageText: Sendable {
         let normalized = flat.map { LabelText.normalize($0.text) }
         self.normalizedWords = normalized
         var index: [String: [Int]] = [:]
+        index.reserveCapacity(normalized.count)
         for (position, text) in normalized.enumerated() where !text.isEmpty { index[text, default: []].append(position) }
         self.wordsByNormalizedText = index
         let heights = flat.map(\.rect.height).sorted()
@@ -53,22 +54,35 @@ public struct PageText: Sendable {
 /// "(Month/Day/Year)" and "Month / Day / Year" compare equal.
 public enum LabelText {
     public static func normalize(_ text: String) -> String {
-        // Nearly all text is ASCII: keep letters (lower-cased), digits and %, on bytes.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "%"):
-                bytes.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                bytes.append(byte + 32)
-            case 0x80...:
-                return normalizeUnicode(text)
-            default:
-                continue
-            }
+        // Nearly all text is ASCII: it is read from contiguous storage (a short string's is
+        // copied to the stack; iterating the UTF-8 view costs several times as much).
+        if let normalized = text.utf8.withContiguousStorageIfAvailable(normalizeASCII) {
+            return normalized ?? normalizeUnicode(text)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        if text.utf8.contains(where: { $0 >= 0x80 }) { return normalizeUnicode(text) }
+        return Array(text.utf8).withUnsafeBufferPointer(normalizeASCII)!
+    }
+
+    /// `normalize` of ASCII text: letters (lower-cased), digits and % kept, written straight
+    /// into the new string (short ones are stored inline: no allocation at all); nil when the
+    /// text is not ASCII.
+    static func normalizeASCII(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        if text.contains(where: { $0 >= 0x80 }) { return nil }
+        return String(unsafeUninitializedCapacity: text.count) { buffer in
+            var count = 0
+            for byte in text {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "%"):
+                    buffer[count] = byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    buffer[count] = byte + 32
+                default:
+                    continue
+                }
+                count += 1
+            }
+            return count
+        }
     }
 
     static func normalizeUnicode(_ text: String) -> String {

@@ -20,7 +20,12 @@ public struct TextLine: Sendable, CustomStringConvertible {
     public var rect: Rect
 
     public init(words: [Word]) {
-        self.words = words.sorted { $0.rect.x0 < $1.rect.x0 }
+        self.init(leftToRight: words.sorted { $0.rect.x0 < $1.rect.x0 })
+    }
+
+    /// A line of words already ordered left to right.
+    init(leftToRight words: [Word]) {
+        self.words = words
         var rect = words.first?.rect ?? .zero
         for word in words.dropFirst() { rect = rect.union(word.rect) }
         self.rect = rect
@@ -59,46 +64,82 @@ public struct LineGrouping: Sendable {
 extension WordGrouping {
     /// Groups glyphs (in the engine's reading order) into words.
     public func words(from glyphs: [Glyph]) -> [Word] {
-        var words: [Word] = []
-        words.reserveCapacity(glyphs.count / 4)
-        // The word's text is gathered as UTF-8 in one reused buffer: appending Characters to a
-        // String one by one cost more than the rest of the grouping.
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(64)
-        var rect = Rect.zero
-        var style = TextStyle.unknown
-        var previous: Glyph? = nil
-
-        func flush() {
-            if !utf8.isEmpty { words.append(Word(text: String(decoding: utf8, as: UTF8.self), rect: rect, style: style)) }
-            utf8.removeAll(keepingCapacity: true)
-        }
-
-        for glyph in glyphs {
-            if let last = previous, !startsNewWord(glyph, after: last) {
-                rect = rect.union(glyph.rect)
-            } else {
-                flush()
-                rect = glyph.rect
-                style = glyph.style
+        // Glyphs are read in place through a buffer, not copied out: a Glyph holds a Character,
+        // so every copy went through reference-counting value witnesses. The state lives in a
+        // struct, not in variables captured by a nested function, which cost a dynamic
+        // exclusivity check on every access.
+        var builder = WordBuilder(capacity: glyphs.count / 4)
+        // Fields are read one by one (plain values), never the whole Glyph.
+        glyphs.withUnsafeBufferPointer { glyphs in
+            for index in glyphs.indices {
+                let rect = glyphs[index].rect, style = glyphs[index].style
+                if index > 0, !startsNewWord(rect, style, followsSpace: glyphs[index].followsSpace,
+                                             after: glyphs[index - 1].rect, glyphs[index - 1].style) {
+                    builder.extend(rect)
+                } else {
+                    builder.start(rect, style)
+                }
+                builder.append(glyphs[index].character)
             }
-            // Byte by byte: `append(contentsOf:)` on a Character's UTF-8 view cost ~170 instructions a glyph.
-            for byte in glyph.character.utf8 { utf8.append(byte) }
-            previous = glyph
         }
-        flush()
-        return words
+        return builder.finish()
     }
 
     func startsNewWord(_ glyph: Glyph, after last: Glyph) -> Bool {
-        if useEngineSpaces && glyph.followsSpace { return true }
-        let size = max(glyph.style.fontSize, glyph.rect.height, 1)
-        let gap = glyph.rect.x0 - last.rect.x1
+        startsNewWord(glyph.rect, glyph.style, followsSpace: glyph.followsSpace, after: last.rect, last.style)
+    }
+
+    func startsNewWord(_ rect: Rect, _ style: TextStyle, followsSpace: Bool, after lastRect: Rect, _ lastStyle: TextStyle) -> Bool {
+        if useEngineSpaces && followsSpace { return true }
+        let size = max(style.fontSize, rect.height, 1)
+        let gap = rect.x0 - lastRect.x1
         if gap > maxGlyphGap * size || gap < -0.5 * size { return true }
-        let height = max(min(glyph.rect.height, last.rect.height), 1)
-        if abs(glyph.rect.midY - last.rect.midY) > maxCenterShift * height { return true }
-        if splitOnColorChange && glyph.style.color != last.style.color { return true }
+        let height = max(min(rect.height, lastRect.height), 1)
+        if abs(rect.midY - lastRect.midY) > maxCenterShift * height { return true }
+        if splitOnColorChange && style.color != lastStyle.color { return true }
         return false
+    }
+}
+
+/// The word being gathered and the words done, for `WordGrouping.words(from:)`.
+private struct WordBuilder {
+    var words: [Word] = []
+    /// The word's text is gathered as UTF-8 in one reused buffer: appending Characters to a
+    /// String one by one cost more than the rest of the grouping.
+    var utf8: [UInt8] = []
+    var rect = Rect.zero
+    var style = TextStyle.unknown
+
+    init(capacity: Int) {
+        words.reserveCapacity(capacity)
+        utf8.reserveCapacity(64)
+    }
+
+    /// Ends the word being gathered and starts one at a glyph's box.
+    mutating func start(_ rect: Rect, _ style: TextStyle) {
+        flush()
+        self.rect = rect
+        self.style = style
+    }
+
+    /// Grows the word by a glyph's box.
+    mutating func extend(_ rect: Rect) {
+        self.rect = self.rect.union(rect)
+    }
+
+    mutating func append(_ character: Character) {
+        // Byte by byte: `append(contentsOf:)` on a Character's UTF-8 view cost ~170 instructions a glyph.
+        for byte in character.utf8 { utf8.append(byte) }
+    }
+
+    mutating func flush() {
+        if !utf8.isEmpty { words.append(Word(text: String(decoding: utf8, as: UTF8.self), rect: rect, style: style)) }
+        utf8.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finish() -> [Word] {
+        flush()
+        return words
     }
 }
 
@@ -109,22 +150,30 @@ extension LineGrouping {
         let middles = words.map(\.rect.midY)
         let order = words.indices.sorted { middles[$0] < middles[$1] }
         var lines: [TextLine] = []
-        var current: [Word] = []
+        // A line's words are gathered as indices and sorted left to right as indices (the same
+        // stable sort on the same keys as sorting the words): words are copied once, in order.
+        var current: [Int] = []
+        func close() {
+            guard !current.isEmpty else { return }
+            let leftToRight = current.sorted { words[$0].rect.x0 < words[$1].rect.x0 }
+            lines.append(TextLine(leftToRight: leftToRight.map { words[$0] }))
+            current.removeAll(keepingCapacity: true)
+        }
         // A line is compared with its first word, not with the union of its words: a growing
         // union (or a tall word) would chain staggered lines, such as a wrapped label beside a
         // taller value, into one.
         var reference = Rect.zero
         for index in order {
-            let word = words[index]
-            if !current.isEmpty, sharesLine(word.rect, reference) {
-                current.append(word)
+            let rect = words[index].rect
+            if !current.isEmpty, sharesLine(rect, reference) {
+                current.append(index)
             } else {
-                if !current.isEmpty { lines.append(TextLine(words: current)) }
-                current = [word]
-                reference = word.rect
+                close()
+                current.append(index)
+                reference = rect
             }
         }
-        if !current.isEmpty { lines.append(TextLine(words: current)) }
+        close()
         return lines
     }
 

@@ -47,8 +47,16 @@ public enum ValueParsing {
     public static func date(_ raw: String) -> ParsedValue {
         let folded = foldWhitespace(raw)
         if folded.isEmpty { return ParsedValue(.null) }
-        let (digitsOnly, repairs) = repairDigits(folded.filter { !$0.isWhitespace }, allowed: "/-.")
-        var parts = digitsOnly.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
+        let digitsOnly: String, repairs: Int
+        var parts: [String]
+        if folded.utf8.allSatisfy({ isDigit($0) || isDateSeparator($0) }) {
+            // A printed date is digits and separators only: split on bytes, nothing to repair.
+            (digitsOnly, repairs) = (folded, 0)
+            parts = folded.utf8.split(whereSeparator: isDateSeparator).map { String(decoding: $0, as: UTF8.self) }
+        } else {
+            (digitsOnly, repairs) = repairDigits(folded.filter { !$0.isWhitespace }, allowed: "/-.")
+            parts = digitsOnly.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
+        }
         var lostSeparators = 0
         if parts.count != 3 {
             // OCR may lose a slash or read it as a digit-like letter ("0522/2026", "ox102021"):
@@ -73,12 +81,36 @@ public enum ValueParsing {
     public static func number(_ raw: String) -> ParsedValue {
         var folded = foldWhitespace(raw)
         if folded.isEmpty { return ParsedValue(.null) }
+        if let plain = plainNumberText(folded) {
+            return decimal(plain).map { ParsedValue(.number($0)) } ?? .unreadable(folded)
+        }
         folded.removeAll { $0 == "$" || $0 == " " }
         if folded.isEmpty { return ParsedValue(.null) }
         let (repairedText, repairs) = repairDigits(folded, allowed: ",.-")
         let plain = repairedText.filter { $0 != "," }
         guard let number = decimal(plain) else { return .unreadable(foldWhitespace(raw)) }
         return ParsedValue(.number(number), quality: repairs == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(repairs - 1)))
+    }
+
+    /// A printed number (digits, `,` `.` `-`, `$` and spaces only: nothing to repair) without its
+    /// `$`, spaces and thousands separators; nil for any other text, which the slow path reads.
+    /// Checked on bytes: nearly every number cell is this, and Characters cost far more.
+    static func plainNumberText(_ folded: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(folded.utf8.count)
+        for byte in folded.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"): bytes.append(byte)
+            case UInt8(ascii: ","), UInt8(ascii: "$"), UInt8(ascii: " "): continue
+            default: return nil
+            }
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func isDateSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 
     /// `-1234.5678` as an exact Decimal, or nil unless the text is digits with at most one point
@@ -177,6 +209,8 @@ public enum ValueParsing {
     /// Replaces letters that OCR confuses with digits, in text that may hold only digits and
     /// `allowed` punctuation. Returns the repaired text and the number of repairs.
     static func repairDigits(_ text: String, allowed: String) -> (String, Int) {
+        // Clean text (ASCII digits and allowed punctuation) is returned as it is, checked on bytes.
+        if text.utf8.allSatisfy({ isDigit($0) || ($0 < 0x80 && allowed.utf8.contains($0)) }) { return (text, 0) }
         var repairs = 0
         var result = ""
         for character in text {

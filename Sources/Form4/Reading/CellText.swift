@@ -19,6 +19,14 @@ struct CellText {
     /// Reads `words` top to bottom, left to right; trailing markers like `(1)` become footnote ids.
     init(words: [Word], lineGrouping: LineGrouping = LineGrouping()) {
         self.words = words
+        // Most cells are empty or hold one word: read without building lines and token lists.
+        if words.count <= 1 {
+            rect = words.first?.rect
+            let (rest, markers) = words.first.map { CellText.splitTrailingMarkers($0.text) } ?? ("", [])
+            footnoteIds = markers.map { "F\($0)" }
+            text = ValueParsing.foldWhitespace(rest)
+            return
+        }
         rect = words.map(\.rect).unionAll()
         var tokens: [String] = []
         // Most cells hold one word: no need to sort it into lines.
@@ -85,6 +93,8 @@ struct CellText {
 
     /// Splits `"757,756(1)(2)"` into `("757,756", [1, 2])`; text without markers comes back whole.
     static func splitTrailingMarkers(_ token: String) -> (String, [Int]) {
+        // Most tokens do not end in ")": told on the last byte, without walking Characters.
+        guard token.utf8.last == UInt8(ascii: ")") else { return (token, []) }
         var rest = Substring(token)
         var numbers: [Int] = []
         while rest.hasSuffix(")"), let open = rest.lastIndex(of: "(") {
@@ -143,8 +153,11 @@ struct FieldBuilder {
         let read = Field(value: parsed.value, confidence: confidence, footnoteIds: cell.footnoteIds,
                          page: page.number, bbox: cell.rect ?? cell.region, raw: raw,
                          method: clipped ? "clipped" : parsed.repaired || cell.repairs > 0 ? "repaired" : nil)
-        let printedWords = cell.words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
-        let ink = page.source == .native ? nil : cell.region.flatMap { page.cellInk($0, text: printedWords.map(\.rect).unionAll()) }
+        // Only a scan's ink is looked at; native text needs no cleaning of OCR noise for it.
+        let ink = page.source == .native ? nil : cell.region.flatMap { region in
+            let printedWords = cell.words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
+            return page.cellInk(region, text: printedWords.map(\.rect).unionAll())
+        }
         var result = kind.isTyped
             ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, parse: parse)
             : rereadText(read, cell: cell, ink: ink, parse: parse)

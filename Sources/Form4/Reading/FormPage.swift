@@ -189,7 +189,8 @@ final class FormPage {
         // On a scan, ink is the evidence; OCR may miss an "X" or read one into a speck.
         guard source == .native else { return false }
         let headerBottom = first(Label("Table I - Non-Derivative Securities"))?.rect.y0 ?? bounds.y1
-        return words.contains { CheckboxReader.markGlyphs.contains($0.text) && $0.rect.y1 < headerBottom }
+        // Marks are one character: longer words are passed over without hashing their text.
+        return words.contains { $0.text.utf8.count <= 3 && $0.rect.y1 < headerBottom && CheckboxReader.markGlyphs.contains($0.text) }
     }()
 }
 
