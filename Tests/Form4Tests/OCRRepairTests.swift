@@ -92,4 +92,19 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(TableReader.numberCore("10."), "10")
         XCTAssertEqual(TableReader.numberCore("3)"), "", "the end of \"(Instr. 3)\" is no heading")
     }
+
+    /// Header lines whose sub-headings OCR dropped still spell the printed headings; rows do not.
+    func testHeaderLinesAreToldFromRowsByTheirWords() {
+        let words = TableAnatomy.derivativeHeaderWords
+        func heading(_ line: String) -> Bool { TableReader.spellsHeadingText(line.split(separator: " ").map(String.init), vocabulary: words) }
+        XCTAssertTrue(heading("Security (Instr, 3, 4 and 5) Following (0 (instr. 4)"))
+        XCTAssertTrue(heading("Date Expiration Number of Transaction(s)"))
+        XCTAssertTrue(heading("Derivative 3, 4 and $) Owned or indirect | (Instr, 4)"), "\"$)\" is a damaged \"5)\"")
+        XCTAssertTrue(heading("Exercisable"))
+        XCTAssertTrue(heading("Amount or Reportd"), "one damaged letter")
+        XCTAssertFalse(heading("{right to $79.3 9/08/2023 J 373 9082023 | 09:05/2030 Cet 373 eT) 134,749 D"))
+        XCTAssertFalse(heading("Warrants 5"))
+        XCTAssertFalse(heading("Stock Option (Right to Buy)"))
+        XCTAssertFalse(heading("Derivative Security 12"), "a value among heading words")
+    }
 }

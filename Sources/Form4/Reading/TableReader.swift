@@ -47,6 +47,11 @@ struct TableReader {
         } else {
             headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
         }
+        // OCR may drop the sub-headings the header's end is found from ("Code", "V", "(A)", "Title"):
+        // lines that go on spelling the form's printed column headings still belong to the header.
+        if page.source != .native {
+            headerBottom = extendThroughHeadingText(from: headerBottom, limit: min(bottom, headingTop + unit * headerDepth))
+        }
 
         let bodyBottom = proseStart(below: headerBottom, above: bottom) ?? bottom
         let body = page.words(in: Rect(x0: page.bounds.x0, y0: headerBottom + 0.01, x1: page.bounds.x1, y1: bodyBottom))
@@ -209,6 +214,44 @@ struct TableReader {
             if line.rect.y0 <= headerBottom - overlap { headerBottom = max(headerBottom, line.rect.y1) }
         }
         return headerBottom
+    }
+
+    /// Below `start`, the lines (each close under the last) that spell the printed column
+    /// headings rather than values: the header's end is the last of them.
+    private func extendThroughHeadingText(from start: Double, limit: Double) -> Double {
+        var headerBottom = start
+        let lines = page.text.lines.filter { $0.rect.y1 > start + page.unit * 0.25 && $0.rect.y0 < limit }
+            .sorted { $0.rect.y0 < $1.rect.y0 }
+        for line in lines {
+            if line.rect.midY <= headerBottom { continue }
+            guard line.rect.y0 < headerBottom + page.unit * 1.2,
+                  Self.spellsHeadingText(line.words.map(\.text), vocabulary: kind == .derivative
+                                         ? TableAnatomy.derivativeHeaderWords : TableAnatomy.nonDerivativeHeaderWords)
+            else { break }
+            headerBottom = max(headerBottom, line.rect.y1)
+        }
+        return headerBottom
+    }
+
+    /// Whether the words of a line are words of the table's printed header: no value among them
+    /// (a number of two digits or more, an amount; "$)" is a damaged "5)"), and at least two of every three of its
+    /// words of three letters or more are heading words, as spelled or with one letter damaged.
+    static func spellsHeadingText(_ words: [String], vocabulary: Set<String>) -> Bool {
+        var heading = 0, other = 0
+        for word in words {
+            if word.filter(\.isNumber).count >= 2 || (word.contains("$") && word.contains(where: \.isNumber)) { return false }
+            let letters = String(word.lowercased().filter { $0.isLetter && $0.isASCII })
+            guard letters.count >= 3 else { continue }
+            if vocabulary.contains(letters) || (letters.count >= 5 && vocabulary.contains { candidate in
+                abs(candidate.count - letters.count) <= 1
+                    && LabelText.editDistance(Array(candidate.utf8), Array(letters.utf8), limit: 1) <= 1
+            }) {
+                heading += 1
+            } else {
+                other += 1
+            }
+        }
+        return heading >= 1 && heading >= 2 * other
     }
 
     private func makeRow(_ cells: [String: CellText]) -> TableRow {
