@@ -37,7 +37,9 @@ struct TrailerReader {
                     zone = .remarks
                     if line.rect.midY <= remarks.rect.y1 { continue }
                 }
-                if explanation.map({ line.rect.midY <= $0.rect.y1 }) ?? false { continue }
+                // The label's own line only: a damaged label may be matched on into the first
+                // footnote's words ("Explanation of Resp" + "1 . The").
+                if let explanation, line.rect.midY <= page.words[explanation.wordIndices[0]].rect.y1 { continue }
                 // A skewed scan can put the end of a footnote and a signature on one "line":
                 // words far apart are runs of their own.
                 for run in Self.runs(of: line, gap: page.unit * 3) {
@@ -81,7 +83,16 @@ struct TrailerReader {
     /// Footnotes start with their number ("1. Vesting ..."); lines that do not continue the one before.
     private func footnotes(from lines: [(line: TextLine, page: FormPage)]) -> [Footnote] {
         var notes: [(number: Int, words: [Word], page: FormPage)] = []
-        for (line, page) in lines {
+        for (original, page) in lines {
+            var line = original
+            // OCR may set a number's point apart ("2 . Includes"): number and point are one token.
+            if page.source != .native, line.words.count >= 3, line.words[0].text.allSatisfy(\.isNumber),
+               [".", ",", ":", ";"].contains(line.words[1].text) {
+                var joined = line.words[0]
+                joined.text += "."
+                joined.rect = joined.rect.union(line.words[1].rect)
+                line = TextLine(words: [joined] + line.words.dropFirst(2))
+            }
             if let first = line.words.first,
                let number = Self.footnoteNumber(first.text) ?? (page.source == .native ? nil : Self.damagedFootnoteNumber(first.text)),
                notes.isEmpty || number == notes.last!.number + 1 {
