@@ -85,6 +85,36 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertFalse(TrailerReader.looksLikeFootnoteNumber("The"))
     }
 
+    func testFootnoteNumbersRunIntoTheirFirstWordOrLeftAsMarks() {
+        XCTAssertEqual(TrailerReader.gluedFootnoteNumber("L.The").map { [$0.0, $0.1] }, ["L.", "The"])
+        XCTAssertEqual(TrailerReader.gluedFootnoteNumber("12,Each").map { [$0.0, $0.1] }, ["12,", "Each"])
+        XCTAssertNil(TrailerReader.gluedFootnoteNumber("U.S.C."), "letters that are no digit look-alikes")
+        XCTAssertNil(TrailerReader.gluedFootnoteNumber("1.250"), "a number, not a footnote's start")
+        XCTAssertEqual(TrailerReader.damagedFootnoteNumber("L."), 1)
+        XCTAssertTrue(TrailerReader.isDamagedNumber("»"))
+        XCTAssertTrue(TrailerReader.isDamagedNumber("3"))
+        XCTAssertFalse(TrailerReader.isDamagedNumber("The"))
+        XCTAssertFalse(TrailerReader.isDamagedNumber("2025"))
+    }
+
+    /// Street 1 and 2 on a scan: a second line is the first one's continuation only where its
+    /// first word would not have fit after the first line's end.
+    func testStreetLinesAreRowsUnlessTheFirstIsFull() {
+        func words(_ text: String, x: Double, y: Double) -> [Word] {
+            var left = x
+            return text.split(separator: " ").map { part in
+                defer { left += Double(part.count) * 5 + 3 }
+                return Word(text: String(part), rect: Rect(x0: left, y0: y, x1: left + Double(part.count) * 5, y1: y + 7))
+            }
+        }
+        let two = OwnerReader.wrappedRows([words("100 SOUTHCENTER COURT", x: 35, y: 155), words("SUITE 200", x: 35, y: 164)],
+                                          right: 220, space: 3)
+        XCTAssertEqual(two.count, 2)
+        let wrapped = OwnerReader.wrappedRows([words("C/O BLUE HARBOR REALTY TRUST AND", x: 35, y: 155),
+                                               words("PARTNERS", x: 35, y: 164)], right: 220, space: 3)
+        XCTAssertEqual(wrapped.count, 1, "the first line ends at 208: \"PARTNERS\" would not have fit")
+    }
+
     func testHeadingNumbersAsOCRLeavesThem() {
         XCTAssertEqual(TableReader.numberCore("4,"), "4")
         XCTAssertEqual(TableReader.numberCore("2.7"), "2")
