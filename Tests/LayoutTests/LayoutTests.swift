@@ -22,11 +22,11 @@ final class LayoutTests: XCTestCase {
 
     func testLabelGoesOnInAWordOCRPutOnANeighbouringLine() {
         // The OCR layer set "Person" a little higher than the rest of its printed line, so line
-        // grouping gave it to the line above, which holds the next box's label.
-        let text = page([word("1.", 10, 115, height: 6), word("Name", 20, 115, height: 6), word("and", 42, 115, height: 6),
-                         word("Address", 56, 115, height: 6), word("of", 86, 115, height: 6),
-                         word("Reporting", 96, 115, height: 6), word("Person", 134, 110, height: 9),
-                         word("2.", 200, 110, height: 9), word("Issuer", 210, 110, height: 9)], source: .ocrLayer)
+        // grouping gave it to the line of the next box's label ("2. Issuer"), which stands higher.
+        let text = page([word("1.", 10, 115, height: 6), word("Name", 20, 115, height: 6), word("and", 38, 115, height: 6),
+                         word("Address", 52, 115, height: 6), word("of", 82, 115, height: 6),
+                         word("Reporting", 92, 115, height: 6), word("Person", 130, 110, height: 9),
+                         word("2.", 200, 106, height: 9), word("Issuer", 210, 106, height: 9)], source: .ocrLayer)
         let reporting = text.words.firstIndex { $0.text == "Reporting" }!, person = text.words.firstIndex { $0.text == "Person" }!
         XCTAssertNotEqual(text.lineOfWord[reporting], text.lineOfWord[person], "the words stand on two lines")
         let match = LabelFinder().first(Label("1. Name and Address of Reporting Person"), in: text, fuzzy: false)

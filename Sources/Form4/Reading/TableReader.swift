@@ -254,6 +254,24 @@ struct TableReader {
         return heading >= 1 && heading >= 2 * other
     }
 
+    /// Column V holds a "V" or nothing. OCR drops a lone letter or misreads it ("v", "y", "\\/"),
+    /// so on a scan any text left in the cell, or ink the scan shows there, is the mark.
+    private func voluntaryField(_ cell: CellText, build: FieldBuilder) -> Field {
+        if page.source == .native {
+            return Field(value: .bool(cell.text.uppercased() == "V"), confidence: build.baseConfidence,
+                         footnoteIds: cell.footnoteIds, page: page.number, bbox: cell.rect)
+        }
+        let text = cell.cleanedForOCR(prose: false).text
+        var marked = !text.isEmpty && text.count <= 2
+        var confidence = build.baseConfidence * (text.isEmpty || text.uppercased() == "V" ? 1 : 0.9)
+        if text.isEmpty, let region = cell.region, let ink = page.cellInk(region, text: nil), ink.hasText, ink.ruled, !ink.unreadMarker {
+            marked = true
+            confidence = build.baseConfidence * 0.9
+        }
+        return Field(value: .bool(marked), confidence: confidence, footnoteIds: cell.footnoteIds,
+                     page: page.number, bbox: cell.rect ?? cell.region, method: marked && text.uppercased() != "V" ? "ink" : nil)
+    }
+
     private func makeRow(_ cells: [String: CellText]) -> TableRow {
         let build = FieldBuilder(page: page)
         func cell(_ name: String) -> CellText { cells[name] ?? CellText(words: []) }
@@ -264,10 +282,7 @@ struct TableReader {
         row.deemedExecutionDate = build.date(cell(ColumnName.deemed))
         row.transactionCode = build.code(cell(ColumnName.code), Codes.transaction)
         let voluntary = cell(ColumnName.voluntary)
-        row.equitySwapInvolved = hasTransaction
-            ? Field(value: .bool(voluntary.text.uppercased() == "V"), confidence: build.baseConfidence,
-                    footnoteIds: voluntary.footnoteIds, page: page.number, bbox: voluntary.rect)
-            : build.empty()
+        row.equitySwapInvolved = hasTransaction ? voluntaryField(voluntary, build: build) : build.empty()
         row.sharesOwnedFollowingTransaction = build.number(cell(ColumnName.owned))
         row.directOrIndirectOwnership = build.code(cell(ColumnName.directIndirect), Codes.directIndirect)
         row.natureOfOwnership = build.text(cell(ColumnName.nature))
