@@ -60,7 +60,6 @@ final class OCRService: @unchecked Sendable {
         let reading = try? engine.recognizeText(in: crop.enlarged(by: 3, border: 16), pageSegmentation: .singleLine,
                                                 characterWhitelist: "()0123456789")
         guard let reading else { return nil }
-        if ProcessInfo.processInfo.environment["DBG_MARKER"] != nil { FileHandle.standardError.write("MARKER \(area) '\(reading.text)' \(reading.confidence)\n".data(using: .utf8)!) }
         return Self.markerNumbers(reading.text)
     }
 
