@@ -185,6 +185,26 @@ public struct LabelFinder: Sendable {
         return LabelMatch(label: label, start: (first.midX, first.midY), wordIndices: indices, rect: rect, score: score)
     }
 
+    /// A line's last word may go on in a word that line grouping put on a neighbouring line
+    /// (OCR boxes of one printed line at uneven heights): the word starting right after it,
+    /// level with it (overlapping most of the lower one's height).
+    func wordBeside(_ current: Int, page: PageText, height: Double) -> Int? {
+        let word = page.words[current].rect
+        let line = page.lineOfWord[current]
+        for lineIndex in [line - 1, line + 1] where lineIndex >= 0 && lineIndex < page.lines.count {
+            let first = page.lineStart[lineIndex]
+            for offset in page.lines[lineIndex].words.indices {
+                let candidate = page.words[first + offset].rect
+                let gap = candidate.x0 - word.x1
+                if gap >= -0.3 * height, gap <= maxWordGap * height,
+                   candidate.verticalOverlap(word) > 0.5 * min(candidate.height, word.height) {
+                    return first + offset
+                }
+            }
+        }
+        return nil
+    }
+
     /// The words that may continue a label after `current`: the next word on the same line when
     /// close enough, and the first word of a following line that starts under the label.
     func nextWords(after current: Int, labelStart: Rect, page: PageText) -> NextWords {
@@ -196,6 +216,8 @@ public struct LabelFinder: Sendable {
         if nextOnLine < page.words.count, page.lineOfWord[nextOnLine] == line {
             let gap = page.words[nextOnLine].rect.x0 - word.x1
             if gap <= maxWordGap * height { candidates.append(nextOnLine) }
+        } else if let beside = wordBeside(current, page: page, height: height) {
+            candidates.append(beside)
         }
         var lineIndex = line + 1
         search: while lineIndex < page.lines.count {

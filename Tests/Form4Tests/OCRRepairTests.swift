@@ -85,11 +85,56 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertFalse(TrailerReader.looksLikeFootnoteNumber("The"))
     }
 
+    func testFootnoteNumbersRunIntoTheirFirstWordOrLeftAsMarks() {
+        XCTAssertEqual(TrailerReader.gluedFootnoteNumber("L.The").map { [$0.0, $0.1] }, ["L.", "The"])
+        XCTAssertEqual(TrailerReader.gluedFootnoteNumber("12,Each").map { [$0.0, $0.1] }, ["12,", "Each"])
+        XCTAssertNil(TrailerReader.gluedFootnoteNumber("U.S.C."), "letters that are no digit look-alikes")
+        XCTAssertNil(TrailerReader.gluedFootnoteNumber("1.250"), "a number, not a footnote's start")
+        XCTAssertEqual(TrailerReader.damagedFootnoteNumber("L."), 1)
+        XCTAssertTrue(TrailerReader.isDamagedNumber("»"))
+        XCTAssertTrue(TrailerReader.isDamagedNumber("3"))
+        XCTAssertFalse(TrailerReader.isDamagedNumber("The"))
+        XCTAssertFalse(TrailerReader.isDamagedNumber("2025"))
+    }
+
+    /// Street 1 and 2 on a scan: a second line is the first one's continuation only where its
+    /// first word would not have fit after the first line's end.
+    func testStreetLinesAreRowsUnlessTheFirstIsFull() {
+        func words(_ text: String, x: Double, y: Double) -> [Word] {
+            var left = x
+            return text.split(separator: " ").map { part in
+                defer { left += Double(part.count) * 5 + 3 }
+                return Word(text: String(part), rect: Rect(x0: left, y0: y, x1: left + Double(part.count) * 5, y1: y + 7))
+            }
+        }
+        let two = OwnerReader.wrappedRows([words("100 SOUTHCENTER COURT", x: 35, y: 155), words("SUITE 200", x: 35, y: 164)],
+                                          right: 220, space: 3)
+        XCTAssertEqual(two.count, 2)
+        let wrapped = OwnerReader.wrappedRows([words("C/O BLUE HARBOR REALTY TRUST AND", x: 35, y: 155),
+                                               words("PARTNERS", x: 35, y: 164)], right: 220, space: 3)
+        XCTAssertEqual(wrapped.count, 1, "the first line ends at 208: \"PARTNERS\" would not have fit")
+    }
+
     func testHeadingNumbersAsOCRLeavesThem() {
         XCTAssertEqual(TableReader.numberCore("4,"), "4")
         XCTAssertEqual(TableReader.numberCore("2.7"), "2")
         XCTAssertEqual(TableReader.numberCore("2A."), "2A")
         XCTAssertEqual(TableReader.numberCore("10."), "10")
         XCTAssertEqual(TableReader.numberCore("3)"), "", "the end of \"(Instr. 3)\" is no heading")
+    }
+
+    /// Header lines whose sub-headings OCR dropped still spell the printed headings; rows do not.
+    func testHeaderLinesAreToldFromRowsByTheirWords() {
+        let words = TableAnatomy.derivativeHeaderWords
+        func heading(_ line: String) -> Bool { TableReader.spellsHeadingText(line.split(separator: " ").map(String.init), vocabulary: words) }
+        XCTAssertTrue(heading("Security (Instr, 3, 4 and 5) Following (0 (instr. 4)"))
+        XCTAssertTrue(heading("Date Expiration Number of Transaction(s)"))
+        XCTAssertTrue(heading("Derivative 3, 4 and $) Owned or indirect | (Instr, 4)"), "\"$)\" is a damaged \"5)\"")
+        XCTAssertTrue(heading("Exercisable"))
+        XCTAssertTrue(heading("Amount or Reportd"), "one damaged letter")
+        XCTAssertFalse(heading("{right to $79.3 9/08/2023 J 373 9082023 | 09:05/2030 Cet 373 eT) 134,749 D"))
+        XCTAssertFalse(heading("Warrants 5"))
+        XCTAssertFalse(heading("Stock Option (Right to Buy)"))
+        XCTAssertFalse(heading("Derivative Security 12"), "a value among heading words")
     }
 }

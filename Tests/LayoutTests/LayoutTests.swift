@@ -20,6 +20,19 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(match?.wordIndices.map { text.words[$0].text }, ["3.", "Transaction", "Code"])
     }
 
+    func testLabelGoesOnInAWordOCRPutOnANeighbouringLine() {
+        // The OCR layer set "Person" a little higher than the rest of its printed line, so line
+        // grouping gave it to the line of the next box's label ("2. Issuer"), which stands higher.
+        let text = page([word("1.", 10, 115, height: 6), word("Name", 20, 115, height: 6), word("and", 38, 115, height: 6),
+                         word("Address", 52, 115, height: 6), word("of", 82, 115, height: 6),
+                         word("Reporting", 92, 115, height: 6), word("Person", 130, 110, height: 9),
+                         word("2.", 200, 106, height: 9), word("Issuer", 210, 106, height: 9)], source: .ocrLayer)
+        let reporting = text.words.firstIndex { $0.text == "Reporting" }!, person = text.words.firstIndex { $0.text == "Person" }!
+        XCTAssertNotEqual(text.lineOfWord[reporting], text.lineOfWord[person], "the words stand on two lines")
+        let match = LabelFinder().first(Label("1. Name and Address of Reporting Person"), in: text, fuzzy: false)
+        XCTAssertEqual(match?.wordIndices.last.map { text.words[$0].text }, "Person")
+    }
+
     func testFuzzyMatchSurvivesOCRDamageButExactModeDoesNot() {
         let text = page([word("Explanati0n", 10, 10), word("of", 60, 10), word("Resp0nses:", 72, 10)], source: .ocrLayer)
         XCTAssertNil(LabelFinder().first(Label("Explanation of Responses:"), in: text, fuzzy: false))

@@ -131,6 +131,26 @@ enum TableAnatomy {
     ]
 }
 
+extension TableAnatomy {
+    /// Every word the tables' headers print (headings in full, sub-headings), lower-cased
+    /// letters only: what a header line is told from a row by when its labels are damaged.
+    static let nonDerivativeHeaderWords = words(of: """
+        Title of Security Instr Transaction Date Month Day Year Deemed Execution Date if any Code
+        Securities Acquired or Disposed Of and Amount of Beneficially Owned Following Reported
+        Transactions Ownership Form Direct Indirect Nature Beneficial Price
+        """)
+    static let derivativeHeaderWords = words(of: """
+        Title of Derivative Security Instr Conversion or Exercise Price Transaction Date Month Day Year
+        Deemed Execution if any Code Number Securities Acquired Disposed and Exercisable Expiration
+        Amount Underlying Shares Beneficially Owned Following Reported Transactions Ownership Form
+        Direct Indirect Nature Beneficial
+        """)
+
+    private static func words(of text: String) -> Set<String> {
+        Set(text.split(whereSeparator: { $0.isWhitespace }).map { $0.lowercased() })
+    }
+}
+
 /// Code lists of the ownership XML.
 enum Codes {
     static let transaction: Set<Character> = Set("PSVADFIMCEHOXGLWZJKU")

@@ -198,7 +198,7 @@ public enum ValueParsing {
 
     /// Letters OCR puts where digits belong.
     static let digitConfusions: [Character: Character] = [
-        "O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1",
+        "O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "L": "1", "i": "1", "|": "1", "!": "1",
         "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "g": "9", "q": "9", "T": "7",
     ]
     /// Digits and look-alikes OCR puts where a code letter belongs.

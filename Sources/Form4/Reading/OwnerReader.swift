@@ -35,10 +35,18 @@ struct OwnerReader {
         // Street 1 and 2 are two rows of a borderless table: rows stand a little apart, while a
         // long street wrapped in its cell has its lines touching.
         let streetWords = page.words(in: streetArea)
-        var rows = RowGrouping()
-        rows.cellBreakGap = page.source == .native ? 0.12 : 0.45
-        let streetRows = Self.twoStreetRows(rows.rowBands(wordsByColumn: [streetWords])).map { band in
-            streetWords.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
+        let streetRows: [[Word]]
+        if page.source == .native {
+            var rows = RowGrouping()
+            rows.cellBreakGap = 0.12
+            streetRows = Self.twoStreetRows(rows.rowBands(wordsByColumn: [streetWords])).map { band in
+                streetWords.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
+            }
+        } else {
+            // OCR boxes are tight to the ink, so the gaps between lines say little; but a line
+            // goes on in the next only where the next one's first word did not fit after it.
+            streetRows = Self.wrappedRows(LineGrouping().lines(from: streetWords).map(\.words),
+                                          right: region.x1, space: page.unit * 0.5)
         }
         owner.rptOwnerStreet1 = streetRows.count > 0 ? build.text(CellText(words: streetRows[0])) : build.empty(bbox: streetArea)
         owner.rptOwnerStreet2 = streetRows.count > 1
@@ -140,6 +148,21 @@ struct OwnerReader {
             }
         }
         return runs
+    }
+
+    /// Lines of a cell joined into its rows: a line is the previous one's continuation only
+    /// where its first word would not have fit after the previous line's end (at `right`).
+    static func wrappedRows(_ lines: [[Word]], right: Double, space: Double) -> [[Word]] {
+        var rows: [[Word]] = []
+        for line in lines where !line.isEmpty {
+            if let previous = rows.last, let end = previous.map(\.rect.x1).max(), let first = line.first,
+               end + space + first.rect.width > right {
+                rows[rows.count - 1] += line
+            } else {
+                rows.append(line)
+            }
+        }
+        return rows
     }
 
     /// A stand-in for the lost "(Last)" label: the line right under the first line of text

@@ -71,6 +71,11 @@ struct TableReader {
         } else {
             headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
         }
+        // OCR may drop the sub-headings the header's end is found from ("Code", "V", "(A)", "Title"):
+        // lines that go on spelling the form's printed column headings still belong to the header.
+        if page.source != .native {
+            headerBottom = extendThroughHeadingText(from: headerBottom, limit: min(bottom, headingTop + unit * headerDepth))
+        }
 
         // A header running into the paper's right edge was printed wider than the page: the
         // columns from the first cut-off heading on lost what stood beyond the edge.
@@ -316,6 +321,62 @@ struct TableReader {
         return headerBottom
     }
 
+    /// Below `start`, the lines (each close under the last) that spell the printed column
+    /// headings rather than values: the header's end is the last of them.
+    private func extendThroughHeadingText(from start: Double, limit: Double) -> Double {
+        var headerBottom = start
+        let lines = page.text.lines.filter { $0.rect.y1 > start + page.unit * 0.25 && $0.rect.y0 < limit }
+            .sorted { $0.rect.y0 < $1.rect.y0 }
+        for line in lines {
+            if line.rect.midY <= headerBottom { continue }
+            guard line.rect.y0 < headerBottom + page.unit * 1.2,
+                  Self.spellsHeadingText(line.words.map(\.text), vocabulary: kind == .derivative
+                                         ? TableAnatomy.derivativeHeaderWords : TableAnatomy.nonDerivativeHeaderWords)
+            else { break }
+            headerBottom = max(headerBottom, line.rect.y1)
+        }
+        return headerBottom
+    }
+
+    /// Whether the words of a line are words of the table's printed header: no value among them
+    /// (a number of two digits or more, an amount; "$)" is a damaged "5)"), and at least two of every three of its
+    /// words of three letters or more are heading words, as spelled or with one letter damaged.
+    static func spellsHeadingText(_ words: [String], vocabulary: Set<String>) -> Bool {
+        var heading = 0, other = 0
+        for word in words {
+            if word.filter(\.isNumber).count >= 2 || (word.contains("$") && word.contains(where: \.isNumber)) { return false }
+            let letters = String(word.lowercased().filter { $0.isLetter && $0.isASCII })
+            guard letters.count >= 3 else { continue }
+            if vocabulary.contains(letters) || (letters.count >= 5 && vocabulary.contains { candidate in
+                abs(candidate.count - letters.count) <= 1
+                    && LabelText.editDistance(Array(candidate.utf8), Array(letters.utf8), limit: 1) <= 1
+            }) {
+                heading += 1
+            } else {
+                other += 1
+            }
+        }
+        return heading >= 1 && heading >= 2 * other
+    }
+
+    /// Column V holds a "V" or nothing. OCR drops a lone letter or misreads it ("v", "y", "\\/"),
+    /// so on a scan any text left in the cell, or ink the scan shows there, is the mark.
+    private func voluntaryField(_ cell: CellText, build: FieldBuilder) -> Field {
+        if page.source == .native {
+            return Field(value: .bool(cell.text.uppercased() == "V"), confidence: build.baseConfidence,
+                         footnoteIds: cell.footnoteIds, page: page.number, bbox: cell.rect)
+        }
+        let text = cell.cleanedForOCR(prose: false).text
+        var marked = !text.isEmpty && text.count <= 2
+        var confidence = build.baseConfidence * (text.isEmpty || text.uppercased() == "V" ? 1 : 0.9)
+        if text.isEmpty, let region = cell.region, let ink = page.cellInk(region, text: nil), ink.hasText, ink.ruled, !ink.unreadMarker {
+            marked = true
+            confidence = build.baseConfidence * 0.9
+        }
+        return Field(value: .bool(marked), confidence: confidence, footnoteIds: cell.footnoteIds,
+                     page: page.number, bbox: cell.rect ?? cell.region, method: marked && text.uppercased() != "V" ? "ink" : nil)
+    }
+
     private func makeRow(_ cells: [String: CellText]) -> TableRow {
         let build = FieldBuilder(page: page)
         // A column whose heading was not found on the page (cut off at the paper's edge, or lost
@@ -333,10 +394,7 @@ struct TableReader {
         row.deemedExecutionDate = build.date(cell(ColumnName.deemed))
         row.transactionCode = build.code(cell(ColumnName.code), Codes.transaction)
         let voluntary = cell(ColumnName.voluntary)
-        row.equitySwapInvolved = hasTransaction
-            ? Field(value: .bool(voluntary.text.uppercased() == "V"), confidence: build.baseConfidence,
-                    footnoteIds: voluntary.footnoteIds, page: page.number, bbox: voluntary.rect)
-            : build.empty()
+        row.equitySwapInvolved = hasTransaction ? voluntaryField(voluntary, build: build) : build.empty()
         row.sharesOwnedFollowingTransaction = build.number(cell(ColumnName.owned))
         row.directOrIndirectOwnership = build.code(cell(ColumnName.directIndirect), Codes.directIndirect)
         row.natureOfOwnership = build.text(cell(ColumnName.nature))

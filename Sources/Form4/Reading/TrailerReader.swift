@@ -37,7 +37,9 @@ struct TrailerReader {
                     zone = .remarks
                     if line.rect.midY <= remarks.rect.y1 { continue }
                 }
-                if explanation.map({ line.rect.midY <= $0.rect.y1 }) ?? false { continue }
+                // The label's own line only: a damaged label may be matched on into the first
+                // footnote's words ("Explanation of Resp" + "1 . The").
+                if let explanation, line.rect.midY <= page.words[explanation.wordIndices[0]].rect.y1 { continue }
                 // A skewed scan can put the end of a footnote and a signature on one "line":
                 // words far apart are runs of their own.
                 for run in Self.runs(of: line, gap: page.unit * 3) {
@@ -81,25 +83,75 @@ struct TrailerReader {
     /// Footnotes start with their number ("1. Vesting ..."); lines that do not continue the one before.
     private func footnotes(from lines: [(line: TextLine, page: FormPage)]) -> [Footnote] {
         var notes: [(number: Int, words: [Word], page: FormPage)] = []
+        var previous: (line: TextLine, page: FormPage)? = nil
+        var leftEdge: [Int: Double] = [:], rightEdge: [Int: Double] = [:]
         for (line, page) in lines {
+            leftEdge[page.number] = min(leftEdge[page.number] ?? .infinity, line.rect.x0)
+            rightEdge[page.number] = max(rightEdge[page.number] ?? -.infinity, line.rect.x1)
+        }
+        for (original, page) in lines {
+            var line = original
+            // OCR may set a number's point apart ("2 . Includes"): number and point are one token.
+            if page.source != .native, line.words.count >= 3, line.words[0].text.allSatisfy(\.isNumber),
+               [".", ",", ":", ";"].contains(line.words[1].text) {
+                var joined = line.words[0]
+                joined.text += "."
+                joined.rect = joined.rect.union(line.words[1].rect)
+                line = TextLine(words: [joined] + line.words.dropFirst(2))
+            }
+            // ... or run it into the first word ("L.The"): they are two tokens.
+            if page.source != .native, let first = line.words.first, let (number, rest) = Self.gluedFootnoteNumber(first.text) {
+                var head = first, tail = first
+                head.text = number
+                tail.text = rest
+                line = TextLine(words: [head, tail] + line.words.dropFirst())
+            }
             if let first = line.words.first,
                let number = Self.footnoteNumber(first.text) ?? (page.source == .native ? nil : Self.damagedFootnoteNumber(first.text)),
                notes.isEmpty || number == notes.last!.number + 1 {
                 notes.append((number, Array(line.words.dropFirst()), page))
             } else if page.source != .native, let last = notes.last, line.words.count >= 2,
-                      Self.looksLikeFootnoteNumber(line.words[0].text), line.words[1].text.first?.isUppercase == true {
+                      Self.looksLikeFootnoteNumber(line.words[0].text),
+                      line.words[1].text.first?.isUppercase == true
+                        || (line.words[0].text.hasSuffix(".") && line.words[1].text.first?.isNumber == true) {
                 // OCR lost or misread the number's point or digit ("2 The", "2." for 3.): a short
                 // number opening a sentence starts the next footnote; the sequence tells which.
                 notes.append((last.number + 1, Array(line.words.dropFirst()), page))
+            } else if page.source != .native, let last = notes.last, let previous, previous.page === page,
+                      let first = line.words.first, first.rect.x0 <= (leftEdge[page.number] ?? 0) + page.unit,
+                      previous.line.rect.x1 + page.unit * 0.5 + first.rect.width < (rightEdge[page.number] ?? 0) {
+                // A footnote wraps only when its line is full: a line after one that ended short
+                // starts the next footnote, whatever OCR made of its number ("»", "3 ‘The").
+                let number = line.words.count >= 2 && Self.isDamagedNumber(first.text)
+                notes.append((last.number + 1, Array(line.words.dropFirst(number ? 1 : 0)), page))
             } else if !notes.isEmpty {
                 notes[notes.count - 1].words += line.words
             }
+            previous = (line, page)
         }
         return notes.map { note in
             var field = FieldBuilder(page: note.page).text(CellText(words: note.words))
             field.footnoteIds = []
             return Footnote(id: "F\(note.number)", text: field)
         }
+    }
+
+    /// `"L.The"` → `("L.", "The")`: a footnote's number (one or two digits or look-alikes) with its
+    /// point, run into the capitalised word after it. Nil for anything else.
+    static func gluedFootnoteNumber(_ token: String) -> (String, String)? {
+        guard let point = token.firstIndex(where: { [".", ",", ":", ";"].contains($0) }) else { return nil }
+        let number = token[..<point], rest = token[token.index(after: point)...]
+        guard (1...2).contains(number.count), rest.count >= 2, rest.first?.isUppercase == true,
+              rest.dropFirst().allSatisfy({ $0.isLetter }),
+              number.allSatisfy({ $0.isNumber || ValueParsing.digitConfusions[$0] != nil }) else { return nil }
+        return (String(token[...point]), String(rest))
+    }
+
+    /// What OCR left of a footnote's number: one or two digits or look-alikes with or without
+    /// a point, or a mark with no letter or digit at all ("»").
+    static func isDamagedNumber(_ token: String) -> Bool {
+        looksLikeFootnoteNumber(token) || damagedFootnoteNumber(token) != nil
+            || (token.count <= 2 && !token.contains(where: { $0.isLetter || $0.isNumber }))
     }
 
     /// "12." → 12.
