@@ -34,6 +34,15 @@ final class LabelRescueTests: XCTestCase {
         return (page, damaged, truth)
     }
 
+    func testPagesWeOCROurselvesAreNotReadAgain() throws {
+        // Their words came from the same engine at the same resolution a moment before; a second
+        // reading doubled an image-only page's time.
+        let (_, damaged, _) = try damagedPage([FormLabels.nameAndAddress, FormLabels.issuerName])
+        let ours = damaged.replacingText(PageText(number: damaged.number, bounds: damaged.bounds, source: .ocr, words: damaged.words))
+        XCTAssertNil(LabelRescue().repaired(ours))
+        XCTAssertNotNil(LabelRescue().repaired(damaged), "an OCR text layer is")
+    }
+
     func testGarbledBoxLabelsAreReadAgainAndTheirBoxesRead() throws {
         let (page, damaged, _) = try damagedPage([FormLabels.nameAndAddress, FormLabels.issuerName])
         XCTAssertEqual(FormSplitter.role(of: damaged), .continuation, "without its box labels the page is no form start")
