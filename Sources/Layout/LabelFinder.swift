@@ -104,14 +104,26 @@ public struct LabelFinder: Sendable {
             if let match = found { matches.append(match) }
         }
         if label.parenthesized {
-            let literal = matches.filter { page.words[$0.wordIndices[0]].text.hasPrefix("(") }
-            if !literal.isEmpty { return literal }
+            matches = preferringLiteral(matches, budget: budget) { page.words[$0.wordIndices[0]].text.hasPrefix("(") }
         }
         if label.numbered {
-            let literal = matches.filter { page.words[$0.wordIndices[0]].text.hasSuffix(".") }
-            if !literal.isEmpty { return literal }
+            matches = preferringLiteral(matches, budget: budget) { page.words[$0.wordIndices[0]].text.hasSuffix(".") }
         }
         return matches
+    }
+
+    /// Where the label is printed with its parentheses or number, places that spell it without
+    /// them are other text ("STREET" in an address). Spelled exactly, that holds page-wide. In a
+    /// damaged spelling the number may be what OCR lost: there a place gives way only to a
+    /// literal match standing on it, not to the same label printed elsewhere (an additional
+    /// owner's "1. Name and Address" must not hide box 1's damaged one).
+    private func preferringLiteral(_ matches: [LabelMatch], budget: Int, isLiteral: (LabelMatch) -> Bool) -> [LabelMatch] {
+        let literal = matches.filter(isLiteral)
+        guard !literal.isEmpty else { return matches }
+        if budget == 0 { return literal }
+        return matches.filter { match in
+            isLiteral(match) || !literal.contains { $0.rect.intersects(match.rect) }
+        }
     }
 
     /// Follows words from `start` until they spell at least as many characters as the label,

@@ -102,4 +102,20 @@ final class LayoutTests: XCTestCase {
         XCTAssertFalse(PageFurniture.isPrinterToken("04/30/2025"), "a date is no page count")
         XCTAssertFalse(PageFurniture.isPrinterToken("3/2"), "page 3 of 2 is no page count")
     }
+
+    func testADamagedLabelIsNotHiddenByTheSameLabelPrintedElsewhere() {
+        // Box 1's label lost its "1." to OCR; an additional owner's block further down prints it
+        // whole. Both are places of the label: the damaged one must not give way to the other.
+        func line(_ texts: [String], y: Double) -> [Word] {
+            texts.enumerated().map { word($1, 20 + Double($0) * 60, y, width: 57) }
+        }
+        let damaged = line(["Name", "and", "Address", "of", "Reporting", "Person"], y: 100)
+        let whole = line(["1.", "Name", "and", "Address", "of", "Reporting", "Person"], y: 500)
+        let page = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: damaged + whole)
+        let label = Label("1. Name and Address of Reporting Person")
+        let found = LabelFinder().approximateMatches(label, in: page)
+        XCTAssertTrue(found.contains { $0.rect.y0 == 100 }, "box 1's damaged label is still found")
+        XCTAssertTrue(found.contains { $0.rect.y0 == 500 })
+        XCTAssertEqual(LabelFinder().exactMatches(label, in: page).map(\.rect.y0), [500])
+    }
 }
