@@ -56,10 +56,8 @@ public struct RowGrouping: Sendable {
     /// hold words of wrapping columns only: it is then no row, and its lines join a row by the
     /// rule of HTML tables, whose cells are vertically centred in their row (see `wrappedLineRows`).
     public func rows(wordsByColumn: [[Word]], anchorColumn: Int? = nil, wrappingColumns: Set<Int> = []) -> [[[Word]]] {
-        let centres: [Double]
         if let anchorColumn, anchorColumn < wordsByColumn.count, !wordsByColumn[anchorColumn].isEmpty {
-            centres = lineGrouping.lines(from: wordsByColumn[anchorColumn]).map(\.rect.midY)
-            return rowsAround(centres, wordsByColumn: wordsByColumn)
+            return rowsAround(lineGrouping.lines(from: wordsByColumn[anchorColumn]).map(\.rect.midY), wordsByColumn: wordsByColumn)
         }
         let bands = rowBands(wordsByColumn: wordsByColumn)
         func band(of rect: Rect) -> Int? { bands.firstIndex { rect.midY >= $0.y0 && rect.midY <= $0.y1 } }
