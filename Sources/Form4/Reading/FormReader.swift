@@ -27,10 +27,10 @@ struct FormReader {
                     .readContinued(layout, top: page.bounds.y0, bottom: sections.firstSectionTop)
                 let rows = continued.rows.filter { !$0.sharesOwnedFollowingTransaction.value.isNull || !$0.transactionDate.value.isNull }
                 if layout.kind == .derivative {
-                    Self.finish(&record.derivativeTable, with: continued.endOfLastRow, on: page)
+                    Self.finish(&record.derivativeTable, with: continued.endOfLastRow)
                     record.derivativeTable += rows
                 } else {
-                    Self.finish(&record.nonDerivativeTable, with: continued.endOfLastRow, on: page)
+                    Self.finish(&record.nonDerivativeTable, with: continued.endOfLastRow)
                     record.nonDerivativeTable += rows
                 }
             }
@@ -58,7 +58,7 @@ struct FormReader {
     /// page are added to its text (title, nature of ownership, underlying title) and footnotes,
     /// unless the page before already ends with them (wkhtmltopdf prints the lines a page break
     /// cuts through on both pages).
-    static func finish(_ table: inout [TableRow], with ending: [String: CellText], on page: FormPage) {
+    static func finish(_ table: inout [TableRow], with ending: [String: CellText]) {
         guard !ending.isEmpty, !table.isEmpty else { return }
         func extend(_ field: inout Field, _ cell: CellText?) {
             guard let cell, !cell.isEmpty else { return }
