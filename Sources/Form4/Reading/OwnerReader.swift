@@ -101,9 +101,8 @@ struct OwnerReader {
         for length in stride(from: min(3, beforeZip.count - 1), through: 1, by: -1) {
             let stateWords = Array(beforeZip.suffix(length))
             let text = stateWords.map(\.text).joined(separator: " ").uppercased()
-            let isState = length == 1 ? text.count == 2 && text.allSatisfy(\.isLetter) && USStates.namesByCode[text] != nil
-                                      : USStates.code(forName: text) != nil
-            if isState || (length == 1 && USStates.code(forName: text) != nil) {
+            // A state's code ("NY") or its name ("CALIFORNIA", "NORTH CAROLINA").
+            if USStates.namesByCode[text] != nil || USStates.code(forName: text) != nil {
                 return (Array(beforeZip.dropLast(length)), stateWords, [zip])
             }
         }
