@@ -30,6 +30,7 @@ public struct BatchSummary: Codable, Sendable {
         public var seconds: Double
         public var scanSeconds: Double
         public var extractSeconds: Double
+        /// Seconds from the last result to the derived outputs in place.
         public var rebuildSeconds: Double
         /// Files extracted this run per second of the extraction phase.
         public var documentsPerSecond: Double
@@ -60,7 +61,7 @@ public struct BatchSummary: Codable, Sendable {
 
 /// A batch run: finds the inputs, hashes them, skips what the manifest says is done, spreads
 /// the rest over worker processes, appends each result to records.jsonl + manifest.tsv as it
-/// arrives, and rebuilds the derived outputs at the end.
+/// arrives, and builds the derived outputs from them meanwhile (moved into place at the end).
 public final class BatchRunner: @unchecked Sendable {
     let options: BatchOptions
     private let lock = NSLock()
@@ -71,6 +72,12 @@ public final class BatchRunner: @unchecked Sendable {
     private var done = 0
     private var failures = 0
     private var log: ResultLog!
+    /// The derived outputs, written as the results arrive; nil before the results are known.
+    private var outputs: DerivedOutputBuilder?
+    /// Files given a new line in records.jsonl this run.
+    private var rewrittenPaths = Set<String>()
+    /// Serialises records.jsonl lines and the outputs' feed, so that both see the same order.
+    private let writeLock = NSLock()
     private var started = Date()
     private var extractStarted = Date()
     private var workerLogFD: Int32 = -1
@@ -107,6 +114,7 @@ public final class BatchRunner: @unchecked Sendable {
         let manifestPath = (out as NSString).appendingPathComponent("manifest.tsv")
         let recordsPath = (out as NSString).appendingPathComponent("records.jsonl")
         log = try ResultLog(directory: out)
+        let earlierRecordBytes = FileSystem.size(recordsPath)
         let manifest = try Manifest.load(path: manifestPath)
 
         // Inputs.
@@ -196,6 +204,15 @@ public final class BatchRunner: @unchecked Sendable {
             jobs.append(Job(input: input, sha256: sha))
         }
 
+        // The derived outputs are built while the workers run: first the earlier records of the
+        // files this run leaves alone, then each new result as it is written.
+        let toRewrite = Set(problemResults.map(\.0.display) + copies.map(\.0.display) + jobs.map(\.input.display)
+                            + duplicates.map(\.0.display))
+        let selectedPaths = Set(selected.map { inputs[$0].display })
+        let outputs = try DerivedOutputBuilder(directory: out, subset: selectedPaths)
+        outputs.appendLatest(from: recordsPath, byteLimit: earlierRecordBytes, excluding: toRewrite)
+        self.outputs = outputs
+
         // Files that cannot be read are recorded by the coordinator itself.
         for (input, problem) in problemResults {
             let result = FileResult(file: input.display, status: .error, error: problem, reviewThreshold: options.reviewThreshold)
@@ -264,12 +281,18 @@ public final class BatchRunner: @unchecked Sendable {
 
         // Derived outputs (not after an interruption: the next run, or `form4 merge --out DIR`, rebuilds them).
         let rebuildStarted = Date()
-        let selectedPaths = Set(selected.map { inputs[$0].display })
         var counts: (all: Counts, subset: Counts)
+        let rewritten = writeLock.withLock { rewrittenPaths }
         if interrupted {
+            outputs.abandon()
             counts = (Counts(), Counts())
             warnings.append("interrupted: derived outputs not rebuilt; run again to carry on")
+        } else if rewritten == toRewrite {
+            counts = try outputs.finish()
         } else {
+            // A file meant to get a new line did not (its earlier record, if any, was left out of
+            // the outputs): build them again from records.jsonl.
+            outputs.abandon()
             counts = try DerivedOutputs.rebuild(directory: out, subset: selectedPaths)
         }
         let rebuildSeconds = Date().timeIntervalSince(rebuildStarted)
@@ -354,6 +377,8 @@ public final class BatchRunner: @unchecked Sendable {
             }
             let input = job.input
             var result: FileResult?
+            /// The worker's line, when it can go into records.jsonl as it is.
+            var resultLine: Data?
             var failure: FileResult.Failure?
             if sentAhead || worker!.send(jobLine(job)) {
                 switch worker!.readLine(timeout: options.timeout, shouldStop: { self.stopping }) {
@@ -365,6 +390,7 @@ public final class BatchRunner: @unchecked Sendable {
                     }
                     if let decoded = try? RecordJSON.fileResult(from: data) {
                         result = decoded
+                        if decoded.file == input.display && decoded.sha256 == job.sha256 { resultLine = data + [0x0A] }
                     } else {
                         failure = .init(code: "internal", message: "\(input.display): the worker's result could not be read")
                         worker!.kill(); _ = worker!.wait(); worker = nil
@@ -393,7 +419,7 @@ public final class BatchRunner: @unchecked Sendable {
             final.file = input.display
             if final.sha256 == nil { final.sha256 = job.sha256 }
             do {
-                try write(final, input: input, sha: final.sha256, seconds: Date().timeIntervalSince(jobStarted))
+                try write(final, input: input, sha: final.sha256, seconds: Date().timeIntervalSince(jobStarted), line: resultLine)
             } catch {
                 lock.withLock { fatal = error }
                 return
@@ -414,10 +440,17 @@ public final class BatchRunner: @unchecked Sendable {
         return line + [0x0A]
     }
 
-    private func write(_ result: FileResult, input: InputFile, sha: String?, seconds: Double?) throws {
+    /// Appends `result` to records.jsonl (`line` when it is already encoded) and manifest.tsv,
+    /// and hands it to the derived outputs.
+    private func write(_ result: FileResult, input: InputFile, sha: String?, seconds: Double?, line: Data? = nil) throws {
         let entry = ManifestEntry(sha256: sha, status: result.status.rawValue, code: result.error?.code,
                                   size: input.size, mtime: input.mtime, seconds: seconds, path: input.display)
-        try log.append(record: RecordJSON.line(result), entry: entry)
+        let line = try line ?? RecordJSON.line(result)
+        try writeLock.withLock {
+            try log.append(record: line, entry: entry)
+            rewrittenPaths.insert(input.display)
+            outputs?.append(result)
+        }
     }
 
     static func format(_ seconds: Double) -> String {

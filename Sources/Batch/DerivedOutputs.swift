@@ -7,7 +7,14 @@ import Glibc
 /// Something built from the records: the XML folder, the tables, the SQLite file, the TSVs.
 protocol DerivedSink {
     func append(_ result: FileResult) throws
+    /// Called when no result is waiting: a sink that gathers results writes them now, so that
+    /// little is left to do when the last result comes.
+    func flushWhileIdle() throws
     func close() throws
+}
+
+extension DerivedSink {
+    func flushWhileIdle() throws {}
 }
 
 /// Runs a sink on a thread of its own: the results are handed over in order and written there,
@@ -17,6 +24,9 @@ final class BackgroundSink: DerivedSink, @unchecked Sendable { // `sink` and `fa
     private let sink: DerivedSink
     private let queue: DispatchQueue
     private var failure: Error?
+    /// Results handed over and not yet written.
+    private let waiting = NSLock()
+    private var waitingCount = 0
 
     init(_ sink: DerivedSink, label: String) {
         self.sink = sink
@@ -24,9 +34,14 @@ final class BackgroundSink: DerivedSink, @unchecked Sendable { // `sink` and `fa
     }
 
     func append(_ result: FileResult) throws {
+        waiting.withLock { waitingCount += 1 }
         queue.async {
+            self.waiting.withLock { self.waitingCount -= 1 }
             guard self.failure == nil else { return }
-            do { try self.sink.append(result) } catch { self.failure = error }
+            do {
+                try self.sink.append(result)
+                if self.waiting.withLock({ self.waitingCount == 0 }) { try self.sink.flushWhileIdle() }
+            } catch { self.failure = error }
         }
     }
 
@@ -80,36 +95,33 @@ public enum DerivedOutputs {
     /// Returns the counts over all latest records, and over those whose file is in `subset`.
     @discardableResult
     public static func rebuild(directory: String, subset: Set<String>? = nil) throws -> (all: Counts, subset: Counts) {
-        let records = (directory as NSString).appendingPathComponent("records.jsonl")
-        let scratch = (directory as NSString).appendingPathComponent(".rebuild")
-        let fm = FileManager.default
-        try? fm.removeItem(atPath: scratch)
-        try fm.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let builder = try DerivedOutputBuilder(directory: directory, subset: subset)
+        do {
+            try LatestRecords.forEach(in: (directory as NSString).appendingPathComponent("records.jsonl")) { builder.append($0) }
+            return try builder.finish()
+        } catch {
+            builder.abandon()
+            throw error
+        }
+    }
+}
 
+/// The latest record line of each file in a `records.jsonl`, decoded, in the order of the lines.
+enum LatestRecords {
+    /// Calls `body` with the latest result of every file not in `excluding`, reading no further
+    /// than `byteLimit` (the lines another writer appends meanwhile are left alone). A line that
+    /// cannot be decoded is reported on standard error and left out.
+    static func forEach(in path: String, byteLimit: Int? = nil, excluding: Set<String> = [],
+                        _ body: (FileResult) throws -> Void) throws {
         // Pass 1: the last line of each file.
         var last: [String: Int] = [:]
         var index = 0
-        try forEachLine(ofFile: records) { line in
+        try forEachLine(ofFile: path, byteLimit: byteLimit) { line in
             if let head = RecordHead.parse(line) { last[head.file] = index }
             index += 1
         }
-
-        let xmlFolder = (scratch as NSString).appendingPathComponent("xml")
-        try fm.createDirectory(atPath: xmlFolder, withIntermediateDirectories: true)
-        var sinks: [DerivedSink] = [
-            BackgroundSink(XMLSink(folder: xmlFolder), label: "xml"),
-            try TSVSink(path: (scratch as NSString).appendingPathComponent("failures.tsv"), header: ["file", "code", "message"]) { result in
-                guard result.status == .error else { return [] }
-                return [[result.file, result.error?.code ?? "unknown", result.error?.message ?? ""]]
-            },
-        ]
-        sinks += try sharedSinks(scratch: scratch)
-
-        // Pass 2: feed the latest records, in file order. Decoding is the costly part and each
-        // line decodes on its own: batches of lines are decoded on all cores, then written in order.
-        var all = Counts()
-        var chosen = Counts()
-        var written = Set<String>()
+        // Pass 2: decoding is the costly part and each line decodes on its own: batches of lines
+        // are decoded on all cores, then handed on in order.
         var pending: [(line: Data, number: Int)] = []
         func flush() throws {
             var decoded = [FileResult?](repeating: nil, count: pending.count)
@@ -126,27 +138,113 @@ public enum DerivedOutputs {
                     FileHandle.standardError.write(Data("form4: records.jsonl line \(pending[item].number) cannot be decoded; left out of the derived outputs\n".utf8))
                     continue
                 }
-                all.add(result)
-                if subset?.contains(result.file) ?? true { chosen.add(result) }
-                // The same bytes under several paths are one filing: written once to the outputs.
-                if let sha = result.sha256, result.status != .error, !written.insert(sha).inserted { continue }
-                for sink in sinks { try sink.append(result) }
+                try body(result)
             }
             pending.removeAll(keepingCapacity: true)
         }
         index = 0
-        try forEachLine(ofFile: records) { line in
+        try forEachLine(ofFile: path, byteLimit: byteLimit) { line in
             defer { index += 1 }
-            guard let head = RecordHead.parse(line), last[head.file] == index else { return }
+            guard let head = RecordHead.parse(line), last[head.file] == index, !excluding.contains(head.file) else { return }
             pending.append((line, index + 1))
             if pending.count == 128 { try flush() }
         }
         try flush()
-        for sink in sinks { try sink.close() }
+    }
+}
 
-        // Move into place.
-        let names = ["xml", "tables", "form4.sqlite", "failures.tsv", "review.tsv"]
-        for name in names {
+/// Builds the derived outputs from results handed over in `records.jsonl` order (latest line per
+/// file only), in a scratch folder that `finish` moves into place. The writing happens on a queue
+/// of its own, so a batch can hand each result over as it arrives and go on: by the time the last
+/// worker is done, the outputs are nearly written.
+final class DerivedOutputBuilder: @unchecked Sendable { // the mutable state is touched on `queue` only
+    private let directory: String
+    private let scratch: String
+    private let subset: Set<String>?
+    private let queue = DispatchQueue(label: "form4.derived-outputs")
+    private var sinks: [DerivedSink] = []
+    /// SHA-256 of the files already written: the same bytes under several paths are one filing.
+    private var written = Set<String>()
+    private var counts = (all: Counts(), subset: Counts())
+    private var failure: Error?
+
+    /// Starts empty outputs in `<directory>/.rebuild`; counts are kept for all results and for
+    /// those whose file is in `subset` (all when nil).
+    init(directory: String, subset: Set<String>?) throws {
+        self.directory = directory
+        self.subset = subset
+        scratch = (directory as NSString).appendingPathComponent(".rebuild")
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: scratch)
+        try fm.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let xmlFolder = (scratch as NSString).appendingPathComponent("xml")
+        try fm.createDirectory(atPath: xmlFolder, withIntermediateDirectories: true)
+        sinks = [
+            BackgroundSink(XMLSink(folder: xmlFolder), label: "xml"),
+            try TSVSink(path: (scratch as NSString).appendingPathComponent("failures.tsv"), header: ["file", "code", "message"]) { result in
+                guard result.status == .error else { return [] }
+                return [[result.file, result.error?.code ?? "unknown", result.error?.message ?? ""]]
+            },
+        ]
+        sinks += try sharedSinks(scratch: scratch)
+    }
+
+    /// Runs `work` on the builder's queue, after everything handed over before it; the first
+    /// error stops the writing and is thrown by `finish`.
+    private func enqueue(_ work: @escaping @Sendable () throws -> Void) {
+        queue.async {
+            guard self.failure == nil else { return }
+            do { try work() } catch { self.failure = error }
+        }
+    }
+
+    /// Hands over the latest result of one file; returns at once.
+    func append(_ result: FileResult) {
+        enqueue { try self.write(result) }
+    }
+
+    /// Hands over the latest results in the first `byteLimit` bytes of the `records.jsonl` at
+    /// `path`, except those of the files in `excluding` (a batch passes the files it is about to
+    /// write again); returns at once.
+    func appendLatest(from path: String, byteLimit: Int, excluding: Set<String>) {
+        enqueue {
+            try LatestRecords.forEach(in: path, byteLimit: byteLimit, excluding: excluding) { try self.write($0) }
+        }
+    }
+
+    private func write(_ result: FileResult) throws {
+        counts.all.add(result)
+        if subset?.contains(result.file) ?? true { counts.subset.add(result) }
+        if let sha = result.sha256, result.status != .error, !written.insert(sha).inserted { return }
+        for sink in sinks { try sink.append(result) }
+    }
+
+    /// Waits for the writes, moves the outputs into place; returns the counts over all results
+    /// and over the subset.
+    func finish() throws -> (all: Counts, subset: Counts) {
+        let (failure, counts): (Error?, (all: Counts, subset: Counts)) = queue.sync {
+            if self.failure == nil {
+                do { for sink in sinks { try sink.close() } } catch { self.failure = error }
+            }
+            return (self.failure, self.counts)
+        }
+        if let failure { abandon(); throw failure }
+        try moveIntoPlace()
+        return (counts.all, subset == nil ? counts.all : counts.subset)
+    }
+
+    /// Waits for the writes and throws the outputs away (the old ones stay).
+    func abandon() {
+        queue.sync {
+            for sink in sinks { try? sink.close() }
+            sinks = []
+        }
+        try? FileManager.default.removeItem(atPath: scratch)
+    }
+
+    private func moveIntoPlace() throws {
+        let fm = FileManager.default
+        for name in ["xml", "tables", "form4.sqlite", "failures.tsv", "review.tsv"] {
             let fresh = (scratch as NSString).appendingPathComponent(name)
             guard fm.fileExists(atPath: fresh) else { continue }
             let target = (directory as NSString).appendingPathComponent(name)
@@ -155,7 +253,6 @@ public enum DerivedOutputs {
             guard rename(fresh, target) == 0 else { throw BatchError("cannot move \(fresh) to \(target): \(String(cString: strerror(errno)))") }
         }
         try? fm.removeItem(atPath: scratch)
-        return (all, subset == nil ? all : chosen)
     }
 }
 

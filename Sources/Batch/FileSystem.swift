@@ -158,6 +158,11 @@ enum FileSystem {
 
     /// Opens `path` for appending, creating it; a last line without its newline (a write cut
     /// short by a crash) is cut off first, so that every line in the file is complete.
+    /// The size in bytes of the file at `path`; 0 when it cannot be read.
+    static func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
     static func openForAppend(_ path: String) throws -> Int32 {
         let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BatchError("cannot open \(path) for writing: \(String(cString: strerror(errno)))") }
@@ -194,14 +199,16 @@ public struct BatchError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Calls `body` with each complete line (without its newline) of the file at `path`, reading it in
-/// chunks. A missing file has no lines.
-func forEachLine(ofFile path: String, _ body: (Data) throws -> Void) throws {
+/// chunks and no further than `byteLimit` bytes. A missing file has no lines.
+func forEachLine(ofFile path: String, byteLimit: Int? = nil, _ body: (Data) throws -> Void) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else { return }
     defer { try? handle.close() }
     var pending = Data()
-    while true {
-        let chunk = handle.readData(ofLength: 1 << 20)
+    var left = byteLimit ?? Int.max
+    while left > 0 {
+        let chunk = handle.readData(ofLength: min(1 << 20, left))
         if chunk.isEmpty { break }
+        left -= chunk.count
         pending.append(chunk)
         // memchr finds the line ends: a byte-by-byte Collection walk over Data costs more than
         // everything else the rebuild does.

@@ -39,6 +39,10 @@ final class SQLiteSink: DerivedSink {
         if pending.count >= 32 { try flush() }
     }
 
+    /// A batch's results arrive one by one, slower than they are inserted: each is inserted at
+    /// once instead of waiting for 31 more, so that the last ones do not hold up the end.
+    func flushWhileIdle() throws { try flush() }
+
     private func flush() throws {
         guard !pending.isEmpty else { return }
         try store?.insert(pending)

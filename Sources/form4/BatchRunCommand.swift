@@ -11,8 +11,8 @@ struct BatchRunCommand: ParsableCommand {
         per line). Files are spread over --jobs worker processes; a worker that crashes or takes \
         longer than --timeout costs only its file (recorded as failed, code worker-crashed or \
         timeout). Results go to --out: records.jsonl and manifest.tsv (the source of truth, \
-        appended file by file), and, rebuilt at the end, xml/, tables/, form4.sqlite, \
-        failures.tsv, review.tsv and summary.json.
+        appended file by file), and, built anew as the results arrive and moved into place at \
+        the end, xml/, tables/, form4.sqlite, failures.tsv, review.tsv and summary.json.
 
         Running again with the same --out skips every file whose SHA-256 is already done (a file \
         changed in place is redone); --retry-failed redoes failed files too. Ctrl-C or SIGTERM \

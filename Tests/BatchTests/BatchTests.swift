@@ -284,6 +284,42 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(failures.last?[1], "not-pdf")
     }
 
+    /// The derived outputs are written while the files are extracted, from the earlier run's
+    /// records and the new results: after a second run that adds one file and redoes a changed
+    /// one, they are exactly what a rebuild from records.jsonl gives.
+    func testDerivedOutputsOfASecondRunMatchARebuild() throws {
+        let archive = scratch.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        try copy("Samples/rendered/f0000-x0508-a4-s100.pdf", to: "a.pdf", in: archive)
+        try copy("Samples/rendered/f0001-x0508-a4-s90-poa.pdf", to: "b.pdf", in: archive)
+        XCTAssertEqual(try form4(["batch", "archive", "--out", "out", "--quiet"]).status, 0)
+        try copy("Samples/bound/" + (try FileManager.default.contentsOfDirectory(atPath: sample("Samples/bound").path)
+            .filter { $0.hasSuffix(".pdf") }.sorted()[0]), to: "c.pdf", in: archive)
+        try FileManager.default.removeItem(at: archive.appendingPathComponent("b.pdf"))
+        try Data("not a pdf any more".utf8).write(to: archive.appendingPathComponent("b.pdf"))
+        XCTAssertEqual(try form4(["batch", "archive", "--out", "out", "--quiet"]).status, 0)
+        let streamed = try derivedOutputs(scratch.appendingPathComponent("out"))
+        XCTAssertEqual(try form4(["merge", "--out", "out"]).status, 0)
+        let rebuilt = try derivedOutputs(scratch.appendingPathComponent("out"))
+        for output in Set(streamed.keys).union(rebuilt.keys).sorted() {
+            XCTAssertEqual(streamed[output], rebuilt[output], output)
+        }
+        XCTAssertEqual(streamed["xml"]?.count, 1 + 2, "a.pdf's form from the first run and c.pdf's two forms: \(streamed["xml"] ?? [])")
+        XCTAssertEqual(streamed["failures.tsv"]?.count, 2, "the header and b.pdf")
+    }
+
+    /// The lines of every derived TSV (sorted) and the names of the XML files, by output.
+    func derivedOutputs(_ folder: URL) throws -> [String: [String]] {
+        let fm = FileManager.default
+        var outputs = ["xml": try fm.contentsOfDirectory(atPath: folder.appendingPathComponent("xml").path).sorted()]
+        let tables = try fm.contentsOfDirectory(atPath: folder.appendingPathComponent("tables").path).map { "tables/" + $0 }
+        for name in tables + ["review.tsv", "failures.tsv"] {
+            outputs[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                .split(separator: "\n").map(String.init).sorted()
+        }
+        return outputs
+    }
+
     /// Two shards cover the inputs exactly once; merge gives the same counts as one run.
     func testShardsAndMerge() throws {
         let list = scratch.appendingPathComponent("list.txt")
