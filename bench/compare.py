@@ -86,6 +86,9 @@ TOOLS = [
          "one Python process over the whole set"),
     Tool("tesseract", "`pdftoppm -r 300` + `tesseract` CLI, per page", "peer", "words", ("image-only",),
          "OMP_THREAD_LIMIT=1; TSV words; rasterising counted (form4 renders too)"),
+    Tool("tesseract-cairo", "`pdftocairo -r 300` + `tesseract` CLI, per page", "peer", "words", ("image-only",),
+         "the same page image form4 OCRs (poppler's cairo rasteriser, 300 dpi, grey, uncompressed TIFF); "
+         "OMP_THREAD_LIMIT=1; TSV words; rasterising counted"),
     Tool("ocrmypdf", "`ocrmypdf` + pdfplumber words", "peer", "words", ("image-only",),
          "one Python process; ocrmypdf.ocr(jobs=1, output_type=pdf, optimize=0)"),
     Tool("pipeline", "form4 pipeline, in-process (`form4 bench`)", "ours", "records", ("rendered",),
@@ -161,14 +164,21 @@ class Runner:
         return self._words("ocrmypdf", files)
 
     def _tesseract(self, files, cache):
+        return self._rasterise_and_ocr(files, ["pdftoppm", "-r", "300", "-gray"], "pgm")
+
+    def _tesseract_cairo(self, files, cache):
+        # pdftocairo draws with cairo, as poppler-glib does for form4: the same pixels.
+        return self._rasterise_and_ocr(files, ["pdftocairo", "-tiff", "-tiffcompression", "none", "-r", "300", "-gray"], "tif")
+
+    def _rasterise_and_ocr(self, files, rasterise, extension):
         total, peak, words = 0.0, 0, 0
         for f in files:
             pages = self.work / "pages"
             shutil.rmtree(pages, ignore_errors=True)
             pages.mkdir()
-            seconds, rss, _ = run(["pdftoppm", "-r", "300", "-gray", f, str(pages / "p")], env=self.env)
+            seconds, rss, _ = run([*rasterise, f, str(pages / "p")], env=self.env)
             total, peak = total + seconds, max(peak, rss)
-            for image in sorted(pages.glob("p-*.pgm")):
+            for image in sorted(pages.glob(f"p-*.{extension}")):
                 seconds, rss, _ = run(["tesseract", str(image), str(image.with_suffix("")), "-l", "eng", "tsv"],
                                       env=self.env)
                 total, peak = total + seconds, max(peak, rss)
