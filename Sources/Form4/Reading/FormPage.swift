@@ -44,6 +44,9 @@ final class FormPage {
     /// A typical line height on this page: the unit of every tolerance below.
     lazy var unit: Double = max(text.typicalWordHeight, 4)
 
+    /// Where the footnotes' heading ("Explanation of Responses:") stands, found once.
+    lazy var explanation: ExplanationFinder.Heading? = ExplanationFinder(page: self).find()
+
     /// A native text layer spells labels exactly; looking for damaged spellings there would only
     /// find look-alikes ("Table I" in "Table II"). OCR text is searched with an edit budget.
     var fuzzyLabels: Bool { text.source != .native }
@@ -170,6 +173,18 @@ final class FormPage {
         guard let rule = cells.horizontalRules(from: toPixelY(y), to: toPixelY(y + distance),
                                                x0: toPixelX(x0), x1: toPixelX(x1)).first else { return nil }
         return image.region.y0 + Double(rule.end + 1) / image.scale
+    }
+
+    /// On a scan, where vertical rules run down the whole of `band` (page points, left to right,
+    /// each a rule's middle); empty on native pages or where nothing is ruled.
+    func verticalRules(across band: Rect) -> [Double] {
+        guard source != .native, let image = scanImage() else { return [] }
+        var cells = CellImage(image: image, unit: unit)
+        cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
+        let toPixelY = { (value: Double) in Int(((value - image.region.y0) * image.scale).rounded()) }
+        let toPixelX = { (value: Double) in Int(((value - image.region.x0) * image.scale).rounded()) }
+        return cells.verticalRules(from: toPixelX(band.x0), to: toPixelX(band.x1), top: toPixelY(band.y0), bottom: toPixelY(band.y1))
+            .map { image.region.x0 + Double($0.start + $0.end + 1) / 2 / image.scale }
     }
 
     /// Darker than this is print on the scan: a third of the way from the paper to the darkest

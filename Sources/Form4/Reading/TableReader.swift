@@ -192,6 +192,7 @@ struct TableReader {
             guard let word = candidates.min(by: { abs($0.rect.y0 - rowTop) < abs($1.rect.y0 - rowTop) }) else { continue }
             headings.append((heading.name, word.rect))
         }
+        placeAtRules(&headings, rowTop: rowTop)
         // The first column (the security's title) starts at the table's left edge.
         if let first = anatomy.first, !headings.contains(where: { $0.name == first.name }) {
             let left = page.words(in: Rect(x0: region.x0, y0: rowTop - page.unit, x1: region.x1, y1: region.y1))
@@ -207,6 +208,28 @@ struct TableReader {
             headings.append((heading.name, Rect(x0: middle, y0: left.rect.y0, x1: middle + 1, y1: left.rect.y1)))
         }
         headings.sort { $0.rect.x0 < $1.rect.x0 }
+    }
+
+    /// On a ruled scan, headings lost to OCR between two found ones are placed by the rules
+    /// between those: a heading's cell begins at a rule running down through the headings' first
+    /// lines (sub-columns' rules begin lower). Only where the rules are exactly as many as the
+    /// cells in the gap (the missing headings' and the right neighbour's left edges).
+    private func placeAtRules(_ headings: inout [(name: String, rect: Rect)], rowTop: Double) {
+        let unit = page.unit
+        let found = Dictionary(headings.map { ($0.name, $0.rect) }, uniquingKeysWith: { first, _ in first })
+        let foundIndices = anatomy.indices.filter { found[anatomy[$0].name] != nil }
+        for (leftIndex, rightIndex) in zip(foundIndices, foundIndices.dropFirst()) where rightIndex - leftIndex > 1 {
+            let left = found[anatomy[leftIndex].name]!, right = found[anatomy[rightIndex].name]!
+            guard right.x0 - left.x0 > unit * 2 else { continue }
+            let band = Rect(x0: left.x0 + unit * 0.5, y0: rowTop - unit * 0.3, x1: right.x0 - unit * 0.1, y1: rowTop + unit * 2)
+            let rules = page.verticalRules(across: band)
+            let missing = Array(anatomy[(leftIndex + 1)..<rightIndex])
+            guard rules.count == missing.count + 1 else { continue }
+            for (heading, rule) in zip(missing, rules) {
+                let x = rule + unit * 0.3
+                headings.append((heading.name, Rect(x0: x, y0: left.y0, x1: x + 1, y1: left.y1)))
+            }
+        }
     }
 
     /// The number of a numbered heading as OCR may have left it: "4," "2.7" "5.A" are 4, 2 and

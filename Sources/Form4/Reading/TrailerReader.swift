@@ -18,10 +18,10 @@ struct TrailerReader {
         var remarkLines: [(line: TextLine, page: FormPage)] = []
         var signatureWords: [(words: [Word], page: FormPage)] = []
         for page in pages {
-            let explanation = page.first(FormLabels.explanation)
+            let explanation = page.explanation
             // "Remarks" also stands in values ("See Remarks" as an officer title): the label is
             // looked for only in the trailer, below the explanation (or on a page it runs on to).
-            let trailerTop = explanation?.rect.y0 ?? (zone == .none ? page.bounds.y1 : page.bounds.y0)
+            let trailerTop = explanation?.top ?? (zone == .none ? page.bounds.y1 : page.bounds.y0)
             let remarks = page.first(FormLabels.remarks, in: Rect(x0: page.bounds.x0, y0: trailerTop, x1: page.bounds.x1, y1: page.bounds.y1))
             let signatureHere = signature?.0 === page ? signature?.1 : nil
             let reminder = page.first(FormLabels.reminder)
@@ -39,7 +39,7 @@ struct TrailerReader {
                 }
                 // The label's own line only: a damaged label may be matched on into the first
                 // footnote's words ("Explanation of Resp" + "1 . The").
-                if let explanation, line.rect.midY <= page.words[explanation.wordIndices[0]].rect.y1 { continue }
+                if let explanation, line.rect.midY <= explanation.labelBottom { continue }
                 // A skewed scan can put the end of a footnote and a signature on one "line":
                 // words far apart are runs of their own.
                 for run in Self.runs(of: line, gap: page.unit * 3) {

@@ -1,0 +1,93 @@
+import XCTest
+import Layout
+import PDFText
+@testable import Form4
+
+/// On a ruled scan, column headings that OCR lost are placed at the rules between the found ones.
+final class HeadingRulesTests: XCTestCase {
+    static let pageBounds = Rect(x0: 0, y0: 0, x1: 612, y1: 792)
+    /// Pixels per point of the synthetic scan.
+    static let scale = 2.0
+
+    /// Words 2 pt per character, 5 pt high, 2 pt apart, from `x` at `y`.
+    func words(_ text: String, x: Double, y: Double) -> [Word] {
+        var left = x
+        return text.split(separator: " ").map { token in
+            let word = Word(text: String(token), rect: Rect(x0: left, y0: y, x1: left + Double(token.count) * 2, y1: y + 5))
+            left = word.rect.x1 + 2
+            return word
+        }
+    }
+
+    /// Table I's header and one row; headings 3 and 4 are missing from the text, as OCR left a
+    /// wkhtmltopdf print at 80 %; the page image has the table's rules and ink where the words are.
+    func page(withRules: Bool) -> FormPage {
+        let header = words("1. Title of Security", x: 38, y: 122) + words("2. Transaction Date", x: 132, y: 122)
+            + words("2A. Deemed Execution Date", x: 192, y: 122) + words("5. Amount of Securities", x: 422, y: 122)
+            + words("6. Ownership Form", x: 492, y: 122) + words("7. Nature of Indirect", x: 542, y: 122)
+            + words("Code", x: 262, y: 150) + words("V", x: 287, y: 150) + words("Amount", x: 302, y: 150)
+            + words("(A) or (D)", x: 352, y: 150) + words("Price", x: 382, y: 150)
+        let row = words("Common Units", x: 38, y: 170) + words("04/22/2026", x: 132, y: 170) + words("S", x: 262, y: 170)
+            + words("242", x: 302, y: 170) + words("D", x: 352, y: 170) + words("$3,997", x: 382, y: 170)
+            + words("757", x: 422, y: 170) + words("D", x: 492, y: 170)
+        var image = Canvas(bounds: Self.pageBounds, scale: Self.scale)
+        if withRules {
+            for y in [118.0, 160, 180] { image.fill(Rect(x0: 36, y0: y, x1: 600, y1: y + 0.8)) }
+            for x in [36.0, 130, 190, 260, 300, 420, 490, 540, 600] { image.fill(Rect(x0: x, y0: 118, x1: x + 0.8, y1: 180)) }
+            // Sub-columns are ruled only below their parent heading.
+            for x in [285.0, 350, 380] { image.fill(Rect(x0: x, y0: 145, x1: x + 0.8, y1: 180)) }
+        }
+        for word in header + row { image.letters(in: word.rect) }
+        let text = PageText(number: 1, bounds: Self.pageBounds, source: .ocrLayer, words: header + row)
+        return FormPage(text: text, pdfPage: nil, scanImage: image.grayImage)
+    }
+
+    func testHeadingsLostToOCRArePlacedAtTheRules() throws {
+        let rows = TableReader(page: page(withRules: true), kind: .nonDerivative).readRows(top: 110, bottom: 200)
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertEqual(row.transactionCode.value, .string("S"))
+        XCTAssertEqual(row.transactionShares.value, .number(242))
+        XCTAssertEqual(row.transactionAcquiredDisposedCode.value, .string("D"))
+        XCTAssertEqual(row.sharesOwnedFollowingTransaction.value, .number(757))
+    }
+
+    func testWithoutRulesTheCodeAndAmountAreNotGuessed() {
+        let rows = TableReader(page: page(withRules: false), kind: .nonDerivative).readRows(top: 110, bottom: 200)
+        XCTAssertTrue(rows.allSatisfy { $0.transactionShares.value != .number(242) },
+                      "with no rules and no headings, the amount's column is unknown")
+    }
+}
+
+/// A white page image to draw rules and letter-like ink on.
+struct Canvas {
+    let bounds: Rect
+    let scale: Double
+    var pixels: [UInt8]
+    var width: Int { Int(bounds.width * scale) }
+    var height: Int { Int(bounds.height * scale) }
+
+    init(bounds: Rect, scale: Double) {
+        self.bounds = bounds
+        self.scale = scale
+        pixels = [UInt8](repeating: 255, count: Int(bounds.width * scale) * Int(bounds.height * scale))
+    }
+
+    mutating func fill(_ rect: Rect) {
+        let x0 = max(0, Int((rect.x0 - bounds.x0) * scale)), x1 = min(width, Int(((rect.x1 - bounds.x0) * scale).rounded(.up)))
+        let y0 = max(0, Int((rect.y0 - bounds.y0) * scale)), y1 = min(height, Int(((rect.y1 - bounds.y0) * scale).rounded(.up)))
+        guard x1 > x0, y1 > y0 else { return }
+        for y in y0..<y1 { for x in x0..<x1 { pixels[y * width + x] = 0 } }
+    }
+
+    /// Strokes 1.5 pt wide, 0.5 pt apart, across `rect`: ink that looks like letters.
+    mutating func letters(in rect: Rect) {
+        var x = rect.x0
+        while x < rect.x1 {
+            fill(Rect(x0: x, y0: rect.y0 + 0.5, x1: min(x + 1.5, rect.x1), y1: rect.y1 - 0.5))
+            x += 2
+        }
+    }
+
+    var grayImage: GrayImage { GrayImage(width: width, height: height, pixels: pixels, scale: scale, region: bounds) }
+}
