@@ -33,6 +33,7 @@ enum FormLabels {
     static let earliestTransactionWithFormat = Label("3. Date of Earliest Transaction (Month/Day/Year)")
     static let amendmentWithFormat = Label("4. If Amendment, Date of Original Filed (Month/Day/Year)")
     static let relationship = Label("5. Relationship of Reporting Person(s) to Issuer")
+    static let checkAllApplicable = Label("(Check all applicable)")
     /// Additional reporting persons' relationship cells are numbered 1 like box 1.
     static let additionalRelationship = Label("1. Relationship of Reporting Person(s) to Issuer")
     static let jointFiling = Label("6. Individual or Joint/Group Filing")

@@ -164,6 +164,45 @@ struct OwnerReader {
         return rows
     }
 
+    /// The relationship labels missing from the text, each placed at the word (what OCR left
+    /// of it) that stands in its column, beside its row's other label, or, with that one
+    /// missing too, right above (first row) or below (second row) its column's other label.
+    static func placedByGrid(director: LabelMatch?, tenPercent: LabelMatch?, officer: LabelMatch?, other: LabelMatch?,
+                             page: FormPage, region: Rect) -> (director: LabelMatch?, tenPercent: LabelMatch?, officer: LabelMatch?, other: LabelMatch?) {
+        let unit = page.unit
+        // Not the words of the other labels, nor of the box's note, nor a mark in a box.
+        let note = page.topMost(FormLabels.checkAllApplicable, in: region)
+        let taken = Set(([director, tenPercent, officer, other] + [note]).compactMap { $0 }.flatMap(\.wordIndices))
+        let candidates = page.text.words.indices.filter { index in
+            !taken.contains(index) && page.words[index].text.count >= 2
+                && region.contains(x: page.words[index].rect.midX, y: page.words[index].rect.midY)
+        }
+        func left(_ match: LabelMatch) -> Double { match.wordIndices.first.map { page.words[$0].rect.x0 } ?? match.rect.x0 }
+        func place(_ label: Label, column: LabelMatch?, row: LabelMatch?, firstRow: Bool) -> LabelMatch? {
+            guard let column else { return nil }
+            let x = left(column)
+            let inColumn = candidates.filter { abs(page.words[$0].rect.x0 - x) <= unit * 1.5 }
+            let found: Int?
+            if let row {
+                found = inColumn.filter { page.words[$0].rect.midY > row.rect.y0 - unit * 0.5 && page.words[$0].rect.midY < row.rect.y1 + unit * 0.5 }
+                    .min { abs(page.words[$0].rect.x0 - x) < abs(page.words[$1].rect.x0 - x) }
+            } else if firstRow {
+                found = inColumn.filter { page.words[$0].rect.y1 <= column.rect.y0 + unit * 0.2 && page.words[$0].rect.y0 >= column.rect.y0 - unit * 3 }
+                    .max { page.words[$0].rect.y0 < page.words[$1].rect.y0 }
+            } else {
+                found = inColumn.filter { page.words[$0].rect.y0 >= column.rect.y1 - unit * 0.2 && page.words[$0].rect.y1 <= column.rect.y1 + unit * 3 }
+                    .min { page.words[$0].rect.y0 < page.words[$1].rect.y0 }
+            }
+            guard let found else { return nil }
+            let rect = page.words[found].rect
+            return LabelMatch(label: label, start: (rect.midX, rect.midY), wordIndices: [found], rect: rect, score: 0.5)
+        }
+        return (director: director ?? place(FormLabels.director, column: officer, row: tenPercent, firstRow: true),
+                tenPercent: tenPercent ?? place(FormLabels.tenPercentOwner, column: other, row: director, firstRow: true),
+                officer: officer ?? place(FormLabels.officer, column: director, row: other, firstRow: false),
+                other: other ?? place(FormLabels.other, column: tenPercent, row: officer, firstRow: false))
+    }
+
     /// A stand-in for the lost "(Last)" label: the line right under the first line of text
     /// below the box's label.
     private func nameLineFallback(below label: LabelMatch, in region: Rect) -> LabelMatch? {
@@ -175,11 +214,21 @@ struct OwnerReader {
     }
 
     private func readRelationship(into owner: inout ReportingOwner, region: Rect) {
-        let director = page.topMost(FormLabels.director, in: region)
-        let tenPercent = page.topMost(FormLabels.tenPercentOwner, in: region)
-        let officer = page.topMost(FormLabels.officer, in: region)
-        let other = page.topMost(FormLabels.other, in: region)
+        var director = page.topMost(FormLabels.director, in: region)
+        var tenPercent = page.topMost(FormLabels.tenPercentOwner, in: region)
+        var officer = page.topMost(FormLabels.officer, in: region)
+        var other = page.topMost(FormLabels.other, in: region)
         let unit = page.unit
+        if page.source != .native {
+            // Each label OCR wrecked is looked for where the others put it: the four stand in two
+            // rows (Director, 10% Owner; Officer, Other) and two columns.
+            let placed = Self.placedByGrid(director: director, tenPercent: tenPercent, officer: officer, other: other,
+                                           page: page, region: region)
+            director = director ?? placed.director
+            tenPercent = tenPercent ?? placed.tenPercent
+            officer = officer ?? placed.officer
+            other = other ?? placed.other
+        }
 
         /// The checkbox stands in the narrow cell left of its label, centred on the label's lines.
         func box(_ label: LabelMatch?, leftLimit: Double) -> Field {

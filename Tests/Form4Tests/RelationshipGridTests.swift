@@ -1,0 +1,46 @@
+import XCTest
+import Layout
+import PDFText
+@testable import Form4
+
+/// Box 5's four labels stand in two rows and two columns: one OCR wrecked is found at the word
+/// the others point to.
+final class RelationshipGridTests: XCTestCase {
+    func words(_ text: String, x: Double, y: Double) -> [Word] {
+        var left = x
+        return text.split(separator: " ").map { token in
+            let word = Word(text: String(token), rect: Rect(x0: left, y0: y, x1: left + Double(token.count) * 3, y1: y + 5))
+            left = word.rect.x1 + 2
+            return word
+        }
+    }
+
+    /// Box 5 as OCR read a small print: the first row's labels came out as `firstRow`.
+    func box(director: String, tenPercent: String) -> (page: FormPage, region: Rect) {
+        let all = words("5. Relationship of Reporting Person(s) to Issuer", x: 413, y: 120)
+            + words("(Check all applicable)", x: 413, y: 127)
+            + words("X", x: 425, y: 135) + words(director, x: 439, y: 135) + words(tenPercent, x: 521, y: 135)
+            + words("Officer (give title below)", x: 439, y: 142) + words("Other (specify below)", x: 521, y: 142)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: all)
+        return (FormPage(text: text, pdfPage: nil), Rect(x0: 410, y0: 126, x1: 600, y1: 175))
+    }
+
+    func testWreckedLabelsArePlacedAboveTheirColumnsOtherLabel() throws {
+        let (page, region) = box(director: "dines", tenPercent: "TON OWner")
+        let officer = page.topMost(FormLabels.officer, in: region), other = page.topMost(FormLabels.other, in: region)
+        XCTAssertNil(page.topMost(FormLabels.director, in: region))
+        let placed = OwnerReader.placedByGrid(director: nil, tenPercent: nil, officer: officer, other: other, page: page, region: region)
+        let director = try XCTUnwrap(placed.director), tenPercent = try XCTUnwrap(placed.tenPercent)
+        XCTAssertEqual(page.words[director.wordIndices[0]].text, "dines")
+        XCTAssertEqual(page.words[tenPercent.wordIndices[0]].text, "TON")
+        XCTAssertEqual(placed.officer?.wordIndices, officer?.wordIndices, "found labels stay as they are")
+    }
+
+    func testNothingIsPlacedWhereNoWordStands() {
+        let (page, region) = box(director: "", tenPercent: "")
+        let officer = page.topMost(FormLabels.officer, in: region), other = page.topMost(FormLabels.other, in: region)
+        let placed = OwnerReader.placedByGrid(director: nil, tenPercent: nil, officer: officer, other: other, page: page, region: region)
+        XCTAssertNil(placed.director)
+        XCTAssertNil(placed.tenPercent)
+    }
+}
