@@ -55,6 +55,13 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.date("05/22/2026"), ParsedValue(.string("2026-05-22")))
         XCTAssertEqual(ValueParsing.date("13222026").quality, 0.2, "no month 13")
         XCTAssertEqual(ValueParsing.date("522/2026").quality, 0.2, "seven digits are no date")
+        XCTAssertEqual(ValueParsing.date("522/2026").value, .string("522/2026"), "a damaged date is kept for the reviewer")
+    }
+
+    func testSpecksAndMarkersInAnEmptyDateCellAreNoDate() {
+        for speck in ["(6)", "(6) 2", "e", "cg", ">"] {
+            XCTAssertEqual(ValueParsing.date(speck), ParsedValue(.null, quality: 0.2), speck)
+        }
     }
 
     func testTickerSignatureAndRepeatedCodeRepairs() {

@@ -69,12 +69,20 @@ public enum ValueParsing {
             }
         }
         guard parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), var year = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day) else { return .unreadable(folded) }
+              (1...12).contains(month), (1...31).contains(day) else { return notADate(folded) }
         if parts[2].count == 2 { year += year < 70 ? 2000 : 1900 }
         guard (1900...2100).contains(year) else { return .unreadable(folded) }
         let iso = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
         let fixes = repairs + lostSeparators
         return ParsedValue(.string(iso), quality: fixes == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(fixes - 1)))
+    }
+
+    /// Unreadable text in a date's cell. With fewer than four digits it is no damaged date but
+    /// a speck, a rule's remains or a lone footnote marker ("(6)", "e", "cg") in an empty cell:
+    /// no value, and doubtful (the text stays in the field's `raw`).
+    static func notADate(_ folded: String) -> ParsedValue {
+        let digits = folded.utf8.filter(isDigit).count
+        return digits < 4 ? ParsedValue(.null, quality: 0.2) : .unreadable(folded)
     }
 
     /// Share counts and prices: `$`, thousands separators and spaces dropped; `1,234.5` → 1234.5.

@@ -170,9 +170,10 @@ struct OwnerReader {
     static func placedByGrid(director: LabelMatch?, tenPercent: LabelMatch?, officer: LabelMatch?, other: LabelMatch?,
                              page: FormPage, region: Rect) -> (director: LabelMatch?, tenPercent: LabelMatch?, officer: LabelMatch?, other: LabelMatch?) {
         let unit = page.unit
-        // Not the words of the other labels, nor of the box's note, nor a mark in a box.
-        let note = page.topMost(FormLabels.checkAllApplicable, in: region)
-        let taken = Set(([director, tenPercent, officer, other] + [note]).compactMap { $0 }.flatMap(\.wordIndices))
+        // Not the words of the other labels, nor the box's note ("(Check all applicable)", whose
+        // match may take in a wrecked label OCR set inside it), nor a mark in a box.
+        let note = page.topMost(FormLabels.checkAllApplicable, in: region)?.wordIndices.filter { isNoteWord(page.words[$0].text) } ?? []
+        let taken = Set([director, tenPercent, officer, other].compactMap { $0 }.flatMap(\.wordIndices) + note)
         let candidates = page.text.words.indices.filter { index in
             !taken.contains(index) && page.words[index].text.count >= 2
                 && region.contains(x: page.words[index].rect.midX, y: page.words[index].rect.midY)
@@ -201,6 +202,16 @@ struct OwnerReader {
                 tenPercent: tenPercent ?? place(FormLabels.tenPercentOwner, column: other, row: director, firstRow: true),
                 officer: officer ?? place(FormLabels.officer, column: director, row: other, firstRow: false),
                 other: other ?? place(FormLabels.other, column: tenPercent, row: officer, firstRow: false))
+    }
+
+    /// A word of "(Check all applicable)", however OCR spelled it.
+    private static func isNoteWord(_ text: String) -> Bool {
+        let letters = Array(text.lowercased().utf8.filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+        guard !letters.isEmpty else { return true }
+        return ["check", "all", "applicable"].contains { (token: String) -> Bool in
+            let spelled = Array(token.utf8)
+            return LabelText.editDistance(letters, spelled, limit: 3) <= max(1, spelled.count / 4)
+        }
     }
 
     /// A stand-in for the lost "(Last)" label: the line right under the first line of text
