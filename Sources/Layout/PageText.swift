@@ -13,23 +13,36 @@ public struct PageText: Sendable {
     let lineOfWord: [Int]
     let lineStart: [Int]
     let normalizedWords: [String]
+    /// The span of the words' vertical centres on each line: `wordIndices(in:)` passes over
+    /// lines outside a region without looking at their words.
+    let lineWordMiddles: [(low: Double, high: Double)]
     let wordsByNormalizedText: [String: [Int]]
 
     public init(number: Int, bounds: Rect, source: TextSource, words: [Word], lineGrouping: LineGrouping = LineGrouping()) {
         self.number = number
         self.bounds = bounds
         self.source = source
-        let lines = lineGrouping.lines(from: words)
-        self.lines = lines
-        var flat: [Word] = [], lineOfWord: [Int] = [], lineStart: [Int] = []
-        flat.reserveCapacity(words.count)
-        for (lineIndex, line) in lines.enumerated() {
-            lineStart.append(flat.count)
-            for word in line.words { flat.append(word); lineOfWord.append(lineIndex) }
+        let (order, lineStarts) = lineGrouping.lineOrder(of: words)
+        let flat = order.map { words[$0] }
+        var lines: [TextLine] = [], lineOfWord = [Int](repeating: 0, count: flat.count)
+        var wordMiddles: [(low: Double, high: Double)] = []
+        lines.reserveCapacity(lineStarts.count)
+        wordMiddles.reserveCapacity(lineStarts.count)
+        for (line, start) in lineStarts.enumerated() {
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : flat.count
+            lines.append(TextLine(leftToRight: Array(flat[start..<end])))
+            var low = Double.infinity, high = -Double.infinity
+            for position in start..<end {
+                lineOfWord[position] = line
+                low = min(low, flat[position].rect.midY); high = max(high, flat[position].rect.midY)
+            }
+            wordMiddles.append((low, high))
         }
+        self.lines = lines
         self.words = flat
         self.lineOfWord = lineOfWord
-        self.lineStart = lineStart
+        self.lineStart = lineStarts
+        self.lineWordMiddles = wordMiddles
         let normalized = flat.map { LabelText.normalize($0.text) }
         self.normalizedWords = normalized
         var index: [String: [Int]] = [:]
@@ -42,7 +55,14 @@ public struct PageText: Sendable {
 
     /// Indices (into `words`) of the words whose centre lies in `region`.
     public func wordIndices(in region: Rect) -> [Int] {
-        words.indices.filter { region.contains(x: words[$0].rect.midX, y: words[$0].rect.midY) }
+        var found: [Int] = []
+        for (line, middles) in lineWordMiddles.enumerated() where middles.high >= region.y0 && middles.low <= region.y1 {
+            let end = line + 1 < lineStart.count ? lineStart[line + 1] : words.count
+            for index in lineStart[line]..<end where region.contains(x: words[index].rect.midX, y: words[index].rect.midY) {
+                found.append(index)
+            }
+        }
+        return found
     }
 
     /// The typical height of a word on this page (the median): the unit of tolerances, since
