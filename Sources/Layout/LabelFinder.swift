@@ -70,7 +70,7 @@ public struct LabelFinder: Sendable {
 
     /// Places where the label is spelled exactly (case, spacing and punctuation aside).
     public func exactMatches(_ label: Label, in page: PageText, region: Rect? = nil) -> [LabelMatch] {
-        candidates(label, page: page, region: region, starts: page.wordsByNormalizedText[label.firstToken] ?? [], budget: 0)
+        candidates(label, page: page, region: region, starts: page.wordIndices(spelled: label.firstToken), budget: 0)
     }
 
     /// Places where the label is spelled within the edit budget, best first.

@@ -16,7 +16,11 @@ public struct PageText: Sendable {
     /// The span of the words' vertical centres on each line: `wordIndices(in:)` passes over
     /// lines outside a region without looking at their words.
     let lineWordMiddles: [(low: Double, high: Double)]
-    let wordsByNormalizedText: [String: [Int]]
+    /// The first and last word of each normalised spelling; `nextAlike[i]` is the next word
+    /// spelled like word `i` (-1: none). Chains, not an array per spelling: a page has hundreds
+    /// of spellings, and each array was an allocation.
+    let wordsSpelled: [String: (first: Int, last: Int)]
+    let nextAlike: [Int]
 
     public init(number: Int, bounds: Rect, source: TextSource, words: [Word], lineGrouping: LineGrouping = LineGrouping()) {
         self.number = number
@@ -45,12 +49,32 @@ public struct PageText: Sendable {
         self.lineWordMiddles = wordMiddles
         let normalized = flat.map { LabelText.normalize($0.text) }
         self.normalizedWords = normalized
-        var index: [String: [Int]] = [:]
-        index.reserveCapacity(normalized.count)
-        for (position, text) in normalized.enumerated() where !text.isEmpty { index[text, default: []].append(position) }
-        self.wordsByNormalizedText = index
+        var spelled: [String: (first: Int, last: Int)] = [:]
+        spelled.reserveCapacity(normalized.count)
+        var nextAlike = [Int](repeating: -1, count: normalized.count)
+        for (position, text) in normalized.enumerated() where !text.isEmpty {
+            if let chain = spelled.index(forKey: text) {
+                nextAlike[spelled.values[chain].last] = position
+                spelled.values[chain].last = position
+            } else {
+                spelled[text] = (position, position)
+            }
+        }
+        self.wordsSpelled = spelled
+        self.nextAlike = nextAlike
         let heights = flat.map(\.rect.height).sorted()
         typicalWordHeight = heights.isEmpty ? 10 : heights[heights.count / 2]
+    }
+
+    /// Indices (into `words`) of the words whose normalised text is `normalized`, in order.
+    func wordIndices(spelled normalized: String) -> [Int] {
+        var found: [Int] = []
+        var next = wordsSpelled[normalized]?.first ?? -1
+        while next >= 0 {
+            found.append(next)
+            next = nextAlike[next]
+        }
+        return found
     }
 
     /// Indices (into `words`) of the words whose centre lies in `region`.

@@ -88,7 +88,9 @@ final class FormPage {
 
     /// Words whose centre lies in `region`, minus those in `excluded` (label words).
     func words(in region: Rect, excluding excluded: Set<Int> = []) -> [Word] {
-        text.wordIndices(in: region).filter { !excluded.contains($0) }.map { text.words[$0] }
+        let indices = text.wordIndices(in: region)
+        // Most callers exclude nothing: no hashing of every index then.
+        return (excluded.isEmpty ? indices : indices.filter { !excluded.contains($0) }).map { text.words[$0] }
     }
 
     /// Resolution of the grey page image used to look at ink (checkboxes).

@@ -140,9 +140,10 @@ struct TableReader {
         let wrapping = wrappingIndices(columns)
         return rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor, wrappingColumns: wrapping).map { cellsByColumn in
             // The row's height is its tallest cell's; each cell is its column's span of it.
-            let rowWords = cellsByColumn.flatMap { $0 }.map(\.rect)
-            let top = (rowWords.map(\.y0).min() ?? 0) - 1, low = (rowWords.map(\.y1).max() ?? 0) + 1
+            let extent = cellsByColumn.lazy.flatMap { $0 }.map(\.rect).unionAll()
+            let top = (extent?.y0 ?? 0) - 1, low = (extent?.y1 ?? 0) + 1
             var cells: [String: CellText] = [:]
+            cells.reserveCapacity(columns.columns.count)
             for (index, column) in columns.columns.enumerated() {
                 var cell = CellText(words: cellsByColumn[index])
                 cell.region = Rect(x0: column.x0 + 1.5, y0: top, x1: column.x1 - 1.5, y1: low)
