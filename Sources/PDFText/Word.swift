@@ -156,6 +156,17 @@ extension LineGrouping {
         return lines
     }
 
+    /// The boxes of the lines `lines(from:)` makes, top to bottom, without gathering their words.
+    public func lineRects(of words: [Word]) -> [Rect] {
+        let (order, lineStarts) = lineOrder(of: words)
+        return lineStarts.indices.map { line in
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : order.count
+            var rect = words[order[lineStarts[line]]].rect
+            for position in (lineStarts[line] + 1)..<end { rect = rect.union(words[order[position]].rect) }
+            return rect
+        }
+    }
+
     /// The words' indices in reading order (top to bottom, each line left to right) and where
     /// each line starts in it. Words are not copied: a word is a large value to move.
     public func lineOrder(of words: [Word]) -> (order: [Int], lineStarts: [Int]) {
