@@ -28,27 +28,40 @@ public struct PageText: Sendable {
         self.source = source
         let (order, lineStarts) = lineGrouping.lineOrder(of: words)
         let flat = order.map { words[$0] }
-        var lines: [TextLine] = [], lineOfWord = [Int](repeating: 0, count: flat.count)
-        var wordMiddles: [(low: Double, high: Double)] = []
+        self.words = flat
+        self.lineStart = lineStarts
+        (lines, lineOfWord, lineWordMiddles) = Self.lines(of: flat, startingAt: lineStarts)
+        let normalized = flat.map { LabelText.normalize($0.text) }
+        self.normalizedWords = normalized
+        (wordsSpelled, nextAlike) = Self.spellingChains(normalized)
+        let heights = flat.map(\.rect.height).sorted()
+        typicalWordHeight = heights.isEmpty ? 10 : heights[heights.count / 2]
+    }
+
+    /// The lines of words already in line order, each word's line, and the span of the words'
+    /// vertical centres on each line.
+    private static func lines(of words: [Word], startingAt lineStarts: [Int])
+        -> (lines: [TextLine], lineOfWord: [Int], middles: [(low: Double, high: Double)]) {
+        var lines: [TextLine] = [], lineOfWord = [Int](repeating: 0, count: words.count)
+        var middles: [(low: Double, high: Double)] = []
         lines.reserveCapacity(lineStarts.count)
-        wordMiddles.reserveCapacity(lineStarts.count)
+        middles.reserveCapacity(lineStarts.count)
         for (line, start) in lineStarts.enumerated() {
-            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : flat.count
-            lines.append(TextLine(leftToRight: Array(flat[start..<end])))
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : words.count
+            lines.append(TextLine(leftToRight: Array(words[start..<end])))
             var low = Double.infinity, high = -Double.infinity
             for position in start..<end {
                 lineOfWord[position] = line
-                low = min(low, flat[position].rect.midY); high = max(high, flat[position].rect.midY)
+                low = min(low, words[position].rect.midY); high = max(high, words[position].rect.midY)
             }
-            wordMiddles.append((low, high))
+            middles.append((low, high))
         }
-        self.lines = lines
-        self.words = flat
-        self.lineOfWord = lineOfWord
-        self.lineStart = lineStarts
-        self.lineWordMiddles = wordMiddles
-        let normalized = flat.map { LabelText.normalize($0.text) }
-        self.normalizedWords = normalized
+        return (lines, lineOfWord, middles)
+    }
+
+    /// The words of each normalised spelling as chains: its first and last word, and for every
+    /// word the next one spelled alike (-1: none). One look-up a word.
+    private static func spellingChains(_ normalized: [String]) -> (spelled: [String: (first: Int, last: Int)], nextAlike: [Int]) {
         var spelled: [String: (first: Int, last: Int)] = [:]
         spelled.reserveCapacity(normalized.count)
         var nextAlike = [Int](repeating: -1, count: normalized.count)
@@ -60,10 +73,7 @@ public struct PageText: Sendable {
                 spelled[text] = (position, position)
             }
         }
-        self.wordsSpelled = spelled
-        self.nextAlike = nextAlike
-        let heights = flat.map(\.rect.height).sorted()
-        typicalWordHeight = heights.isEmpty ? 10 : heights[heights.count / 2]
+        return (spelled, nextAlike)
     }
 
     /// Indices (into `words`) of the words whose normalised text is `normalized`, in order.
