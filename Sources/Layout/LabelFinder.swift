@@ -70,7 +70,7 @@ public struct LabelFinder: Sendable {
 
     /// Places where the label is spelled exactly (case, spacing and punctuation aside).
     public func exactMatches(_ label: Label, in page: PageText, region: Rect? = nil) -> [LabelMatch] {
-        candidates(label, page: page, region: region, starts: page.wordsByNormalizedText[label.firstToken] ?? [], budget: 0)
+        candidates(label, page: page, region: region, starts: page.wordIndices(spelled: label.firstToken), budget: 0)
     }
 
     /// Places where the label is spelled within the edit budget, best first.
@@ -160,38 +160,14 @@ public struct LabelFinder: Sendable {
     /// no spelling is built, and one path is grown and shrunk instead of copied at every step.
     /// Paths are tried, counted and cut off in the same order as `extend` tries them.
     private func extendExactly(_ label: Label, from start: Int, page: PageText) -> LabelMatch? {
-        let startRect = page.words[start].rect
-        let target = label.target
-        var path = [start]
-        var explored = 1
-        /// Where `word` ends in the label when it spells the label's next characters from `offset`.
-        func end(of word: String, at offset: Int) -> Int? {
-            var position = offset
-            for byte in word.utf8 {
-                guard position < target.count, target[position] == byte else { return nil }
-                position += 1
-            }
-            return position
-        }
-        /// Grows the path from its last word; true when it spells the whole label.
-        func follow(spelled: Int) -> Bool {
-            for next in nextWords(after: path[path.count - 1], labelStart: startRect, page: page) {
-                explored += 1
-                guard explored <= maxPathsPerStart else { return false }
-                guard let covered = end(of: page.normalizedWords[next], at: spelled) else { continue }
-                path.append(next)
-                if covered == target.count || follow(spelled: covered) { return true }
-                path.removeLast()
-            }
-            return false
-        }
-        guard let first = end(of: page.normalizedWords[start], at: 0) else { return nil }
-        guard first == target.count || follow(spelled: first) else { return nil }
-        return match(label, page: page, indices: path, distance: 0)
+        guard let first = ExactPath.end(of: page.normalizedWords[start], at: 0, in: label.target) else { return nil }
+        var path = ExactPath(target: label.target, labelStart: page.words[start].rect, indices: [start])
+        guard first == label.target.count || path.follow(spelled: first, page: page, finder: self) else { return nil }
+        return match(label, page: page, indices: path.indices, distance: 0)
     }
 
     private func match(_ label: Label, page: PageText, indices: [Int], distance: Int) -> LabelMatch {
-        let rect = indices.map { page.words[$0].rect }.unionAll() ?? .zero
+        let rect = indices.lazy.map { page.words[$0].rect }.unionAll() ?? .zero
         let score = 1 - Double(distance) / Double(max(label.target.count, 1))
         let first = page.words[indices[0]].rect
         return LabelMatch(label: label, start: (first.midX, first.midY), wordIndices: indices, rect: rect, score: score)
@@ -269,5 +245,42 @@ struct NextWords: Sequence, IteratorProtocol {
     mutating func next() -> Int? {
         defer { first = second; second = nil }
         return first
+    }
+}
+
+/// The path `LabelFinder.extendExactly` grows and shrinks. A value with mutating methods, not
+/// variables captured by a recursive nested function: those lived in heap boxes, with an
+/// exclusivity check at every access.
+private struct ExactPath {
+    let target: [UInt8]
+    let labelStart: Rect
+    var indices: [Int]
+    var explored = 1
+
+    init(target: [UInt8], labelStart: Rect, indices: [Int]) {
+        self.target = target; self.labelStart = labelStart; self.indices = indices
+    }
+
+    /// Where `word` ends in `target` when it spells the target's next characters from `offset`.
+    static func end(of word: String, at offset: Int, in target: [UInt8]) -> Int? {
+        var position = offset
+        for byte in word.utf8 {
+            guard position < target.count, target[position] == byte else { return nil }
+            position += 1
+        }
+        return position
+    }
+
+    /// Grows the path from its last word; true when it spells the whole label.
+    mutating func follow(spelled: Int, page: PageText, finder: LabelFinder) -> Bool {
+        for next in finder.nextWords(after: indices[indices.count - 1], labelStart: labelStart, page: page) {
+            explored += 1
+            guard explored <= finder.maxPathsPerStart else { return false }
+            guard let covered = Self.end(of: page.normalizedWords[next], at: spelled, in: target) else { continue }
+            indices.append(next)
+            if covered == target.count || follow(spelled: covered, page: page, finder: finder) { return true }
+            indices.removeLast()
+        }
+        return false
     }
 }

@@ -13,36 +13,90 @@ public struct PageText: Sendable {
     let lineOfWord: [Int]
     let lineStart: [Int]
     let normalizedWords: [String]
-    let wordsByNormalizedText: [String: [Int]]
+    /// The span of the words' vertical centres on each line: `wordIndices(in:)` passes over
+    /// lines outside a region without looking at their words.
+    let lineWordMiddles: [(low: Double, high: Double)]
+    /// The first and last word of each normalised spelling; `nextAlike[i]` is the next word
+    /// spelled like word `i` (-1: none). Chains, not an array per spelling: a page has hundreds
+    /// of spellings, and each array was an allocation.
+    let wordsSpelled: [String: (first: Int, last: Int)]
+    let nextAlike: [Int]
 
     public init(number: Int, bounds: Rect, source: TextSource, words: [Word], lineGrouping: LineGrouping = LineGrouping()) {
         self.number = number
         self.bounds = bounds
         self.source = source
-        let lines = lineGrouping.lines(from: words)
-        self.lines = lines
-        var flat: [Word] = [], lineOfWord: [Int] = [], lineStart: [Int] = []
-        flat.reserveCapacity(words.count)
-        for (lineIndex, line) in lines.enumerated() {
-            lineStart.append(flat.count)
-            for word in line.words { flat.append(word); lineOfWord.append(lineIndex) }
-        }
+        let (order, lineStarts) = lineGrouping.lineOrder(of: words)
+        let flat = order.map { words[$0] }
         self.words = flat
-        self.lineOfWord = lineOfWord
-        self.lineStart = lineStart
+        self.lineStart = lineStarts
+        (lines, lineOfWord, lineWordMiddles) = Self.lines(of: flat, startingAt: lineStarts)
         let normalized = flat.map { LabelText.normalize($0.text) }
         self.normalizedWords = normalized
-        var index: [String: [Int]] = [:]
-        index.reserveCapacity(normalized.count)
-        for (position, text) in normalized.enumerated() where !text.isEmpty { index[text, default: []].append(position) }
-        self.wordsByNormalizedText = index
+        (wordsSpelled, nextAlike) = Self.spellingChains(normalized)
         let heights = flat.map(\.rect.height).sorted()
         typicalWordHeight = heights.isEmpty ? 10 : heights[heights.count / 2]
     }
 
+    /// The lines of words already in line order, each word's line, and the span of the words'
+    /// vertical centres on each line.
+    private static func lines(of words: [Word], startingAt lineStarts: [Int])
+        -> (lines: [TextLine], lineOfWord: [Int], middles: [(low: Double, high: Double)]) {
+        var lines: [TextLine] = [], lineOfWord = [Int](repeating: 0, count: words.count)
+        var middles: [(low: Double, high: Double)] = []
+        lines.reserveCapacity(lineStarts.count)
+        middles.reserveCapacity(lineStarts.count)
+        for (line, start) in lineStarts.enumerated() {
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : words.count
+            lines.append(TextLine(leftToRight: Array(words[start..<end])))
+            var low = Double.infinity, high = -Double.infinity
+            for position in start..<end {
+                lineOfWord[position] = line
+                low = min(low, words[position].rect.midY); high = max(high, words[position].rect.midY)
+            }
+            middles.append((low, high))
+        }
+        return (lines, lineOfWord, middles)
+    }
+
+    /// The words of each normalised spelling as chains: its first and last word, and for every
+    /// word the next one spelled alike (-1: none). One look-up a word.
+    private static func spellingChains(_ normalized: [String]) -> (spelled: [String: (first: Int, last: Int)], nextAlike: [Int]) {
+        var spelled: [String: (first: Int, last: Int)] = [:]
+        spelled.reserveCapacity(normalized.count)
+        var nextAlike = [Int](repeating: -1, count: normalized.count)
+        for (position, text) in normalized.enumerated() where !text.isEmpty {
+            if let chain = spelled.index(forKey: text) {
+                nextAlike[spelled.values[chain].last] = position
+                spelled.values[chain].last = position
+            } else {
+                spelled[text] = (position, position)
+            }
+        }
+        return (spelled, nextAlike)
+    }
+
+    /// Indices (into `words`) of the words whose normalised text is `normalized`, in order.
+    func wordIndices(spelled normalized: String) -> [Int] {
+        var found: [Int] = []
+        var next = wordsSpelled[normalized]?.first ?? -1
+        while next >= 0 {
+            found.append(next)
+            next = nextAlike[next]
+        }
+        return found
+    }
+
     /// Indices (into `words`) of the words whose centre lies in `region`.
     public func wordIndices(in region: Rect) -> [Int] {
-        words.indices.filter { region.contains(x: words[$0].rect.midX, y: words[$0].rect.midY) }
+        var found: [Int] = []
+        for (line, middles) in lineWordMiddles.enumerated() where middles.high >= region.y0 && middles.low <= region.y1 {
+            let end = line + 1 < lineStart.count ? lineStart[line + 1] : words.count
+            for index in lineStart[line]..<end where region.contains(x: words[index].rect.midX, y: words[index].rect.midY) {
+                found.append(index)
+            }
+        }
+        return found
     }
 
     /// The typical height of a word on this page (the median): the unit of tolerances, since

@@ -17,20 +17,19 @@ public struct RowGrouping: Sendable {
     public func rowBands(wordsByColumn: [[Word]]) -> [(y0: Double, y1: Double)] {
         var cells: [(y0: Double, y1: Double)] = []
         for words in wordsByColumn where !words.isEmpty {
-            let lines = lineGrouping.lines(from: words)
             var current: Rect? = nil
-            for line in lines {
+            for line in lineGrouping.lineRects(of: words) {
                 if let open = current {
-                    let gap = line.rect.y0 - open.y1
-                    let height = min(line.rect.height, open.height)
+                    let gap = line.y0 - open.y1
+                    let height = min(line.height, open.height)
                     if gap > cellBreakGap * max(height, 1) {
                         cells.append((open.y0, open.y1))
-                        current = line.rect
+                        current = line
                     } else {
-                        current = open.union(line.rect)
+                        current = open.union(line)
                     }
                 } else {
-                    current = line.rect
+                    current = line
                 }
             }
             if let open = current { cells.append((open.y0, open.y1)) }
@@ -57,7 +56,7 @@ public struct RowGrouping: Sendable {
     /// rule of HTML tables, whose cells are vertically centred in their row (see `wrappedLineRows`).
     public func rows(wordsByColumn: [[Word]], anchorColumn: Int? = nil, wrappingColumns: Set<Int> = []) -> [[[Word]]] {
         if let anchorColumn, anchorColumn < wordsByColumn.count, !wordsByColumn[anchorColumn].isEmpty {
-            return rowsAround(lineGrouping.lines(from: wordsByColumn[anchorColumn]).map(\.rect.midY), wordsByColumn: wordsByColumn)
+            return rowsAround(lineGrouping.lineRects(of: wordsByColumn[anchorColumn]).map(\.midY), wordsByColumn: wordsByColumn)
         }
         let bands = rowBands(wordsByColumn: wordsByColumn)
         func band(of rect: Rect) -> Int? { bands.firstIndex { rect.midY >= $0.y0 && rect.midY <= $0.y1 } }

@@ -24,7 +24,7 @@ public struct TextLine: Sendable, CustomStringConvertible {
     }
 
     /// A line of words already ordered left to right.
-    init(leftToRight words: [Word]) {
+    public init(leftToRight words: [Word]) {
         self.words = words
         var rect = words.first?.rect ?? .zero
         for word in words.dropFirst() { rect = rect.union(word.rect) }
@@ -146,35 +146,68 @@ private struct WordBuilder {
 extension LineGrouping {
     /// Groups words into lines, top to bottom; each line's words left to right.
     public func lines(from words: [Word]) -> [TextLine] {
-        // Indices are sorted, not the words themselves: a word is a large value to move.
-        let middles = words.map(\.rect.midY)
-        let order = words.indices.sorted { middles[$0] < middles[$1] }
+        let (order, lineStarts) = lineOrder(of: words)
         var lines: [TextLine] = []
-        // A line's words are gathered as indices and sorted left to right as indices (the same
-        // stable sort on the same keys as sorting the words): words are copied once, in order.
-        var current: [Int] = []
-        func close() {
-            guard !current.isEmpty else { return }
-            let leftToRight = current.sorted { words[$0].rect.x0 < words[$1].rect.x0 }
-            lines.append(TextLine(leftToRight: leftToRight.map { words[$0] }))
-            current.removeAll(keepingCapacity: true)
+        lines.reserveCapacity(lineStarts.count)
+        for (line, start) in lineStarts.enumerated() {
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : order.count
+            lines.append(TextLine(leftToRight: order[start..<end].map { words[$0] }))
         }
+        return lines
+    }
+
+    /// The boxes of the lines `lines(from:)` makes, top to bottom, without gathering their words.
+    public func lineRects(of words: [Word]) -> [Rect] {
+        let (order, lineStarts) = lineOrder(of: words)
+        return lineStarts.indices.map { line in
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : order.count
+            var rect = words[order[lineStarts[line]]].rect
+            for position in (lineStarts[line] + 1)..<end { rect = rect.union(words[order[position]].rect) }
+            return rect
+        }
+    }
+
+    /// The words' indices in reading order (top to bottom, each line left to right) and where
+    /// each line starts in it. Words are not copied: a word is a large value to move.
+    public func lineOrder(of words: [Word]) -> (order: [Int], lineStarts: [Int]) {
+        let middles = words.map(\.rect.midY)
+        var order = words.indices.sorted { middles[$0] < middles[$1] }
+        var lineStarts: [Int] = []
         // A line is compared with its first word, not with the union of its words: a growing
         // union (or a tall word) would chain staggered lines, such as a wrapped label beside a
         // taller value, into one.
         var reference = Rect.zero
-        for index in order {
+        for (position, index) in order.enumerated() {
             let rect = words[index].rect
-            if !current.isEmpty, sharesLine(rect, reference) {
-                current.append(index)
-            } else {
-                close()
-                current.append(index)
+            if lineStarts.isEmpty || !sharesLine(rect, reference) {
+                lineStarts.append(position)
                 reference = rect
             }
         }
-        close()
-        return lines
+        let lefts = words.map(\.rect.x0)
+        order.withUnsafeMutableBufferPointer { order in
+            for (line, start) in lineStarts.enumerated() {
+                let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : order.count
+                Self.sortStably(order, from: start, to: end, by: lefts)
+            }
+        }
+        return (order, lineStarts)
+    }
+
+    /// Insertion sort of `indices[start..<end]` by `keys`, equal keys kept in their order (as the
+    /// standard library's stable sort does): a line holds a few words, where this needs no
+    /// buffers and no closure calls.
+    private static func sortStably(_ indices: UnsafeMutableBufferPointer<Int>, from start: Int, to end: Int, by keys: [Double]) {
+        guard end - start > 1 else { return }
+        for position in (start + 1)..<end {
+            let moving = indices[position], key = keys[moving]
+            var hole = position
+            while hole > start, keys[indices[hole - 1]] > key {
+                indices[hole] = indices[hole - 1]
+                hole -= 1
+            }
+            indices[hole] = moving
+        }
     }
 
     func sharesLine(_ rect: Rect, _ band: Rect) -> Bool {

@@ -27,17 +27,22 @@ struct CellText {
             text = ValueParsing.foldWhitespace(rest)
             return
         }
-        rect = words.map(\.rect).unionAll()
+        rect = words.lazy.map(\.rect).unionAll()
         var tokens: [String] = []
-        // Most cells hold one word: no need to sort it into lines.
-        let lines = words.count <= 1 ? [TextLine(words: words)] : lineGrouping.lines(from: words)
-        for line in lines where !line.words.isEmpty {
-            var lineTokens = line.words.map(\.text)
+        tokens.reserveCapacity(words.count)
+        // Read through the lines' word order: the lines themselves (copies of the words) are not needed.
+        let (order, lineStarts) = lineGrouping.lineOrder(of: words)
+        var nextLine = 0
+        for (position, index) in order.enumerated() {
+            let token = words[index].text
+            let startsLine = nextLine < lineStarts.count && lineStarts[nextLine] == position
+            if startsLine { nextLine += 1 }
             // A word broken at a hyphen by wrapping ("Non-" / "Qualified") is one word again.
-            if let previous = tokens.last, previous.hasSuffix("-"), previous.count > 1, !lineTokens.isEmpty {
-                tokens[tokens.count - 1] = previous + lineTokens.removeFirst()
+            if startsLine, let previous = tokens.last, previous.hasSuffix("-"), previous.count > 1 {
+                tokens[tokens.count - 1] = previous + token
+            } else {
+                tokens.append(token)
             }
-            tokens += lineTokens
         }
         var ids: [String] = []
         // Markers are peeled off the end: "757,756(1)", "757,756 (1)", "(1)(2)".

@@ -91,7 +91,9 @@ final class FormPage {
 
     /// Words whose centre lies in `region`, minus those in `excluded` (label words).
     func words(in region: Rect, excluding excluded: Set<Int> = []) -> [Word] {
-        text.wordIndices(in: region).filter { !excluded.contains($0) }.map { text.words[$0] }
+        let indices = text.wordIndices(in: region)
+        // Most callers exclude nothing: no hashing of every index then.
+        return (excluded.isEmpty ? indices : indices.filter { !excluded.contains($0) }).map { text.words[$0] }
     }
 
     /// Resolution of the grey page image used to look at ink (checkboxes).
@@ -105,7 +107,7 @@ final class FormPage {
         if let cached = cachedRaster, let image = cached, image.region.y1 >= region.y1 { return image }
         if let cached = cachedRaster, cached == nil { return nil }
         let header = Rect(x0: bounds.x0, y0: bounds.y0, x1: bounds.x1,
-                          y1: first(Label("Table I - Non-Derivative Securities"))?.rect.y0 ?? bounds.y1)
+                          y1: first(FormLabels.tableI)?.rect.y0 ?? bounds.y1)
         let area = header.y1 >= region.y1 && cachedRaster == nil ? header : bounds
         let image = try? pdfPage?.renderGray(dpi: Self.inkDPI, region: area)
         cachedRaster = .some(image)
@@ -203,9 +205,10 @@ final class FormPage {
     lazy var marksCheckboxesInText: Bool = {
         // On a scan, ink is the evidence; OCR may miss an "X" or read one into a speck.
         guard source == .native else { return false }
-        let headerBottom = first(Label("Table I - Non-Derivative Securities"))?.rect.y0 ?? bounds.y1
-        // Marks are one character: longer words are passed over without hashing their text.
-        return words.contains { $0.text.utf8.count <= 3 && $0.rect.y1 < headerBottom && CheckboxReader.markGlyphs.contains($0.text) }
+        let headerBottom = first(FormLabels.tableI)?.rect.y0 ?? bounds.y1
+        // Marks are one character: longer words, and words below the header, are passed over
+        // without hashing their text.
+        return words.contains { $0.rect.y1 < headerBottom && $0.text.utf8.count <= 3 && CheckboxReader.markGlyphs.contains($0.text) }
     }()
 }
 

@@ -140,9 +140,10 @@ struct TableReader {
         let wrapping = wrappingIndices(columns)
         return rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor, wrappingColumns: wrapping).map { cellsByColumn in
             // The row's height is its tallest cell's; each cell is its column's span of it.
-            let rowWords = cellsByColumn.flatMap { $0 }.map(\.rect)
-            let top = (rowWords.map(\.y0).min() ?? 0) - 1, low = (rowWords.map(\.y1).max() ?? 0) + 1
+            let extent = cellsByColumn.lazy.flatMap { $0 }.map(\.rect).unionAll()
+            let top = (extent?.y0 ?? 0) - 1, low = (extent?.y1 ?? 0) + 1
             var cells: [String: CellText] = [:]
+            cells.reserveCapacity(columns.columns.count)
             for (index, column) in columns.columns.enumerated() {
                 var cell = CellText(words: cellsByColumn[index])
                 cell.region = Rect(x0: column.x0 + 1.5, y0: top, x1: column.x1 - 1.5, y1: low)
@@ -271,18 +272,17 @@ struct TableReader {
     private func locateSubheadings(columns: ColumnSet, headingTop: Double, bottom: Double) -> [String: LabelMatch] {
         let unit = page.unit
         var candidates: [String: [LabelMatch]] = [:]
+        var anchors: [Double] = []
         for heading in anatomy where !heading.subheadings.isEmpty {
             guard let parent = columns.column(named: heading.name) else { continue }
             let area = Rect(x0: parent.x0, y0: headingTop, x1: parent.x1, y1: min(bottom, headingTop + unit * headerDepth))
             for sub in heading.subheadings {
-                candidates[sub.name] = page.all(sub.label, in: area).filter { $0.score > 0.8 }
+                let matches = page.all(sub.label, in: area).filter { $0.score > 0.8 }
+                candidates[sub.name] = matches
+                if sub.label.text.count >= 4, let lowest = matches.map(\.rect.y1).max() { anchors.append(lowest) }
             }
         }
-        let anchors = candidates.compactMap { name, matches -> Double? in
-            guard let label = anatomy.flatMap(\.subheadings).first(where: { $0.name == name })?.label,
-                  label.text.count >= 4 else { return nil }
-            return matches.map(\.rect.y1).max()
-        }.sorted()
+        anchors.sort()
         guard !anchors.isEmpty else { return [:] }
         let rowBottom = anchors[anchors.count / 2]
         var chosen: [String: LabelMatch] = [:]
