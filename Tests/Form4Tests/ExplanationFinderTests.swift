@@ -7,12 +7,7 @@ import PDFText
 final class ExplanationFinderTests: XCTestCase {
     /// One line of words, each word 5 pt per character and 3 pt apart, 7 pt high at `y`.
     func line(_ text: String, x: Double = 36, y: Double) -> [Word] {
-        var left = x
-        return text.split(separator: " ").map { token in
-            let word = Word(text: String(token), rect: Rect(x0: left, y0: y, x1: left + Double(token.count) * 5, y1: y + 7))
-            left = word.rect.x1 + 3
-            return word
-        }
+        syntheticWords(text, x: x, y: y, characterWidth: 5, height: 7, gap: 3)
     }
 
     /// The bottom of a scanned form: the end of Table II, the footnotes' heading as `heading`

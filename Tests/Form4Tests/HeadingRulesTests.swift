@@ -11,12 +11,7 @@ final class HeadingRulesTests: XCTestCase {
 
     /// Words 2 pt per character, 5 pt high, 2 pt apart, from `x` at `y`.
     func words(_ text: String, x: Double, y: Double) -> [Word] {
-        var left = x
-        return text.split(separator: " ").map { token in
-            let word = Word(text: String(token), rect: Rect(x0: left, y0: y, x1: left + Double(token.count) * 2, y1: y + 5))
-            left = word.rect.x1 + 2
-            return word
-        }
+        syntheticWords(text, x: x, y: y, characterWidth: 2, height: 5, gap: 2)
     }
 
     /// Table I's header and one row; headings 3 and 4 are missing from the text, as OCR left a

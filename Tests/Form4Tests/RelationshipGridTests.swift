@@ -7,12 +7,7 @@ import PDFText
 /// the others point to.
 final class RelationshipGridTests: XCTestCase {
     func words(_ text: String, x: Double, y: Double) -> [Word] {
-        var left = x
-        return text.split(separator: " ").map { token in
-            let word = Word(text: String(token), rect: Rect(x0: left, y0: y, x1: left + Double(token.count) * 3, y1: y + 5))
-            left = word.rect.x1 + 2
-            return word
-        }
+        syntheticWords(text, x: x, y: y, characterWidth: 3, height: 5, gap: 2)
     }
 
     /// Box 5 as OCR read a small print: the first row's labels came out as `firstRow`.
