@@ -58,9 +58,9 @@ final class LabelRescueTests: XCTestCase {
     func testGarbledColumnHeadingsAreReadAgainAndTheTableRead() throws {
         let headings = [TableAnatomy.nonDerivative[1], TableAnatomy.nonDerivative[3], TableAnatomy.nonDerivative[4]].map(\.label)
         let (page, damaged, truth) = try damagedPage(headings)
-        let broken = FormReader(pages: [damaged]).read()
-        XCTAssertNotEqual(broken.nonDerivativeTable.first?.transactionCode.value, truth.nonDerivativeTable.first?.transactionCode.value,
-                          "without three headings the table is misread")
+        // Even before the labels are read again, the table's rules give the lost headings' columns.
+        let unrepaired = FormReader(pages: [damaged]).read()
+        XCTAssertEqual(unrepaired.nonDerivativeTable.first?.transactionCode.value, truth.nonDerivativeTable.first?.transactionCode.value)
         let repaired = try XCTUnwrap(LabelRescue().repaired(damaged))
         for heading in headings {
             let found = try XCTUnwrap(repaired.first(heading), "\(heading) put back")
