@@ -34,6 +34,26 @@ final class ExplanationFinderTests: XCTestCase {
         XCTAssertEqual(record.footnotes.first?.text.value.xmlText, "Bona fide gift to a charitable organization for no consideration.")
     }
 
+    func testFootnotesWhoseNumbersOCRLostAreToldApart() {
+        let words = line("Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned", x: 150, y: 100)
+            + line("Explanation of Responses:", y: 300)
+            + line("Each restricted stock unit represents a contingent right.", x: 42, y: 312)
+            + line("o )", y: 320)
+            + line("e The reporting person disclaims beneficial ownership of these securities except to the extent of his", y: 324)
+            + line("or her pecuniary interest therein.", y: 333)
+            + line("/s/ Thomas Van der Berg 06/23/2024", x: 350, y: 345)
+            + line("** Signature of Reporting Person Date", x: 350, y: 356)
+        let page = FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: words),
+                            pdfPage: nil)
+        var record = Form4Record()
+        TrailerReader(pages: [page]).read(into: &record)
+        XCTAssertEqual(record.footnotes.map(\.id), ["F1", "F2"])
+        XCTAssertEqual(record.footnotes.map { $0.text.value.xmlText ?? "" }, [
+            "Each restricted stock unit represents a contingent right.",
+            "The reporting person disclaims beneficial ownership of these securities except to the extent of his or her pecuniary interest therein.",
+        ])
+    }
+
     func testTheHeadingItselfIsPreferred() throws {
         let page = trailer(heading: "Explanation of Responses:", source: .ocrLayer)
         XCTAssertEqual(try XCTUnwrap(page.explanation).top, 300, accuracy: 0.5)

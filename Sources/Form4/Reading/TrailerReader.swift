@@ -91,6 +91,8 @@ struct TrailerReader {
         }
         for (original, page) in lines {
             var line = original
+            // Specks OCR read into a line of their own ("o )", "c") are no text of any footnote.
+            if page.source != .native, Self.isSpeckLine(line) { continue }
             // OCR may set a number's point apart ("2 . Includes"): number and point are one token.
             if page.source != .native, line.words.count >= 3, line.words[0].text.allSatisfy(\.isNumber),
                [".", ",", ":", ";"].contains(line.words[1].text) {
@@ -123,7 +125,10 @@ struct TrailerReader {
                 // A footnote wraps only when its line is full: a line after one that ended short
                 // starts the next footnote, whatever OCR made of its number ("»", "3 ‘The").
                 let number = line.words.count >= 2 && Self.isDamagedNumber(first.text)
-                notes.append((last.number + 1, Array(line.words.dropFirst(number ? 1 : 0)), page))
+                notes.append((last.number + 1, Self.droppingLeadingSpecks(Array(line.words.dropFirst(number ? 1 : 0))), page))
+            } else if page.source != .native, notes.isEmpty, previous == nil, line.words.count >= 3 {
+                // The first line under the heading opens the first footnote, whatever OCR left of its number.
+                notes.append((1, Self.droppingLeadingSpecks(line.words), page))
             } else if !notes.isEmpty {
                 notes[notes.count - 1].words += line.words
             }
@@ -134,6 +139,27 @@ struct TrailerReader {
             field.footnoteIds = []
             return Footnote(id: "F\(note.number)", text: field)
         }
+    }
+
+    /// A line of nothing but specks: every token two characters at most, and hardly a letter or digit.
+    static func isSpeckLine(_ line: TextLine) -> Bool {
+        guard line.words.allSatisfy({ $0.text.count <= 2 }) else { return false }
+        return line.words.reduce(0) { $0 + $1.text.filter { $0.isLetter || $0.isNumber }.count } < 3
+    }
+
+    /// The words without what OCR left of a lost number in front of the first real word
+    /// ("e Each", "v N . The", ") a Not"): up to three short tokens that are no words ("A", "I"
+    /// and two-letter capitalised words stay), when a capitalised word follows them.
+    static func droppingLeadingSpecks(_ words: [Word]) -> [Word] {
+        func isSpeck(_ text: String) -> Bool {
+            guard text.count <= 2 else { return false }
+            if text == "A" || text == "I" { return false }
+            if text.count == 2, text.first!.isUppercase, text.allSatisfy(\.isLetter) { return false }
+            return true
+        }
+        guard let start = words.prefix(4).firstIndex(where: { $0.text.count >= 2 && $0.text.first!.isUppercase && !isSpeck($0.text) }),
+              words[..<start].allSatisfy({ isSpeck($0.text) }) else { return words }
+        return Array(words[start...])
     }
 
     /// `"L.The"` → `("L.", "The")`: a footnote's number (one or two digits or look-alikes) with its
