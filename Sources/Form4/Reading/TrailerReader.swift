@@ -18,10 +18,10 @@ struct TrailerReader {
         var remarkLines: [(line: TextLine, page: FormPage)] = []
         var signatureWords: [(words: [Word], page: FormPage)] = []
         for page in pages {
-            let explanation = page.first(FormLabels.explanation)
+            let explanation = page.trailerStart()
             // "Remarks" also stands in values ("See Remarks" as an officer title): the label is
             // looked for only in the trailer, below the explanation (or on a page it runs on to).
-            let trailerTop = explanation?.rect.y0 ?? (zone == .none ? page.bounds.y1 : page.bounds.y0)
+            let trailerTop = explanation?.top ?? (zone == .none ? page.bounds.y1 : page.bounds.y0)
             let remarks = page.first(FormLabels.remarks, in: Rect(x0: page.bounds.x0, y0: trailerTop, x1: page.bounds.x1, y1: page.bounds.y1))
             let signatureHere = signature?.0 === page ? signature?.1 : nil
             let reminder = page.first(FormLabels.reminder)
@@ -39,7 +39,7 @@ struct TrailerReader {
                 }
                 // The label's own line only: a damaged label may be matched on into the first
                 // footnote's words ("Explanation of Resp" + "1 . The").
-                if let explanation, line.rect.midY <= page.words[explanation.wordIndices[0]].rect.y1 { continue }
+                if let labelBottom = explanation?.labelBottom, line.rect.midY <= labelBottom { continue }
                 // A skewed scan can put the end of a footnote and a signature on one "line":
                 // words far apart are runs of their own.
                 for run in Self.runs(of: line, gap: page.unit * 3) {
@@ -84,10 +84,16 @@ struct TrailerReader {
     private func footnotes(from lines: [(line: TextLine, page: FormPage)]) -> [Footnote] {
         var notes: [(number: Int, words: [Word], page: FormPage)] = []
         var previous: (line: TextLine, page: FormPage)? = nil
-        var leftEdge: [Int: Double] = [:], rightEdge: [Int: Double] = [:]
+        var leftEdge: [Int: Double] = [:], rightEdge: [Int: Double] = [:], textLeft: [Int: Double] = [:]
         for (line, page) in lines {
             leftEdge[page.number] = min(leftEdge[page.number] ?? .infinity, line.rect.x0)
             rightEdge[page.number] = max(rightEdge[page.number] ?? -.infinity, line.rect.x1)
+            // Footnote text begins at the first word of three letters or more after a number (or
+            // what is left of one); wrapped lines start further left, under the numbers.
+            if let first = line.words.first, first.text.count <= 3, !first.text.contains(where: \.isLetter) || first.text.count <= 2,
+               let text = line.words.dropFirst().first(where: { $0.text.filter(\.isLetter).count >= 3 }) {
+                textLeft[page.number] = min(textLeft[page.number] ?? .infinity, text.rect.x0)
+            }
         }
         for (original, page) in lines {
             var line = original
@@ -106,6 +112,23 @@ struct TrailerReader {
                 tail.text = rest
                 line = TextLine(words: [head, tail] + line.words.dropFirst())
             }
+            // OCR may read a footnote's number as letters ("e", "S e"): short tokens in the number
+            // column, left of where any footnote's text begins. After a line that ended short they
+            // start the next footnote; a line of nothing else is dropped.
+            let debris = page.source == .native ? 0 : Self.numberDebris(in: line, textLeft: textLeft[page.number] ?? -.infinity)
+            let endedShort = previous.map { previous in
+                previous.page === page && line.words.first.map {
+                    previous.line.rect.x1 + page.unit * 0.5 + $0.rect.width < (rightEdge[page.number] ?? 0)
+                } ?? false
+            } ?? true
+            if debris > 0, endedShort {
+                if debris == line.words.count { continue }
+                if let initial = line.words[debris].text.first, initial.isUppercase || initial.isNumber {
+                    notes.append(((notes.last?.number ?? 0) + 1, Array(line.words.dropFirst(debris)), page))
+                    previous = (line, page)
+                    continue
+                }
+            }
             if let first = line.words.first,
                let number = Self.footnoteNumber(first.text) ?? (page.source == .native ? nil : Self.damagedFootnoteNumber(first.text)),
                notes.isEmpty || number == notes.last!.number + 1 {
@@ -117,8 +140,12 @@ struct TrailerReader {
                 // OCR lost or misread the number's point or digit ("2 The", "2." for 3.): a short
                 // number opening a sentence starts the next footnote; the sequence tells which.
                 notes.append((last.number + 1, Array(line.words.dropFirst()), page))
+            } else if page.source != .native, notes.isEmpty, previous == nil, line.words.count >= 2,
+                      line.words[0].text.first?.isUppercase == true, Self.footnoteNumber(line.words[0].text) == nil {
+                // The trailer's first line without a number: OCR lost footnote 1's number.
+                notes.append((1, line.words, page))
             } else if page.source != .native, let last = notes.last, let previous, previous.page === page,
-                      let first = line.words.first, first.rect.x0 <= (leftEdge[page.number] ?? 0) + page.unit,
+                      let first = line.words.first, first.rect.x0 <= (leftEdge[page.number] ?? 0) + page.unit * 1.5,
                       previous.line.rect.x1 + page.unit * 0.5 + first.rect.width < (rightEdge[page.number] ?? 0) {
                 // A footnote wraps only when its line is full: a line after one that ended short
                 // starts the next footnote, whatever OCR made of its number ("»", "3 ‘The").
@@ -134,6 +161,19 @@ struct TrailerReader {
             field.footnoteIds = []
             return Footnote(id: "F\(note.number)", text: field)
         }
+    }
+
+    /// How many words at the start of `line` are what OCR left of a footnote's number as letters
+    /// or marks: tokens of one or two characters, not a number, ending left of `textLeft` (where
+    /// footnote text begins, right of the numbers).
+    static func numberDebris(in line: TextLine, textLeft: Double) -> Int {
+        var count = 0
+        for word in line.words {
+            guard word.text.count <= 2, word.rect.x1 <= textLeft, !looksLikeFootnoteNumber(word.text),
+                  damagedFootnoteNumber(word.text) == nil else { break }
+            count += 1
+        }
+        return count
     }
 
     /// `"L.The"` → `("L.", "The")`: a footnote's number (one or two digits or look-alikes) with its
