@@ -61,7 +61,8 @@ final class TrailerTests: XCTestCase {
             line("Represents Class A shares issued upon conversion.", x: 37, y: 510),
             line("w", x: 29, y: 517),
             line("e Each restricted stock unit converts into one share of common stock.", x: 29, y: 520),
-            line("S e 25% of the shares vest on the first anniversary of the grant date and the balance vests in", x: 29, y: 530),
+            [Word(text: "S", rect: Rect(x0: 29, y0: 530, x1: 31, y1: 537)), Word(text: "e", rect: Rect(x0: 31.5, y0: 530, x1: 34, y1: 537))]
+                + line("25% of the shares vest on the first anniversary of the grant date and the balance vests in", x: 37, y: 530),
             line("equal monthly installments.", x: 30, y: 540),
             line("4. Not applicable.", x: 31, y: 550),
         ])
@@ -97,5 +98,49 @@ final class TrailerTests: XCTestCase {
                       Value(column: 3, midY: 81, hasDigit: true), Value(column: 4, midY: 80, hasDigit: false)]
         XCTAssertEqual(RowAnchors.centres(owned: [100], values: header, tolerance: 5), [100],
                        "the header's damaged last line (\"oye hel Date Expiration\") is not a row")
+    }
+
+    func testSpecksReadAsLettersAreDroppedFromOCRLayerCells() {
+        func word(_ text: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Word {
+            Word(text: text, rect: Rect(x0: x0, y0: y0, x1: x1, y1: y1))
+        }
+        let name = CellText(words: [word("Halvorsen", 40.8, 231.2, 78.4, 241.2), word("Holdings", 85.7, 231.6, 118.7, 241.6),
+                                    word("Z", 106.8, 230.2, 107.4, 236.2), word("LLC", 126, 232, 139.8, 242)])
+        XCTAssertEqual(name.withoutSpecks().text, "Halvorsen Holdings LLC", "small, and off the name's line")
+        XCTAssertEqual(name.withoutSpecks().repairs, 1)
+        let initial = CellText(words: [word("Chen", 35.5, 186.5, 52.4, 196.5), word("Kenji", 59.8, 186.5, 78, 196.5),
+                                       word("J", 84.7, 186.5, 86.5, 196.5)])
+        XCTAssertEqual(initial.withoutSpecks().text, "Chen Kenji J", "a middle initial stands on the line")
+        let wide = CellText(words: [word("Haddad", 37.4, 185.3, 63.8, 196.3), word("Ingrid", 71.3, 185.3, 91.9, 196.3),
+                                    word("A", 97.4, 185.3, 100.9, 196.3), word("a", 37.2, 197.2, 71, 203.2)])
+        XCTAssertEqual(wide.withoutSpecks().text, "Haddad Ingrid A", "one letter 34 points wide")
+        let prose = CellText(words: [word("is", 97, 295.9, 100, 302.9), word("a", 105.6, 295.9, 106.3, 302.9),
+                                     word("member", 109.4, 295.9, 131.2, 302.9), word("(1)", 132, 294, 136, 298)])
+        XCTAssertEqual(prose.withoutSpecks().text, "is a member", "a text layer's narrow box for a word on the line is kept, and so is a marker")
+        XCTAssertEqual(prose.withoutSpecks().footnoteIds, ["F1"])
+    }
+
+    func testAHyphenatedWordKeptApartByAStrayMarkIsJoined() {
+        let cell = CellText(text: "/s/ Daniel Lindqvist, Attorney-in- | Fact").cleanedForOCR(prose: true)
+        XCTAssertEqual(cell.text, "/s/ Daniel Lindqvist, Attorney-in-Fact")
+        XCTAssertEqual(CellText(text: "Exhibit 24 - Power of Attorney.").cleanedForOCR(prose: true).text, "Exhibit 24 - Power of Attorney.")
+        XCTAssertTrue(TrailerReader.looksLikeDate("06/19/2026"))
+        XCTAssertFalse(TrailerReader.looksLikeDate("g9/49/2921"))
+        XCTAssertFalse(TrailerReader.looksLikeDate("Attorney-in-Fact"))
+    }
+
+    func testSignaturesStandingCloseTogetherAreSplitByTheirDatesWhenTheDateLabelIsLost() {
+        let trailer = page([
+            line("Explanation of Responses:", x: 30, y: 200),
+            line("1. Not applicable.", x: 30, y: 210),
+            line("/s/ Elena Lindqvist", x: 361, y: 242) + line("06/19/2026", x: 500, y: 242),
+            line("/s/ Ingrid Haddad, Attorney-in-", x: 361, y: 250) + line("06/18/2026", x: 500, y: 250),
+            line("Fact", x: 361, y: 257),
+            line("** Signature of Reporting Person", x: 361, y: 275),
+        ])
+        var record = Form4Record()
+        TrailerReader(pages: [trailer]).read(into: &record)
+        XCTAssertEqual(record.ownerSignatures.map(\.signatureName.value), [.string("/s/ Elena Lindqvist"), .string("/s/ Ingrid Haddad, Attorney-in-Fact")])
+        XCTAssertEqual(record.ownerSignatures.map(\.signatureDate.value), [.string("2026-06-19"), .string("2026-06-18")])
     }
 }

@@ -59,8 +59,10 @@ struct TrailerReader {
         if let (labelPage, label) = signature {
             let dateLabel = labelPage.first(FormLabels.date, in: Rect(x0: label.rect.x1, y0: label.rect.y0 - labelPage.unit * 0.5,
                                                                       x1: labelPage.bounds.x1, y1: label.rect.y1 + labelPage.unit * 0.5))
-            // Date values are left-aligned in their cell, under the label.
-            let dateX = (dateLabel?.rect.x0 ?? labelPage.bounds.x1) - labelPage.unit * 0.3
+            // Date values are left-aligned in their cell, under the label; where OCR lost the
+            // label, the dates themselves show where their column begins.
+            let dates = dateLabel == nil ? signatureWords.flatMap(\.words).filter { Self.looksLikeDate($0.text) } : []
+            let dateX = (dateLabel?.rect.x0 ?? dates.map(\.rect.x0).min() ?? labelPage.bounds.x1) - labelPage.unit * 0.3
             for (words, page) in signatureWords {
                 record.ownerSignatures += signatures(from: words, dateX: dateX, page: page)
             }
@@ -194,6 +196,13 @@ struct TrailerReader {
             || (token.count <= 2 && !token.contains(where: { $0.isLetter || $0.isNumber }))
     }
 
+    /// A signature's date as printed ("06/19/2026"), or damaged but still six digits or more
+    /// with a separator ("g9/49/2921" is not: its letters are taken for a name's).
+    static func looksLikeDate(_ token: String) -> Bool {
+        token.filter(\.isNumber).count >= 6 && token.contains(where: { $0 == "/" || $0 == "-" })
+            && token.allSatisfy { $0.isNumber || $0 == "/" || $0 == "-" || $0 == "." }
+    }
+
     /// "12." → 12.
     static func footnoteNumber(_ token: String) -> Int? {
         guard token.hasSuffix("."), token.count <= 4 else { return nil }
@@ -225,7 +234,11 @@ struct TrailerReader {
     private func signatures(from words: [Word], dateX: Double, page: FormPage) -> [OwnerSignature] {
         let build = FieldBuilder(page: page)
         let names = words.filter { $0.rect.midX < dateX }, dates = words.filter { $0.rect.midX >= dateX }
-        let dateLines = LineGrouping().lines(from: dates)
+        // On a scan, a date line without a digit beside dated ones is specks read as letters
+        // ("SS"); where no line has a digit, OCR lost the dates and their lines still part the names.
+        let allDateLines = LineGrouping().lines(from: dates)
+        let numbered = allDateLines.filter { line in line.words.contains { $0.text.contains(where: \.isNumber) } }
+        let dateLines = page.source == .native || numbered.isEmpty ? allDateLines : numbered
         guard !dateLines.isEmpty else {
             return RowGrouping().rowBands(wordsByColumn: [names]).map { band in
                 var signature = OwnerSignature()
@@ -240,8 +253,19 @@ struct TrailerReader {
         var namesByRow = [[Word]](repeating: [], count: dateLines.count)
         for band in cells.rowBands(wordsByColumn: [names]) {
             let middle = (band.y0 + band.y1) / 2
+            let bandWords = names.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
+            // Names of several signatures may stand too close to tell apart as cells: with two
+            // dates or more beside the band, each of its lines goes to the date nearest it.
+            let beside = dateLines.indices.filter { dateLines[$0].rect.midY >= band.y0 && dateLines[$0].rect.midY <= band.y1 }
+            if page.source != .native, beside.count >= 2 {
+                for line in LineGrouping().lines(from: bandWords) {
+                    let nearest = beside.min { abs(dateLines[$0].rect.midY - line.rect.midY) < abs(dateLines[$1].rect.midY - line.rect.midY) }!
+                    namesByRow[nearest] += line.words
+                }
+                continue
+            }
             let nearest = dateLines.indices.min { abs(dateLines[$0].rect.midY - middle) < abs(dateLines[$1].rect.midY - middle) }!
-            namesByRow[nearest] += names.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
+            namesByRow[nearest] += bandWords
         }
         return dateLines.enumerated().map { row, dateLine in
             var signature = OwnerSignature()
