@@ -98,6 +98,11 @@ final class TrailerTests: XCTestCase {
                       Value(column: 3, midY: 81, hasDigit: true), Value(column: 4, midY: 80, hasDigit: false)]
         XCTAssertEqual(RowAnchors.centres(owned: [100], values: header, tolerance: 5), [100],
                        "the header's damaged last line (\"oye hel Date Expiration\") is not a row")
+        let vocabulary = TableAnatomy.derivativeHeaderWords
+        XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["Reported"], vocabulary: vocabulary))
+        XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["Transaction(s)"], vocabulary: vocabulary))
+        XCTAssertTrue(RowAnchors.anchorsARow(ownedLine: ["72,887"], vocabulary: vocabulary))
+        XCTAssertTrue(RowAnchors.anchorsARow(ownedLine: ["ou"], vocabulary: vocabulary), "a value OCR damaged still anchors its row")
     }
 
     func testSpecksReadAsLettersAreDroppedFromOCRLayerCells() {

@@ -22,6 +22,12 @@ enum RowAnchors {
                                              "reporting", "person", "relationship", "director", "officer", "owner", "other",
                                              "give", "title", "below", "specify", "issuer", "applicable"]
 
+    /// Whether a line of the owned column anchors a row: it holds a digit, or is no heading text
+    /// ("Reported", "Transaction(s)" left below the header's found end are not).
+    static func anchorsARow(ownedLine words: [String], vocabulary: Set<String>) -> Bool {
+        words.contains { $0.contains(where: \.isNumber) } || !TableReader.spellsHeadingText(words, vocabulary: vocabulary)
+    }
+
     /// Row centres, top to bottom: `owned` (centres of the owned column's lines) and the centres
     /// of groups of `values` that stand further than `tolerance` from every owned line and from
     /// each other's group, where a group holds numbers (lines with a digit) in two columns, or
@@ -58,10 +64,13 @@ extension TableReader {
     func rowAnchors(_ wordsByColumn: [[Word]], columns: ColumnSet, owned: Int) -> [Double]? {
         guard !wordsByColumn[owned].isEmpty else { return nil }
         let lines = rowGrouping.lineGrouping
-        let ownedCentres = lines.lines(from: wordsByColumn[owned]).map(\.rect.midY)
-        var values: [RowAnchors.ValueLine] = []
         let vocabulary = (kind == .derivative ? TableAnatomy.derivativeHeaderWords : TableAnatomy.nonDerivativeHeaderWords)
             .union(RowAnchors.ownerBoxWords)
+        // The header's words left below its found end ("Reported", "Transaction(s)") anchor no row.
+        let ownedCentres = lines.lines(from: wordsByColumn[owned])
+            .filter { RowAnchors.anchorsARow(ownedLine: $0.words.map(\.text), vocabulary: vocabulary) }.map(\.rect.midY)
+        guard !ownedCentres.isEmpty else { return nil }
+        var values: [RowAnchors.ValueLine] = []
         for (index, words) in wordsByColumn.enumerated() where index != owned {
             let name = columns.columns[index].name
             guard !Self.wrappingColumns.contains(name), name != ColumnName.voluntary else { continue }
