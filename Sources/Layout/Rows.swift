@@ -118,7 +118,7 @@ public struct RowGrouping: Sendable {
     }
 
     /// Rows around anchor lines: every line joins the anchor nearest its centre.
-    private func rowsAround(_ centres: [Double], wordsByColumn: [[Word]]) -> [[[Word]]] {
+    public func rowsAround(_ centres: [Double], wordsByColumn: [[Word]]) -> [[[Word]]] {
         var rows = [[[Word]]](repeating: [[Word]](repeating: [], count: wordsByColumn.count), count: centres.count)
         for (column, words) in wordsByColumn.enumerated() {
             for line in lineGrouping.lines(from: words) {

@@ -74,8 +74,11 @@ struct CellText {
     func cleanedForOCR(prose: Bool = false) -> CellText {
         var copy = self
         var tokens: [String] = []
-        var repairs = 0
-        for token in text.split(separator: " ").map(String.init) {
+        var repairs = self.repairs
+        let split = text.split(separator: " ").map(String.init)
+        for (index, token) in split.enumerated() {
+            // A dash standing between two words of prose is the text's ("Exhibit 24 - Power").
+            if prose, token == "-", !tokens.isEmpty, index + 1 < split.count { tokens.append(token); continue }
             let (kept, changed) = OCRTextRepair.clean(token, prose: prose)
             if changed { repairs += 1 }
             if !kept.isEmpty { tokens.append(kept) }
@@ -91,6 +94,18 @@ struct CellText {
             if !rest.isEmpty { tokens.append(rest) }
             repairs += 1
         }
+        // A word broken at a hyphen whose two halves a stray mark kept apart ("Attorney-in- —"
+        // / "Fact") is one word again once the mark is gone.
+        var joinedTokens: [String] = []
+        for token in tokens {
+            if let previous = joinedTokens.last, previous.count > 2, previous.hasSuffix("-"),
+               previous.dropLast().last?.isLetter == true, token.first?.isLetter == true {
+                joinedTokens[joinedTokens.count - 1] = previous + token
+            } else {
+                joinedTokens.append(token)
+            }
+        }
+        tokens = joinedTokens
         copy.text = tokens.joined(separator: " ")
         copy.repairs = repairs
         return copy
@@ -137,7 +152,9 @@ struct FieldBuilder {
     static let pageEdgeMargin = 1.0
 
     func field(_ printed: CellText, kind: OCRService.FieldKind = .text, _ parse: (String) -> ParsedValue) -> Field {
-        let cell = page.source == .native ? printed : printed.cleanedForOCR(prose: !kind.isTyped)
+        // An OCR text layer's word boxes have the printed words' shape; specks read as letters do not.
+        let cell = page.source == .native ? printed
+            : (page.source == .ocrLayer ? printed.withoutSpecks() : printed).cleanedForOCR(prose: !kind.isTyped)
         let parsed = parse(cell.text)
         var confidence = baseConfidence * parsed.quality * pow(0.9, Double(cell.repairs))
         if let ocr = cell.words.compactMap(\.ocrConfidence).min() { confidence *= 0.6 + 0.4 * ocr }

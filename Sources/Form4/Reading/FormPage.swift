@@ -44,9 +44,6 @@ final class FormPage {
     /// A typical line height on this page: the unit of every tolerance below.
     lazy var unit: Double = max(text.typicalWordHeight, 4)
 
-    /// Where the footnotes' heading ("Explanation of Responses:") stands, found once.
-    lazy var explanation: ExplanationFinder.Heading? = ExplanationFinder(page: self).find()
-
     /// A native text layer spells labels exactly; looking for damaged spellings there would only
     /// find look-alikes ("Table I" in "Table II"). OCR text is searched with an edit budget.
     var fuzzyLabels: Bool { text.source != .native }

@@ -83,7 +83,7 @@ struct FormReader {
         let area = Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: page.bounds.y1)
         let labels = page.all(FormLabels.nameAndAddress, in: area)
         guard !labels.isEmpty else { return [] }
-        let end = page.explanation?.top ?? page.first(FormLabels.signature)?.rect.y0 ?? page.bounds.y1
+        let end = page.trailerStart()?.top ?? page.first(FormLabels.signature)?.rect.y0 ?? page.bounds.y1
         return labels.enumerated().map { index, label in
             let bottom = index + 1 < labels.count ? labels[index + 1].rect.y0 : end
             // Beside the name's label, or lower down in the row where a print centres the cell.
@@ -112,7 +112,7 @@ struct SectionBounds {
         let tableITitle = page.first(FormLabels.tableI)
         let tableIITitle = page.first(FormLabels.tableII)
         let ends = [
-            page.explanation?.top,
+            page.trailerStart()?.top,
             page.first(FormLabels.remarks)?.rect.y0,
             page.first(FormLabels.signature)?.rect.y0,
             page.first(FormLabels.reminder)?.rect.y0,

@@ -135,10 +135,13 @@ struct TableReader {
 
     private func rows(_ wordsByColumn: [[Word]], columns: ColumnSet, offPageFrom: Int?) -> [TableRow] {
         // On OCR text, rows are anchored on the column every row fills with one line: the
-        // amount owned after the transaction.
+        // amount owned after the transaction (and where OCR lost it, on the other values).
         let anchor = page.source == .native ? nil : columns.columns.firstIndex { $0.name == ColumnName.owned }
         let wrapping = wrappingIndices(columns)
-        return rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor, wrappingColumns: wrapping).map { cellsByColumn in
+        let grouped = anchor.flatMap { rowAnchors(wordsByColumn, columns: columns, owned: $0) }
+            .map { rowGrouping.rowsAround($0, wordsByColumn: wordsByColumn) }
+            ?? rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor, wrappingColumns: wrapping)
+        return grouped.map { cellsByColumn in
             // The row's height is its tallest cell's; each cell is its column's span of it.
             let extent = cellsByColumn.lazy.flatMap { $0 }.map(\.rect).unionAll()
             let top = (extent?.y0 ?? 0) - 1, low = (extent?.y1 ?? 0) + 1

@@ -18,7 +18,7 @@ struct TrailerReader {
         var remarkLines: [(line: TextLine, page: FormPage)] = []
         var signatureWords: [(words: [Word], page: FormPage)] = []
         for page in pages {
-            let explanation = page.explanation
+            let explanation = page.trailerStart()
             // "Remarks" also stands in values ("See Remarks" as an officer title): the label is
             // looked for only in the trailer, below the explanation (or on a page it runs on to).
             let trailerTop = explanation?.top ?? (zone == .none ? page.bounds.y1 : page.bounds.y0)
@@ -39,7 +39,7 @@ struct TrailerReader {
                 }
                 // The label's own line only: a damaged label may be matched on into the first
                 // footnote's words ("Explanation of Resp" + "1 . The").
-                if let explanation, line.rect.midY <= explanation.labelBottom { continue }
+                if let labelBottom = explanation?.labelBottom, line.rect.midY <= labelBottom { continue }
                 // A skewed scan can put the end of a footnote and a signature on one "line":
                 // words far apart are runs of their own.
                 for run in Self.runs(of: line, gap: page.unit * 3) {
@@ -59,8 +59,10 @@ struct TrailerReader {
         if let (labelPage, label) = signature {
             let dateLabel = labelPage.first(FormLabels.date, in: Rect(x0: label.rect.x1, y0: label.rect.y0 - labelPage.unit * 0.5,
                                                                       x1: labelPage.bounds.x1, y1: label.rect.y1 + labelPage.unit * 0.5))
-            // Date values are left-aligned in their cell, under the label.
-            let dateX = (dateLabel?.rect.x0 ?? labelPage.bounds.x1) - labelPage.unit * 0.3
+            // Date values are left-aligned in their cell, under the label; where OCR lost the
+            // label, the dates themselves show where their column begins.
+            let dates = dateLabel == nil ? signatureWords.flatMap(\.words).filter { Self.looksLikeDate($0.text) } : []
+            let dateX = (dateLabel?.rect.x0 ?? dates.map(\.rect.x0).min() ?? labelPage.bounds.x1) - labelPage.unit * 0.3
             for (words, page) in signatureWords {
                 record.ownerSignatures += signatures(from: words, dateX: dateX, page: page)
             }
@@ -84,10 +86,16 @@ struct TrailerReader {
     private func footnotes(from lines: [(line: TextLine, page: FormPage)]) -> [Footnote] {
         var notes: [(number: Int, words: [Word], page: FormPage)] = []
         var previous: (line: TextLine, page: FormPage)? = nil
-        var leftEdge: [Int: Double] = [:], rightEdge: [Int: Double] = [:]
+        var leftEdge: [Int: Double] = [:], rightEdge: [Int: Double] = [:], textLeft: [Int: Double] = [:]
         for (line, page) in lines {
             leftEdge[page.number] = min(leftEdge[page.number] ?? .infinity, line.rect.x0)
             rightEdge[page.number] = max(rightEdge[page.number] ?? -.infinity, line.rect.x1)
+            // Footnote text begins at the first word of three letters or more after a number (or
+            // what is left of one); wrapped lines start further left, under the numbers.
+            if let first = line.words.first, first.text.count <= 3, !first.text.contains(where: \.isLetter) || first.text.count <= 2,
+               let text = line.words.dropFirst().first(where: { $0.text.filter(\.isLetter).count >= 3 }) {
+                textLeft[page.number] = min(textLeft[page.number] ?? .infinity, text.rect.x0)
+            }
         }
         for (original, page) in lines {
             var line = original
@@ -108,6 +116,23 @@ struct TrailerReader {
                 tail.text = rest
                 line = TextLine(words: [head, tail] + line.words.dropFirst())
             }
+            // OCR may read a footnote's number as letters ("e", "S e"): short tokens in the number
+            // column, left of where any footnote's text begins. After a line that ended short they
+            // start the next footnote; a line of nothing else is dropped.
+            let debris = page.source == .native ? 0 : Self.numberDebris(in: line, textLeft: textLeft[page.number] ?? -.infinity)
+            let endedShort = previous.map { previous in
+                previous.page === page && line.words.first.map {
+                    previous.line.rect.x1 + page.unit * 0.5 + $0.rect.width < (rightEdge[page.number] ?? 0)
+                } ?? false
+            } ?? true
+            if debris > 0, endedShort {
+                if debris == line.words.count { continue }
+                if let initial = line.words[debris].text.first, initial.isUppercase || initial.isNumber {
+                    notes.append(((notes.last?.number ?? 0) + 1, Array(line.words.dropFirst(debris)), page))
+                    previous = (line, page)
+                    continue
+                }
+            }
             if let first = line.words.first,
                let number = Self.footnoteNumber(first.text) ?? (page.source == .native ? nil : Self.damagedFootnoteNumber(first.text)),
                notes.isEmpty || number == notes.last!.number + 1 {
@@ -119,16 +144,17 @@ struct TrailerReader {
                 // OCR lost or misread the number's point or digit ("2 The", "2." for 3.): a short
                 // number opening a sentence starts the next footnote; the sequence tells which.
                 notes.append((last.number + 1, Array(line.words.dropFirst()), page))
+            } else if page.source != .native, notes.isEmpty, previous == nil, line.words.count >= 2,
+                      line.words[0].text.first?.isUppercase == true, Self.footnoteNumber(line.words[0].text) == nil {
+                // The trailer's first line without a number: OCR lost footnote 1's number.
+                notes.append((1, line.words, page))
             } else if page.source != .native, let last = notes.last, let previous, previous.page === page,
-                      let first = line.words.first, first.rect.x0 <= (leftEdge[page.number] ?? 0) + page.unit,
+                      let first = line.words.first, first.rect.x0 <= (leftEdge[page.number] ?? 0) + page.unit * 1.5,
                       previous.line.rect.x1 + page.unit * 0.5 + first.rect.width < (rightEdge[page.number] ?? 0) {
                 // A footnote wraps only when its line is full: a line after one that ended short
                 // starts the next footnote, whatever OCR made of its number ("»", "3 ‘The").
                 let number = line.words.count >= 2 && Self.isDamagedNumber(first.text)
-                notes.append((last.number + 1, Self.droppingLeadingSpecks(Array(line.words.dropFirst(number ? 1 : 0))), page))
-            } else if page.source != .native, notes.isEmpty, previous == nil, line.words.count >= 3 {
-                // The first line under the heading opens the first footnote, whatever OCR left of its number.
-                notes.append((1, Self.droppingLeadingSpecks(line.words), page))
+                notes.append((last.number + 1, Array(line.words.dropFirst(number ? 1 : 0)), page))
             } else if !notes.isEmpty {
                 notes[notes.count - 1].words += line.words
             }
@@ -147,19 +173,17 @@ struct TrailerReader {
         return line.words.reduce(0) { $0 + $1.text.filter { $0.isLetter || $0.isNumber }.count } < 3
     }
 
-    /// The words without what OCR left of a lost number in front of the first real word
-    /// ("e Each", "v N . The", ") a Not"): up to three short tokens that are no words ("A", "I"
-    /// and two-letter capitalised words stay), when a capitalised word follows them.
-    static func droppingLeadingSpecks(_ words: [Word]) -> [Word] {
-        func isSpeck(_ text: String) -> Bool {
-            guard text.count <= 2 else { return false }
-            if text == "A" || text == "I" { return false }
-            if text.count == 2, text.first!.isUppercase, text.allSatisfy(\.isLetter) { return false }
-            return true
+    /// How many words at the start of `line` are what OCR left of a footnote's number as letters
+    /// or marks: tokens of one or two characters, not a number, ending left of `textLeft` (where
+    /// footnote text begins, right of the numbers).
+    static func numberDebris(in line: TextLine, textLeft: Double) -> Int {
+        var count = 0
+        for word in line.words {
+            guard word.text.count <= 2, word.rect.x1 <= textLeft, !looksLikeFootnoteNumber(word.text),
+                  damagedFootnoteNumber(word.text) == nil else { break }
+            count += 1
         }
-        guard let start = words.prefix(4).firstIndex(where: { $0.text.count >= 2 && $0.text.first!.isUppercase && !isSpeck($0.text) }),
-              words[..<start].allSatisfy({ isSpeck($0.text) }) else { return words }
-        return Array(words[start...])
+        return count
     }
 
     /// `"L.The"` → `("L.", "The")`: a footnote's number (one or two digits or look-alikes) with its
@@ -178,6 +202,13 @@ struct TrailerReader {
     static func isDamagedNumber(_ token: String) -> Bool {
         looksLikeFootnoteNumber(token) || damagedFootnoteNumber(token) != nil
             || (token.count <= 2 && !token.contains(where: { $0.isLetter || $0.isNumber }))
+    }
+
+    /// A signature's date as printed ("06/19/2026"), or damaged but still six digits or more
+    /// with a separator ("g9/49/2921" is not: its letters are taken for a name's).
+    static func looksLikeDate(_ token: String) -> Bool {
+        token.filter(\.isNumber).count >= 6 && token.contains(where: { $0 == "/" || $0 == "-" })
+            && token.allSatisfy { $0.isNumber || $0 == "/" || $0 == "-" || $0 == "." }
     }
 
     /// "12." → 12.
@@ -211,7 +242,11 @@ struct TrailerReader {
     private func signatures(from words: [Word], dateX: Double, page: FormPage) -> [OwnerSignature] {
         let build = FieldBuilder(page: page)
         let names = words.filter { $0.rect.midX < dateX }, dates = words.filter { $0.rect.midX >= dateX }
-        let dateLines = LineGrouping().lines(from: dates)
+        // On a scan, a date line without a digit beside dated ones is specks read as letters
+        // ("SS"); where no line has a digit, OCR lost the dates and their lines still part the names.
+        let allDateLines = LineGrouping().lines(from: dates)
+        let numbered = allDateLines.filter { line in line.words.contains { $0.text.contains(where: \.isNumber) } }
+        let dateLines = page.source == .native || numbered.isEmpty ? allDateLines : numbered
         guard !dateLines.isEmpty else {
             return RowGrouping().rowBands(wordsByColumn: [names]).map { band in
                 var signature = OwnerSignature()
@@ -226,8 +261,19 @@ struct TrailerReader {
         var namesByRow = [[Word]](repeating: [], count: dateLines.count)
         for band in cells.rowBands(wordsByColumn: [names]) {
             let middle = (band.y0 + band.y1) / 2
+            let bandWords = names.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
+            // Names of several signatures may stand too close to tell apart as cells: with two
+            // dates or more beside the band, each of its lines goes to the date nearest it.
+            let beside = dateLines.indices.filter { dateLines[$0].rect.midY >= band.y0 && dateLines[$0].rect.midY <= band.y1 }
+            if page.source != .native, beside.count >= 2 {
+                for line in LineGrouping().lines(from: bandWords) {
+                    let nearest = beside.min { abs(dateLines[$0].rect.midY - line.rect.midY) < abs(dateLines[$1].rect.midY - line.rect.midY) }!
+                    namesByRow[nearest] += line.words
+                }
+                continue
+            }
             let nearest = dateLines.indices.min { abs(dateLines[$0].rect.midY - middle) < abs(dateLines[$1].rect.midY - middle) }!
-            namesByRow[nearest] += names.filter { $0.rect.midY >= band.y0 && $0.rect.midY <= band.y1 }
+            namesByRow[nearest] += bandWords
         }
         return dateLines.enumerated().map { row, dateLine in
             var signature = OwnerSignature()

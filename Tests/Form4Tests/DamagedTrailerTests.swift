@@ -4,7 +4,7 @@ import PDFText
 @testable import Form4
 
 /// The footnotes are read even where OCR wrecked their heading, and only on scans.
-final class ExplanationFinderTests: XCTestCase {
+final class DamagedTrailerTests: XCTestCase {
     /// One line of words, each word 5 pt per character and 3 pt apart, 7 pt high at `y`.
     func line(_ text: String, x: Double = 36, y: Double) -> [Word] {
         syntheticWords(text, x: x, y: y, characterWidth: 5, height: 7, gap: 3)
@@ -26,7 +26,7 @@ final class ExplanationFinderTests: XCTestCase {
 
     func testFootnotesUnderAWreckedHeadingAreReadOnAScan() throws {
         let page = trailer(heading: "pl ion of Resp", source: .ocrLayer)
-        let heading = try XCTUnwrap(page.explanation)
+        let heading = try XCTUnwrap(page.trailerStart())
         XCTAssertEqual(heading.top, 300, accuracy: 0.5, "the damaged heading's line")
         var record = Form4Record()
         TrailerReader(pages: [page]).read(into: &record)
@@ -56,20 +56,20 @@ final class ExplanationFinderTests: XCTestCase {
 
     func testTheHeadingItselfIsPreferred() throws {
         let page = trailer(heading: "Explanation of Responses:", source: .ocrLayer)
-        XCTAssertEqual(try XCTUnwrap(page.explanation).top, 300, accuracy: 0.5)
+        XCTAssertEqual(try XCTUnwrap(page.trailerStart()).top, 300, accuracy: 0.5)
     }
 
     func testNumberedLinesAreNotTakenForFootnotesOnNativeText() {
         // Native text spells the heading; without it there are no footnotes to guess at.
-        XCTAssertNil(trailer(heading: "pl ion of Resp", source: .native).explanation)
+        XCTAssertNil(trailer(heading: "pl ion of Resp", source: .native).trailerStart())
     }
 
-    func testANumberedLineWithoutASecondFootnoteOrSignatureIsNoFootnote() {
+    func testATableHeadingsNumberIsNoFootnote() {
         let words = line("Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned", x: 150, y: 100)
-            + line("1. Title of Derivative Security (Instr. 3) 2. Conversion", y: 200)
+            + line("1. Title of Derivative Security (Instr. 3) 2. Conversion", y: 112)
             + line("Stock Option (Right to Buy) $53 06/21/2024 M 52,745 D", y: 400)
         let page = FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: words),
                             pdfPage: nil)
-        XCTAssertNil(page.explanation)
+        XCTAssertNil(page.trailerStart())
     }
 }

@@ -1,0 +1,45 @@
+import Layout
+import PDFText
+
+extension CellText {
+    /// The cell without the words an OCR text layer made of specks of dirt: a letter or two
+    /// whose box has no letter's shape beside the cell's words ("Halvorsen Holdings Z LLC",
+    /// its "Z" smaller and lower than the name's words; "Haddad Ingrid A a", its "a" 34 points wide; "j Okafor", its
+    /// "j" small and standing above the line). Words with a digit or a bracket (amounts,
+    /// footnote markers and what OCR left of them) are kept, and so is a cell of one word.
+    func withoutSpecks() -> CellText {
+        guard words.count >= 2 else { return self }
+        let reference = words.filter { $0.text.filter { $0.isLetter || $0.isNumber }.count >= 3 }
+        guard !reference.isEmpty else { return self }
+        let heights = reference.map(\.rect.height).sorted()
+        let height = heights[heights.count / 2]
+        let kept = words.filter { !Self.isSpeck($0, height: height, lines: reference) }
+        guard kept.count < words.count, !kept.isEmpty else { return self }
+        var copy = CellText(words: kept)
+        copy.region = region
+        // Where the cell's words stood is still where a re-reading looks (a box's date was read
+        // again from the area its words and specks covered).
+        copy.rect = rect
+        copy.offPage = offPage
+        copy.repairs = repairs + (words.count - kept.count)
+        return copy
+    }
+
+    /// A short word of letters or marks whose box is far too wide for its characters at the
+    /// cell's `height`, or off the line of every `lines` word. (Not too narrow: text layers set
+    /// short words in boxes of any width, "a" 0.7 points wide beside "member" 22.)
+    static func isSpeck(_ word: Word, height: Double, lines: [Word]) -> Bool {
+        let text = word.text
+        guard (1...3).contains(text.count), height > 0,
+              !text.contains(where: { $0.isNumber || "()[]{}$%&".contains($0) }) else { return false }
+        let count = Double(text.count), box = word.rect
+        if box.width > count * height * 1.6 { return true }
+        let overlaps = lines.map { box.verticalOverlap($0.rect) }
+        let onALine = zip(lines, overlaps).contains { line, overlap in
+            overlap >= box.height * 0.6 && abs(box.midY - line.rect.midY) <= height * 0.25
+        }
+        // Small and on no line, or half on one: a word of its own line (a wrapped name's "K.")
+        // is as tall as the others and clear of the line above.
+        return !onALine && (box.height < height * 0.75 || overlaps.contains { $0 > 0 })
+    }
+}

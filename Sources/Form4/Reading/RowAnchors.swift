@@ -1,0 +1,92 @@
+import Layout
+import PDFText
+
+/// Where the rows of a table on OCR text stand. Every row fills the amount-owned column with one
+/// line, and its lines anchor the rows; but OCR may lose that value (faint print, a value read as
+/// noise), and the row's other values then joined the row above or below, shifting every row
+/// after it. The other one-line columns (dates, codes, amounts, prices) anchor such a row: values
+/// of several of them standing together, away from every owned value, are a row of their own.
+enum RowAnchors {
+    /// One line of a one-line column other than the amount owned.
+    struct ValueLine: Equatable {
+        let column: Int
+        let midY: Double
+        /// Holds a digit (an amount, a date, a price), not only letters or marks.
+        let hasDigit: Bool
+        /// Spells words of the printed headings or boxes ("Expiration Date"), not a value.
+        var isHeading = false
+    }
+
+    /// The printed words of an owner's boxes (lower-cased letters).
+    static let ownerBoxWords: Set<String> = ["last", "first", "middle", "street", "city", "state", "zip", "name", "address",
+                                             "reporting", "person", "relationship", "director", "officer", "owner", "other",
+                                             "give", "title", "below", "specify", "issuer", "applicable"]
+
+    /// Whether a line of the owned column anchors a row: it holds a digit, or is no heading text
+    /// ("Reported", "Transaction(s)" left below the header's found end are not).
+    static func anchorsARow(ownedLine words: [String], vocabulary: Set<String>) -> Bool {
+        words.contains { $0.contains(where: \.isNumber) } || !TableReader.spellsHeadingText(words, vocabulary: vocabulary)
+    }
+
+    /// Row centres, top to bottom: `owned` (centres of the owned column's lines) and the centres
+    /// of groups of `values` that stand further than `tolerance` from every owned line and from
+    /// each other's group, where a group holds numbers (lines with a digit) in two columns, or
+    /// values in three columns one of them a number. A stray mark is not a row, nor what the
+    /// header leaves below its found end: a group with heading words needs numbers in two columns.
+    static func centres(owned: [Double], values: [ValueLine], tolerance: Double) -> [Double] {
+        let loose = values.filter { value in !owned.contains { abs($0 - value.midY) <= tolerance } }
+            .sorted { $0.midY < $1.midY }
+        var groups: [[ValueLine]] = []
+        for value in loose {
+            if let first = groups.last?.first, value.midY - first.midY <= tolerance {
+                groups[groups.count - 1].append(value)
+            } else {
+                groups.append([value])
+            }
+        }
+        var centres = owned
+        for group in groups {
+            let values = group.filter { !$0.isHeading }
+            let columns = Set(values.map(\.column)).count, numbers = Set(values.filter(\.hasDigit).map(\.column)).count
+            let heading = values.count < group.count
+            guard numbers >= 2 || (!heading && columns >= 3 && numbers >= 1) else { continue }
+            let centre = values.map(\.midY).reduce(0, +) / Double(values.count)
+            // A group standing close to an owned line is that row's, however it spread.
+            if owned.contains(where: { abs($0 - centre) <= tolerance * 1.5 }) { continue }
+            centres.append(centre)
+        }
+        return centres.sorted()
+    }
+}
+
+extension TableReader {
+    /// The row centres of an OCR table body (see `RowAnchors`), or nil without owned values.
+    func rowAnchors(_ wordsByColumn: [[Word]], columns: ColumnSet, owned: Int) -> [Double]? {
+        guard !wordsByColumn[owned].isEmpty else { return nil }
+        let lines = rowGrouping.lineGrouping
+        let vocabulary = (kind == .derivative ? TableAnatomy.derivativeHeaderWords : TableAnatomy.nonDerivativeHeaderWords)
+            .union(RowAnchors.ownerBoxWords)
+        // The header's words left below its found end ("Reported", "Transaction(s)") anchor no row.
+        let ownedCentres = lines.lines(from: wordsByColumn[owned])
+            .filter { RowAnchors.anchorsARow(ownedLine: $0.words.map(\.text), vocabulary: vocabulary) }.map(\.rect.midY)
+        guard !ownedCentres.isEmpty else { return nil }
+        var values: [RowAnchors.ValueLine] = []
+        for (index, words) in wordsByColumn.enumerated() where index != owned {
+            let name = columns.columns[index].name
+            guard !Self.wrappingColumns.contains(name), name != ColumnName.voluntary else { continue }
+            // Footnote markers alone ("(1)") are no value: they may wrap under a date.
+            let kept = words.filter { word in
+                let (rest, markers) = CellText.splitTrailingMarkers(word.text)
+                return !(rest.isEmpty && !markers.isEmpty)
+            }
+            for line in lines.lines(from: kept) {
+                // What the header leaves below its found end ("Expiration Date", "Title or
+                // Number"), or an additional owner's box the table ran into, is no row.
+                let heading = TableReader.spellsHeadingText(line.words.map(\.text), vocabulary: vocabulary)
+                let digit = line.words.contains { $0.text.contains(where: \.isNumber) }
+                values.append(.init(column: index, midY: line.rect.midY, hasDigit: digit, isHeading: heading))
+            }
+        }
+        return RowAnchors.centres(owned: ownedCentres, values: values, tolerance: page.unit * 0.8)
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import XCTest
+import Layout
+import PDFText
+@testable import Form4
+
+/// The trailer of a scanned form when OCR damaged its labels and footnote numbers, and table rows
+/// whose owned amount OCR lost.
+final class TrailerTests: XCTestCase {
+    /// Words of `text` set on one line from `x` at `y`, 4 points a character, 3 between words.
+    private func line(_ text: String, x: Double, y: Double) -> [Word] {
+        var left = x
+        return text.split(separator: " ").map { part in
+            defer { left += Double(part.count) * 4 + 3 }
+            return Word(text: String(part), rect: Rect(x0: left, y0: y, x1: left + Double(part.count) * 4, y1: y + 7))
+        }
+    }
+
+    private func page(_ lines: [[Word]]) -> FormPage {
+        FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: lines.flatMap { $0 }),
+                 pdfPage: nil)
+    }
+
+    func testFootnotesAndSignatureAreReadWhenTheExplanationLabelIsDamagedPastRecognition() {
+        let trailer = page([
+            line("Expl ion of R p", x: 30, y: 500),
+            line("1. The shares are held by a trust of which the reporting person is trustee.", x: 30, y: 510),
+            line("2. Represents shares acquired under the Issuer's Employee Stock Purchase Plan.", x: 30, y: 520),
+            line("/s/ Jane Doe", x: 350, y: 540) + line("06/28/2026", x: 450, y: 540),
+            line("** Signature of Reporting Person", x: 350, y: 550) + line("Date", x: 450, y: 550),
+            line("Reminder: Report on a separate line for each class of securities beneficially owned", x: 30, y: 560),
+        ])
+        XCTAssertEqual(trailer.trailerStart(), TrailerStart(top: 500, labelBottom: 507))
+        var record = Form4Record()
+        TrailerReader(pages: [trailer]).read(into: &record)
+        XCTAssertEqual(record.footnotes.map(\.id), ["F1", "F2"])
+        XCTAssertEqual(record.footnotes.first?.text.value, .string("The shares are held by a trust of which the reporting person is trustee."))
+        XCTAssertEqual(record.ownerSignatures.first?.signatureName.value, .string("/s/ Jane Doe"))
+        XCTAssertEqual(record.ownerSignatures.first?.signatureDate.value, .string("2026-06-28"))
+    }
+
+    func testTheFirstFootnoteStartsTheTrailerWhenTheLabelIsLost() {
+        let start = TrailerStart.find(in: [
+            TextLine(words: line("Common Stock 06/26/2026 A 10 A $2,364 452,805 D", x: 30, y: 480)),
+            TextLine(words: line("1 . The shares are held by a trust.", x: 30, y: 510)),
+            TextLine(words: line("2. Not applicable.", x: 30, y: 520)),
+        ], left: 180, unit: 7)
+        XCTAssertEqual(start, TrailerStart(top: 509.9, labelBottom: nil), "a table row above is not the label")
+        XCTAssertTrue(TrailerStart.opensFirstFootnote(TextLine(words: line("l. The shares", x: 30, y: 0))))
+        XCTAssertTrue(TrailerStart.opensFirstFootnote(TextLine(words: line("1.The shares", x: 30, y: 0))))
+        XCTAssertFalse(TrailerStart.opensFirstFootnote(TextLine(words: line("2. Represents", x: 30, y: 0))))
+        XCTAssertFalse(TrailerStart.opensFirstFootnote(TextLine(words: line("1.25% Convertible Notes", x: 30, y: 0))))
+        XCTAssertFalse(TrailerStart.opensFirstFootnote(TextLine(words: line("1. the", x: 30, y: 0))))
+    }
+
+    func testFootnoteNumbersReadAsLettersOrLostStillStartFootnotes() {
+        // The numbers' column read as stray letters ("e", "S e") or nothing at all: each footnote
+        // is a line that follows one ending short; the stray letters are dropped.
+        let trailer = page([
+            line("Explanation of Responses:", x: 30, y: 500),
+            line("Represents Class A shares issued upon conversion.", x: 37, y: 510),
+            line("w", x: 29, y: 517),
+            line("e Each restricted stock unit converts into one share of common stock.", x: 29, y: 520),
+            [Word(text: "S", rect: Rect(x0: 29, y0: 530, x1: 31, y1: 537)), Word(text: "e", rect: Rect(x0: 31.5, y0: 530, x1: 34, y1: 537))]
+                + line("25% of the shares vest on the first anniversary of the grant date and the balance vests in", x: 37, y: 530),
+            line("equal monthly installments.", x: 30, y: 540),
+            line("4. Not applicable.", x: 31, y: 550),
+        ])
+        var record = Form4Record()
+        TrailerReader(pages: [trailer]).read(into: &record)
+        XCTAssertEqual(record.footnotes.map(\.id), ["F1", "F2", "F3", "F4"])
+        XCTAssertEqual(record.footnotes.map(\.text.value), [
+            .string("Represents Class A shares issued upon conversion."),
+            .string("Each restricted stock unit converts into one share of common stock."),
+            .string("25% of the shares vest on the first anniversary of the grant date and the balance vests in equal monthly installments."),
+            .string("Not applicable."),
+        ])
+    }
+
+    func testRowsStandWhereOtherValuesStandWhenTheOwnedAmountIsLost() {
+        typealias Value = RowAnchors.ValueLine
+        // Rows at 100, 130 (owned amount lost) and 160; a lone mark at 145 and a wrapped marker
+        // line are no rows.
+        let values = [
+            Value(column: 1, midY: 100.5, hasDigit: true), Value(column: 3, midY: 99, hasDigit: true),
+            Value(column: 1, midY: 130, hasDigit: true), Value(column: 2, midY: 131, hasDigit: false),
+            Value(column: 4, midY: 129.5, hasDigit: true),
+            Value(column: 2, midY: 145, hasDigit: false),
+            Value(column: 1, midY: 160, hasDigit: true), Value(column: 4, midY: 165, hasDigit: true),
+        ]
+        let centres = RowAnchors.centres(owned: [100, 160], values: values, tolerance: 5)
+        XCTAssertEqual(centres.count, 3)
+        XCTAssertEqual(centres[1], (130 + 131 + 129.5) / 3, accuracy: 0.01)
+        XCTAssertEqual(RowAnchors.centres(owned: [100], values: [Value(column: 1, midY: 120, hasDigit: false),
+                                                                 Value(column: 2, midY: 121, hasDigit: false)], tolerance: 5),
+                       [100], "two columns of letters alone are not a row")
+        let header = [Value(column: 1, midY: 80, hasDigit: false), Value(column: 2, midY: 80, hasDigit: false, isHeading: true),
+                      Value(column: 3, midY: 81, hasDigit: true), Value(column: 4, midY: 80, hasDigit: false)]
+        XCTAssertEqual(RowAnchors.centres(owned: [100], values: header, tolerance: 5), [100],
+                       "the header's damaged last line (\"oye hel Date Expiration\") is not a row")
+        let vocabulary = TableAnatomy.derivativeHeaderWords
+        XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["Reported"], vocabulary: vocabulary))
+        XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["Transaction(s)"], vocabulary: vocabulary))
+        XCTAssertTrue(RowAnchors.anchorsARow(ownedLine: ["72,887"], vocabulary: vocabulary))
+        XCTAssertTrue(RowAnchors.anchorsARow(ownedLine: ["ou"], vocabulary: vocabulary), "a value OCR damaged still anchors its row")
+    }
+
+    func testSpecksReadAsLettersAreDroppedFromOCRLayerCells() {
+        func word(_ text: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Word {
+            Word(text: text, rect: Rect(x0: x0, y0: y0, x1: x1, y1: y1))
+        }
+        let name = CellText(words: [word("Halvorsen", 40.8, 231.2, 78.4, 241.2), word("Holdings", 85.7, 231.6, 118.7, 241.6),
+                                    word("Z", 106.8, 230.2, 107.4, 236.2), word("LLC", 126, 232, 139.8, 242)])
+        XCTAssertEqual(name.withoutSpecks().text, "Halvorsen Holdings LLC", "small, and off the name's line")
+        XCTAssertEqual(name.withoutSpecks().repairs, 1)
+        let initial = CellText(words: [word("Chen", 35.5, 186.5, 52.4, 196.5), word("Kenji", 59.8, 186.5, 78, 196.5),
+                                       word("J", 84.7, 186.5, 86.5, 196.5)])
+        XCTAssertEqual(initial.withoutSpecks().text, "Chen Kenji J", "a middle initial stands on the line")
+        let wide = CellText(words: [word("Haddad", 37.4, 185.3, 63.8, 196.3), word("Ingrid", 71.3, 185.3, 91.9, 196.3),
+                                    word("A", 97.4, 185.3, 100.9, 196.3), word("a", 37.2, 197.2, 71, 203.2)])
+        XCTAssertEqual(wide.withoutSpecks().text, "Haddad Ingrid A", "one letter 34 points wide")
+        let prose = CellText(words: [word("is", 97, 295.9, 100, 302.9), word("a", 105.6, 295.9, 106.3, 302.9),
+                                     word("member", 109.4, 295.9, 131.2, 302.9), word("(1)", 132, 294, 136, 298)])
+        XCTAssertEqual(prose.withoutSpecks().text, "is a member", "a text layer's narrow box for a word on the line is kept, and so is a marker")
+        XCTAssertEqual(prose.withoutSpecks().footnoteIds, ["F1"])
+    }
+
+    func testAHyphenatedWordKeptApartByAStrayMarkIsJoined() {
+        let cell = CellText(text: "/s/ Daniel Lindqvist, Attorney-in- | Fact").cleanedForOCR(prose: true)
+        XCTAssertEqual(cell.text, "/s/ Daniel Lindqvist, Attorney-in-Fact")
+        XCTAssertEqual(CellText(text: "Exhibit 24 - Power of Attorney.").cleanedForOCR(prose: true).text, "Exhibit 24 - Power of Attorney.")
+        XCTAssertTrue(TrailerReader.looksLikeDate("06/19/2026"))
+        XCTAssertFalse(TrailerReader.looksLikeDate("g9/49/2921"))
+        XCTAssertFalse(TrailerReader.looksLikeDate("Attorney-in-Fact"))
+    }
+
+    func testSignaturesStandingCloseTogetherAreSplitByTheirDatesWhenTheDateLabelIsLost() {
+        let trailer = page([
+            line("Explanation of Responses:", x: 30, y: 200),
+            line("1. Not applicable.", x: 30, y: 210),
+            line("/s/ Elena Lindqvist", x: 361, y: 242) + line("06/19/2026", x: 500, y: 242),
+            line("/s/ Ingrid Haddad, Attorney-in-", x: 361, y: 250) + line("06/18/2026", x: 500, y: 250),
+            line("Fact", x: 361, y: 257),
+            line("** Signature of Reporting Person", x: 361, y: 275),
+        ])
+        var record = Form4Record()
+        TrailerReader(pages: [trailer]).read(into: &record)
+        XCTAssertEqual(record.ownerSignatures.map(\.signatureName.value), [.string("/s/ Elena Lindqvist"), .string("/s/ Ingrid Haddad, Attorney-in-Fact")])
+        XCTAssertEqual(record.ownerSignatures.map(\.signatureDate.value), [.string("2026-06-19"), .string("2026-06-18")])
+    }
+}
