@@ -277,7 +277,10 @@ public final class BatchRunner: @unchecked Sendable {
             }
         }
         signals.forEach { $0.cancel() }
-        if let fatal { throw fatal }
+        if let fatal {
+            outputs.abandon()
+            throw fatal
+        }
 
         // Derived outputs (not after an interruption: the next run, or `form4 merge --out DIR`, rebuilds them).
         let rebuildStarted = Date()

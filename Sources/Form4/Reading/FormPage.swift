@@ -163,27 +163,28 @@ final class FormPage {
     /// On a scan, the first rule running across the middle of the page below `y` (within
     /// `distance`), as the y of its lower edge; nil on native pages or where there is none.
     func ruleBelow(_ y: Double, within distance: Double) -> Double? {
-        guard source != .native, let image = scanImage() else { return nil }
-        var cells = CellImage(image: image, unit: unit)
-        cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
-        let toPixelY = { (value: Double) in Int(((value - image.region.y0) * image.scale).rounded()) }
-        let toPixelX = { (value: Double) in Int(((value - image.region.x0) * image.scale).rounded()) }
+        guard let (cells, image) = ruleFinder() else { return nil }
         let x0 = bounds.x0 + bounds.width * 0.25, x1 = bounds.x1 - bounds.width * 0.25
-        guard let rule = cells.horizontalRules(from: toPixelY(y), to: toPixelY(y + distance),
-                                               x0: toPixelX(x0), x1: toPixelX(x1)).first else { return nil }
+        guard let rule = cells.horizontalRules(from: image.pixelY(y), to: image.pixelY(y + distance),
+                                               x0: image.pixelX(x0), x1: image.pixelX(x1)).first else { return nil }
         return image.region.y0 + Double(rule.end + 1) / image.scale
     }
 
     /// On a scan, where vertical rules run down the whole of `band` (page points, left to right,
     /// each a rule's middle); empty on native pages or where nothing is ruled.
     func verticalRules(across band: Rect) -> [Double] {
-        guard source != .native, let image = scanImage() else { return [] }
+        guard let (cells, image) = ruleFinder() else { return [] }
+        return cells.verticalRules(from: image.pixelX(band.x0), to: image.pixelX(band.x1),
+                                   top: image.pixelY(band.y0), bottom: image.pixelY(band.y1))
+            .map { image.region.x0 + Double($0.start + $0.end + 1) / 2 / image.scale }
+    }
+
+    /// The scan's image, and its ink seen at the page's rule level; nil on native pages.
+    private func ruleFinder() -> (CellImage, GrayImage)? {
+        guard source != .native, let image = scanImage() else { return nil }
         var cells = CellImage(image: image, unit: unit)
         cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
-        let toPixelY = { (value: Double) in Int(((value - image.region.y0) * image.scale).rounded()) }
-        let toPixelX = { (value: Double) in Int(((value - image.region.x0) * image.scale).rounded()) }
-        return cells.verticalRules(from: toPixelX(band.x0), to: toPixelX(band.x1), top: toPixelY(band.y0), bottom: toPixelY(band.y1))
-            .map { image.region.x0 + Double($0.start + $0.end + 1) / 2 / image.scale }
+        return (cells, image)
     }
 
     /// Darker than this is print on the scan: a third of the way from the paper to the darkest
@@ -223,4 +224,10 @@ struct ScanCellInk {
     var ruled: Bool
     /// Whether something like a footnote marker follows the value but could not be read.
     var unreadMarker: Bool
+}
+
+private extension GrayImage {
+    /// The pixel column and row of a page point.
+    func pixelX(_ x: Double) -> Int { Int(((x - region.x0) * scale).rounded()) }
+    func pixelY(_ y: Double) -> Int { Int(((y - region.y0) * scale).rounded()) }
 }
