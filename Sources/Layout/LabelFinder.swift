@@ -51,6 +51,9 @@ public struct LabelFinder: Sendable {
     /// Largest gap between two words of one label on a line (× word height). Word spaces are
     /// about a third of the height; table columns stand further apart.
     public var maxWordGap: Double = 0.8
+    /// A gap to the next word on the line wider than this (× word height) leaves room for a word
+    /// that OCR put on a neighbouring line; the label may go on in that word instead.
+    public var wideWordGap: Double = 0.6
     /// How many ways of following one label's words are tried from each start word.
     public var maxPathsPerStart: Int = 64
     /// Largest drop from one line of a wrapped label to the next (× word height).
@@ -203,6 +206,12 @@ public struct LabelFinder: Sendable {
         let nextOnLine = current + 1
         if nextOnLine < page.words.count, page.lineOfWord[nextOnLine] == line {
             let gap = page.words[nextOnLine].rect.x0 - word.x1
+            // Wider than a word space: OCR may have put the word in between on a neighbouring
+            // line ("1. [Name] and Address", with "Name" a little lower).
+            if gap > wideWordGap * height, let beside = wordBeside(current, page: page, height: height),
+               page.words[beside].rect.x0 < page.words[nextOnLine].rect.x0 {
+                candidates.append(beside)
+            }
             if gap <= maxWordGap * height { candidates.append(nextOnLine) }
         } else if let beside = wordBeside(current, page: page, height: height) {
             candidates.append(beside)
@@ -231,19 +240,20 @@ public struct LabelFinder: Sendable {
     }
 }
 
-/// The (at most two) words that may continue a label: the next on its line, then the first
-/// under it on a following line. A value, not an array: label search asks for them at every
+/// The (at most three) words that may continue a label: a word beside it on a neighbouring
+/// line, the next on its line, then the first under it on a following line. A value, not an array: label search asks for them at every
 /// step, and allocating an array each time cost a third of the search.
 struct NextWords: Sequence, IteratorProtocol {
     private var first: Int?
     private var second: Int?
+    private var third: Int?
 
     mutating func append(_ index: Int) {
-        if first == nil { first = index } else { second = index }
+        if first == nil { first = index } else if second == nil { second = index } else { third = index }
     }
 
     mutating func next() -> Int? {
-        defer { first = second; second = nil }
+        defer { first = second; second = third; third = nil }
         return first
     }
 }

@@ -17,10 +17,7 @@ enum PageRole: Equatable {
 /// carry attached pages.
 enum FormSplitter {
     static func role(of page: FormPage) -> PageRole {
-        let upperHalf = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: page.bounds.midY)
-        let hasBox1 = page.first(FormLabels.nameAndAddress, in: upperHalf) != nil
-        let hasBox2 = page.first(FormLabels.issuerName, in: upperHalf) != nil
-        if hasBox1 && hasBox2 {
+        if isFirstPage(page) {
             let top = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: page.bounds.height * 0.3)
             // Exact matches only: "ANNUAL STATEMENT OF CHANGES" is a few edits from Form 4's own title.
             if page.first(FormLabels.initialStatement, in: top, exactOnly: true) != nil { return .otherFormStart("3") }
@@ -36,6 +33,23 @@ enum FormSplitter {
                          FormLabels.reminder, FormLabels.misstatements, FormLabels.ombNotice]
             .contains { page.first($0) != nil }
         return continues ? .continuation : .unrelated
+    }
+
+    /// Boxes of the first page, found in its upper half. Three of them make a first page: a
+    /// continuation page has none, and damaged text may lose any one or two (OCR that split a
+    /// label over two lines, a smudge).
+    static let firstPageBoxes = [FormLabels.nameAndAddress, FormLabels.issuerName, FormLabels.earliestTransaction,
+                                 FormLabels.amendment, FormLabels.relationship, FormLabels.jointFiling]
+    static let firstPageBoxesNeeded = 3
+
+    static func isFirstPage(_ page: FormPage) -> Bool {
+        let upperHalf = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: page.bounds.midY)
+        var found = 0
+        for box in firstPageBoxes where page.first(box, in: upperHalf) != nil {
+            found += 1
+            if found == firstPageBoxesNeeded { return true }
+        }
+        return false
     }
 
     /// Groups pages into Form 4s. Continuation pages join the form before them; pages of other
