@@ -57,6 +57,9 @@ enum FormLabels {
 }
 
 extension FormLabels {
+    /// Labels printed once per reporting person: a joint filing repeats them below the tables.
+    static let repeated: Set<Label> = [nameAndAddress, additionalRelationship]
+
     /// Labels that damaged text can make look alike: a fuzzy match of one is dropped where the
     /// same words spell a rival better.
     static let rivalGroups: [[Label]] = [

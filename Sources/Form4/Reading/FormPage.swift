@@ -61,14 +61,43 @@ final class FormPage {
             region.map { $0.contains(x: match.start.x, y: match.start.y) } ?? true
         }
         let exact = cached(&exactMatches, label) { finder.exactMatches(label, in: text) }.filter(inRegion)
-        if !exact.isEmpty || !fuzzyLabels || exactOnly { return exact }
-        return cached(&approximateMatches, label) {
+        if !fuzzyLabels || exactOnly { return exact }
+        if !exact.isEmpty {
+            guard FormLabels.repeated.contains(label) else { return exact }
+            // One owner's label spelled exactly must not hide another owner's damaged one.
+            let damaged = approximate(label).filter { match in
+                match.score >= Self.nearlyExactScore && !exact.contains { $0.rect.intersects(match.rect) }
+            }
+            return (exact + damaged.filter(inRegion)).sorted { $0.rect.y0 < $1.rect.y0 }
+        }
+        return approximate(label).filter(inRegion)
+    }
+
+    /// A damaged spelling of a repeated label counts beside exact ones only when this close
+    /// (one wrong character in ten): the exact ones show how the label is printed on this page.
+    static let nearlyExactScore = 0.9
+
+    private func approximate(_ label: Label) -> [LabelMatch] {
+        cached(&approximateMatches, label) {
             // A damaged spelling may be closer to a look-alike label: then it is that label's.
             let rivals = FormLabels.rivals(of: label)
-            return finder.approximateMatches(label, in: text).filter { match in
+            let matches = finder.approximateMatches(label, in: text).filter { match in
                 !rivals.contains { finder.score(of: $0, against: match, in: text) > match.score }
             }
-        }.filter(inRegion)
+            return Self.distinctPlaces(matches)
+        }
+    }
+
+    /// The best of the matches that share words: a damaged label is also found from its second
+    /// word on ("Name and Address…" without its "1."), which is the same place, not another one.
+    static func distinctPlaces(_ matches: [LabelMatch]) -> [LabelMatch] {
+        var kept: [LabelMatch] = []
+        var taken = Set<Int>()
+        for match in matches.sorted(by: { $0.score > $1.score }) where !match.wordIndices.contains(where: taken.contains) {
+            kept.append(match)
+            taken.formUnion(match.wordIndices)
+        }
+        return kept
     }
 
     private var exactMatches: [String: [LabelMatch]] = [:]
