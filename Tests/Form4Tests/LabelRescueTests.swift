@@ -44,8 +44,9 @@ final class LabelRescueTests: XCTestCase {
     }
 
     func testGarbledBoxLabelsAreReadAgainAndTheirBoxesRead() throws {
-        let (page, damaged, _) = try damagedPage([FormLabels.nameAndAddress, FormLabels.issuerName])
-        XCTAssertEqual(FormSplitter.role(of: damaged), .continuation, "without its box labels the page is no form start")
+        let (page, damaged, _) = try damagedPage([FormLabels.nameAndAddress, FormLabels.issuerName,
+                                                  FormLabels.earliestTransaction, FormLabels.amendment])
+        XCTAssertEqual(FormSplitter.role(of: damaged), .continuation, "with two of its six box labels the page is no form start")
         let repaired = try XCTUnwrap(LabelRescue().repaired(damaged))
         XCTAssertEqual(FormSplitter.role(of: repaired), .form4Start)
         // The boxes read as they do with the labels intact.
@@ -53,6 +54,22 @@ final class LabelRescueTests: XCTestCase {
         XCTAssertFalse(record.issuer.issuerName.value.isNull)
         XCTAssertEqual(record.issuer.issuerName.value, intact.issuer.issuerName.value)
         XCTAssertEqual(record.reportingOwners.first?.rptOwnerName.value, intact.reportingOwners.first?.rptOwnerName.value)
+    }
+
+    func testAFirstPageWithBoxes1And5GarbledIsStillReadWithoutReadingItAgain() throws {
+        // OCR of our own (no second reading) garbles a label or two; the other boxes still make
+        // the page a form's first, and boxes 1 and 5 are found beside boxes 2 and 6.
+        let (page, damaged, _) = try damagedPage([FormLabels.nameAndAddress, FormLabels.relationship])
+        XCTAssertEqual(FormSplitter.role(of: damaged), .form4Start)
+        let record = FormReader(pages: [damaged]).read(), intact = FormReader(pages: [page]).read()
+        let owner = try XCTUnwrap(record.reportingOwners.first), intactOwner = try XCTUnwrap(intact.reportingOwners.first)
+        XCTAssertFalse(intactOwner.rptOwnerName.value.isNull)
+        XCTAssertEqual(owner.rptOwnerName.value, intactOwner.rptOwnerName.value)
+        XCTAssertEqual(owner.rptOwnerCity.value, intactOwner.rptOwnerCity.value)
+        XCTAssertEqual(owner.isDirector.value, intactOwner.isDirector.value)
+        XCTAssertEqual(owner.isOfficer.value, intactOwner.isOfficer.value)
+        XCTAssertEqual(owner.officerTitle.value, intactOwner.officerTitle.value)
+        XCTAssertEqual(record.periodOfReport.value, intact.periodOfReport.value, "box 3 ends where box 5's column starts")
     }
 
     func testGarbledColumnHeadingsAreReadAgainAndTheTableRead() throws {

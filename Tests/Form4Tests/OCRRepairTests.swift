@@ -58,6 +58,15 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.date("522/2026").value, .string("522/2026"), "a damaged date is kept for the reviewer")
     }
 
+    func testDateWhoseSlashesOCRReadAsDigits() {
+        XCTAssertEqual(ValueParsing.date("1271372021").value, .string("2021-12-13"), "both slashes read as 7 and 1")
+        XCTAssertEqual(ValueParsing.date("110572025").value, .string("2025-11-05"), "one slash lost, one read as 7")
+        XCTAssertEqual(ValueParsing.date("111032030").value, .string("2030-11-03"), "one slash read as 1, one lost")
+        XCTAssertLessThan(ValueParsing.date("1271372021").quality, 0.9, "a guessed date goes to review")
+        XCTAssertEqual(ValueParsing.date("1204472021").value, .string("1204472021"), "a 4 is no slash: left for the reviewer")
+        XCTAssertEqual(ValueParsing.date("1234567890").value, .string("1234567890"), "no month 12 with day 45 or 34")
+    }
+
     func testSpecksAndMarkersInAnEmptyDateCellAreNoDate() {
         for speck in ["(6)", "(6) 2", "e", "cg", ">"] {
             XCTAssertEqual(ValueParsing.date(speck), ParsedValue(.null, quality: 0.2), speck)

@@ -33,6 +33,20 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(match?.wordIndices.last.map { text.words[$0].text }, "Person")
     }
 
+    func testLabelGoesOnInAWordOCRPutOnANeighbouringLineBetweenTwoOfItsOwn() {
+        // "Name" and "Reporting" stand a little lower than the rest of their printed line (and the
+        // next box's "2." a little higher), so line grouping made a line of them; "1." is followed
+        // on its own line by "and", a gap away.
+        let text = page([word("1.", 10, 100, height: 6), word("Name", 20, 102.5, height: 6), word("and", 40, 100, height: 6),
+                         word("Address", 54, 100, height: 6), word("of", 84, 100, height: 6),
+                         word("Reporting", 94, 102.5, height: 6), word("Person", 134, 100, height: 6),
+                         word("2.", 200, 97, height: 7), word("Issuer", 210, 100, height: 6)], source: .ocr)
+        let one = text.words.firstIndex { $0.text == "1." }!, name = text.words.firstIndex { $0.text == "Name" }!
+        XCTAssertNotEqual(text.lineOfWord[one], text.lineOfWord[name], "the words stand on two lines")
+        let match = LabelFinder().first(Label("1. Name and Address of Reporting Person"), in: text, fuzzy: false)
+        XCTAssertEqual(match?.wordIndices.map { text.words[$0].text }, ["1.", "Name", "and", "Address", "of", "Reporting", "Person"])
+    }
+
     func testFuzzyMatchSurvivesOCRDamageButExactModeDoesNot() {
         let text = page([word("Explanati0n", 10, 10), word("of", 60, 10), word("Resp0nses:", 72, 10)], source: .ocrLayer)
         XCTAssertNil(LabelFinder().first(Label("Explanation of Responses:"), in: text, fuzzy: false))

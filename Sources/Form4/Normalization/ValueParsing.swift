@@ -58,24 +58,48 @@ public enum ValueParsing {
             parts = digitsOnly.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
         }
         var lostSeparators = 0
-        if parts.count != 3 {
-            // OCR may lose a slash or read it as a digit-like letter ("0522/2026", "ox102021"):
-            // eight digits are still MM DD YYYY.
-            let digits = digitsOnly.filter { $0.isASCII && $0.isNumber }
-            if digits.count == 8, digitsOnly.allSatisfy({ $0.isASCII && $0.isNumber || "/-.".contains($0) }) {
-                let d = Array(digits)
-                parts = [String(d[0..<2]), String(d[2..<4]), String(d[4..<8])]
-                lostSeparators = 1
-            }
+        if parts.count != 3, digitsOnly.allSatisfy({ $0.isASCII && $0.isNumber || "/-.".contains($0) }),
+           let split = splitRunTogetherDate(Array(digitsOnly.filter { $0.isASCII && $0.isNumber })) {
+            (parts, lostSeparators) = split
         }
         guard parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), var year = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else { return notADate(folded) }
         if parts[2].count == 2 { year += year < 70 ? 2000 : 1900 }
-        guard (1900...2100).contains(year) else { return .unreadable(folded) }
+        guard plausibleYears.contains(year) else { return .unreadable(folded) }
         let iso = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
         let fixes = repairs + lostSeparators
         return ParsedValue(.string(iso), quality: fixes == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(fixes - 1)))
     }
+
+    /// Digits that OCR will have read as a slash: a slash's stroke is a "1" or a "7" to it.
+    static let slashLookAlikes: Set<Character> = ["1", "7"]
+
+    /// MM DD YYYY in a date whose slashes OCR lost or read as digits ("0522/2026",
+    /// "1271372021", "110572025"): eight digits are the date itself; nine or ten hold one or two
+    /// slash look-alikes between its parts. Taken only when exactly one reading makes a date,
+    /// with how many separators it had to account for.
+    static func splitRunTogetherDate(_ digits: [Character]) -> (parts: [String], separators: Int)? {
+        guard (8...10).contains(digits.count) else { return nil }
+        var readings = Set<[String]>()
+        var separators = 0
+        for first in [false, true] {
+            for second in [false, true] where 8 + (first ? 1 : 0) + (second ? 1 : 0) == digits.count {
+                let dayStart = 2 + (first ? 1 : 0), yearStart = dayStart + 2 + (second ? 1 : 0)
+                if first, !slashLookAlikes.contains(digits[2]) { continue }
+                if second, !slashLookAlikes.contains(digits[dayStart + 2]) { continue }
+                let parts = [String(digits[0..<2]), String(digits[dayStart..<dayStart + 2]), String(digits[yearStart...])]
+                guard let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]),
+                      (1...12).contains(month), (1...31).contains(day), plausibleYears.contains(year) else { continue }
+                readings.insert(parts)
+                separators = max(1, (first ? 1 : 0) + (second ? 1 : 0))
+            }
+        }
+        guard readings.count == 1, let parts = readings.first else { return nil }
+        return (parts, separators)
+    }
+
+    /// Years a date may have; outside them the digits are misread.
+    static let plausibleYears = 1900...2100
 
     /// Unreadable text in a date's cell. With fewer than four digits it is no damaged date but
     /// a speck, a rule's remains or a lone footnote marker ("(6)", "e", "cg") in an empty cell:

@@ -148,6 +148,18 @@ struct FieldBuilder {
     /// A field the form leaves blank here.
     func empty(bbox: Rect? = nil) -> Field { .empty(confidence: emptyConfidence, page: page.number, bbox: bbox) }
 
+    /// Confidence of a blank where every Form 4 has a value: something was lost, not left empty.
+    static let missingRequiredConfidence = 0.3
+
+    /// `field` of a box every Form 4 fills in (the issuer's and an owner's name, the date of
+    /// earliest transaction, a row's security title): read as blank, it goes to review.
+    func required(_ field: Field) -> Field {
+        guard field.value.isNull else { return field }
+        var lost = field
+        lost.confidence = min(field.confidence, Self.missingRequiredConfidence)
+        return lost
+    }
+
     /// Words ending this close to the page's right edge (points) count as cut off by it.
     static let pageEdgeMargin = 1.0
 

@@ -47,7 +47,11 @@ struct FormReader {
             }
             // The header's own "1. Name and Address" (box 1) is the first owner; every later one
             // is an additional reporting person.
-            let headerOwnerBottom = page === first ? (page.topMost(FormLabels.nameAndAddress)?.rect.y1 ?? page.bounds.y0) : page.bounds.y0
+            // (Box 1's label is looked for above the tables: OCR may have garbled it, and then an
+            // additional person's label is the top-most.)
+            let header = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1,
+                              y1: sections.tableI?.top ?? sections.tableII?.top ?? page.bounds.y1)
+            let headerOwnerBottom = page === first ? (page.topMost(FormLabels.nameAndAddress, in: header)?.rect.y1 ?? page.bounds.y0) : page.bounds.y0
             record.reportingOwners += additionalOwners(on: page, after: max(headerOwnerBottom, page === first ? (sections.tableI?.top ?? 0) : 0))
         }
         TrailerReader(pages: pages).read(into: &record)

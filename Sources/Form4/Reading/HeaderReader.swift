@@ -11,12 +11,16 @@ struct HeaderReader {
         let unit = page.unit
         let pad = unit * 0.5
         let bounds = page.bounds
-        guard let box1 = page.topMost(FormLabels.nameAndAddress),
-              let box2 = page.first(FormLabels.issuerName) else { return }
+        guard let box2 = page.first(FormLabels.issuerName) else { return }
         let tableTop = page.first(FormLabels.tableI)?.rect.y0 ?? page.first(FormLabels.tableII)?.rect.y0 ?? bounds.y1
+        let header = Rect(x0: bounds.x0, y0: bounds.y0, x1: bounds.x1, y1: tableTop)
+        let box1 = page.topMost(FormLabels.nameAndAddress, in: header) ?? standInForBox1(beside: box2)
         let box5 = page.first(FormLabels.relationship, in: Rect(x0: box2.rect.x1, y0: box1.rect.y0 - unit, x1: bounds.x1, y1: tableTop))
         let box6 = page.first(FormLabels.jointFiling)
-        let column2 = (x0: box2.rect.x0 - pad, x1: (box5?.rect.x0 ?? bounds.x1) - pad)
+        // Boxes 5 and 6 share the right-hand column: where OCR lost box 5's label, box 6's
+        // tells where the column starts.
+        let rightColumn = (box5 ?? box6).map { $0.rect.x0 - pad }
+        let column2 = (x0: box2.rect.x0 - pad, x1: rightColumn ?? bounds.x1 - pad)
 
         readTopCheckboxes(into: &record, above: box1.rect.y0)
 
@@ -24,6 +28,9 @@ struct HeaderReader {
         let nameRegion = Rect(x0: bounds.x0, y0: box1.rect.y0, x1: column2.x0, y1: tableTop)
         let relationshipRegion = box5.map {
             Rect(x0: $0.rect.x0 - pad, y0: $0.rect.y1, x1: bounds.x1, y1: box6?.rect.y0 ?? tableTop)
+        } ?? box6.map {
+            // Box 5's lost label stood level with box 2's.
+            Rect(x0: $0.rect.x0 - pad, y0: box2.rect.y1, x1: bounds.x1, y1: $0.rect.y0)
         }
         let owner = OwnerReader(page: page).read(nameLabel: box1, nameRegion: nameRegion, relationshipRegion: relationshipRegion)
         record.reportingOwners = [owner]
@@ -42,7 +49,7 @@ struct HeaderReader {
         }
         readIssuer(area(below: box2, until: [box2a, box3, box4]), into: &record, build: build)
         record.periodOfReport = box3 == nil ? .missing
-            : build.date(area(below: box3, until: [box4], withFormat: FormLabels.earliestTransactionWithFormat))
+            : build.required(build.date(area(below: box3, until: [box4], withFormat: FormLabels.earliestTransactionWithFormat)))
         record.dateOfOriginalSubmission = box4 == nil ? .missing
             : build.date(area(below: box4, until: [], withFormat: FormLabels.amendmentWithFormat))
         // Box 4 is filled in only on amendments: that is what tells a 4/A from a 4 on paper.
@@ -52,12 +59,23 @@ struct HeaderReader {
                                     page: page.number, bbox: record.dateOfOriginalSubmission.bbox, method: "inferred")
     }
 
+    /// Where OCR garbled box 1's label beyond recognition ("4. Maine ane aa ° arson'"), box 1 is
+    /// known to stand left of box 2, its label level with box 2's: the words there are taken as
+    /// the label (they are no value), or box 2's band where there are none.
+    private func standInForBox1(beside box2: LabelMatch) -> LabelMatch {
+        let band = Rect(x0: page.bounds.x0, y0: box2.rect.y0, x1: box2.rect.x0 - page.unit * 0.5, y1: box2.rect.y1)
+        let indices = page.text.wordIndices(in: band)
+        let rect = indices.lazy.map { self.page.words[$0].rect }.unionAll() ?? band
+        return LabelMatch(label: FormLabels.nameAndAddress, start: (rect.midX, rect.midY), wordIndices: indices,
+                          rect: Rect(x0: rect.x0, y0: min(rect.y0, band.y0), x1: rect.x1, y1: max(rect.y1, band.y1)), score: 0.5)
+    }
+
     /// Box 2 reads "Issuer Name [ TICKER ]".
     private func readIssuer(_ cell: CellText, into record: inout Form4Record, build: FieldBuilder) {
         let words = cell.words
         let lines = LineGrouping().lines(from: words).flatMap(\.words)
         guard let open = lines.lastIndex(where: { $0.text.contains("[") }) else {
-            record.issuer.issuerName = build.text(cell)
+            record.issuer.issuerName = build.required(build.text(cell))
             record.issuer.issuerTradingSymbol = .empty(confidence: 0.5, page: page.number)
             return
         }
@@ -67,7 +85,7 @@ struct HeaderReader {
             copy.text = word.text.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
             return copy
         }.filter { !$0.text.isEmpty }
-        record.issuer.issuerName = build.text(CellText(words: nameWords.filter { !$0.text.isEmpty }))
+        record.issuer.issuerName = build.required(build.text(CellText(words: nameWords.filter { !$0.text.isEmpty })))
         record.issuer.issuerTradingSymbol = build.ticker(CellText(words: tickerWords))
     }
 

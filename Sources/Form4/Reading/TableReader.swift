@@ -415,7 +415,7 @@ struct TableReader {
         }
         let hasTransaction = !cell(ColumnName.date).isEmpty || !cell(ColumnName.code).isEmpty
         var row = TableRow(kind: hasTransaction ? .transaction : .holding, derivative: kind == .derivative)
-        row.securityTitle = build.text(cell(ColumnName.title))
+        row.securityTitle = build.required(build.text(cell(ColumnName.title)))
         row.transactionDate = build.date(cell(ColumnName.date))
         row.deemedExecutionDate = build.date(cell(ColumnName.deemed))
         row.transactionCode = build.code(cell(ColumnName.code), Codes.transaction)
