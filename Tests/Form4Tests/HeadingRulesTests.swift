@@ -52,6 +52,17 @@ final class HeadingRulesTests: XCTestCase {
         XCTAssertTrue(rows.allSatisfy { $0.transactionShares.value != .number(242) },
                       "with no rules and no headings, the amount's column is unknown")
     }
+
+    func testAHeadingFoundOutOfColumnOrderIsDropped() {
+        // "8. Price of Derivative" damaged to "Price of Derivative" also spells the end of column
+        // 2's heading, far left of column 4: that match is out of order and goes.
+        func at(_ x: Double) -> Rect { Rect(x0: x, y0: 60, x1: x + 30, y1: 70) }
+        let found = [("title", at(36)), ("conversion", at(76)), ("code", at(215)), ("price", at(85)), ("owned", at(502))]
+        let kept = TableReader.inColumnOrder(found.map { (name: $0.0, rect: $0.1) },
+                                             order: ["title", "conversion", "date", "code", "amount", "exercise", "underlying", "price", "owned"],
+                                             scores: ["price": 0.94])
+        XCTAssertEqual(kept.map(\.name), ["title", "conversion", "code", "owned"])
+    }
 }
 
 /// A white page image to draw rules and letter-like ink on.

@@ -40,6 +40,7 @@ struct TableReader {
             headings.append((heading.name, match.rect))
             matches[heading.name] = match
         }
+        headings = Self.inColumnOrder(headings, order: anatomy.map(\.name), scores: matches.mapValues(\.score))
         recoverMissingHeadings(&headings, region: region)
         // Without most of its headings this is not the table (or too damaged to read safely).
         guard headings.count >= anatomy.count - 2 else { return ([], nil) }
@@ -212,6 +213,36 @@ struct TableReader {
             headings.append((heading.name, Rect(x0: middle, y0: left.rect.y0, x1: middle + 1, y1: left.rect.y1)))
         }
         headings.sort { $0.rect.x0 < $1.rect.x0 }
+    }
+
+    /// The largest set of found headings that stand left to right in the table's order (the best
+    /// matched where sets tie). A damaged heading found in another column's words ("Price of
+    /// Derivative" in column 2's "Exercise Price of Derivative Security") stands out of order: it
+    /// is dropped, and its column found like any other lost heading's.
+    static func inColumnOrder(_ headings: [(name: String, rect: Rect)], order: [String],
+                              scores: [String: Double]) -> [(name: String, rect: Rect)] {
+        let ranked = headings.compactMap { heading in order.firstIndex(of: heading.name).map { (rank: $0, heading: heading) } }
+            .sorted { $0.rank < $1.rank }
+        guard ranked.count > 1 else { return headings }
+        // best[i]: the largest (count, total score) of an ordered set ending in heading i.
+        var best: [(count: Int, score: Double, previous: Int?)] = []
+        for (i, item) in ranked.enumerated() {
+            var chosen = (count: 1, score: scores[item.heading.name] ?? 1, previous: Int?.none)
+            for j in 0..<i where ranked[j].rank < item.rank && ranked[j].heading.rect.x0 < item.heading.rect.x0 {
+                let candidate = (count: best[j].count + 1, score: best[j].score + (scores[item.heading.name] ?? 1))
+                if (candidate.count, candidate.score) > (chosen.count, chosen.score) {
+                    chosen = (candidate.count, candidate.score, j)
+                }
+            }
+            best.append(chosen)
+        }
+        var index = best.indices.max { (best[$0].count, best[$0].score) < (best[$1].count, best[$1].score) }
+        var kept: [(name: String, rect: Rect)] = []
+        while let current = index {
+            kept.append(ranked[current].heading)
+            index = best[current].previous
+        }
+        return kept.reversed()
     }
 
     /// On a ruled scan, headings lost to OCR between two found ones are placed by the rules
