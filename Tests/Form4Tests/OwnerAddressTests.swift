@@ -1,6 +1,7 @@
 import XCTest
 @testable import Form4
 import PDFText
+import Layout
 
 /// Box 1's city, state and ZIP code when a print no longer sets them under their labels.
 final class OwnerAddressTests: XCTestCase {
@@ -21,6 +22,38 @@ final class OwnerAddressTests: XCTestCase {
         XCTAssertEqual(split("MORRISVILLE NC 27560"), ["MORRISVILLE", "NC", "27560"])
         XCTAssertEqual(split("RALEIGH NORTH CAROLINA 27601-1234"), ["RALEIGH", "NORTH CAROLINA", "27601-1234"])
         XCTAssertEqual(split("SAN JOSE CALIFORNIA 95113"), ["SAN JOSE", "CALIFORNIA", "95113"])
+    }
+
+    /// Box 1 of a scan as OCR leaves it: `streetLabel` stands where "(Street)" was printed.
+    private func scannedBox1(streetLabel: String?, cityLineLevelWithLabel: Bool = false) -> ReportingOwner {
+        func line(_ text: String, _ y: Double) -> [Word] { syntheticWords(text, x: 36, y: y, characterWidth: 4, height: 7, gap: 3) }
+        var words = line("1. Name and Address of Reporting Person", 170) + line("Yamamoto Li J", 185)
+            + line("(Last) (First) (Middle)", 200) + line("4 TECHNOLOGY PARK DRIVE", 215) + line("SUITE 200", 226)
+            + line("(City) (State) (Zip)", 262)
+        if let streetLabel { words += line(streetLabel, 238) }
+        words += syntheticWords("CHICAGO IL 60606", x: cityLineLevelWithLabel ? 80 : 36, y: cityLineLevelWithLabel ? 240 : 249,
+                                characterWidth: 4, height: 7, gap: 3)
+        let page = FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocr, words: words),
+                            pdfPage: nil)
+        let label = page.first(FormLabels.nameAndAddress)!
+        return OwnerReader(page: page).read(nameLabel: label, nameRegion: Rect(x0: 30, y0: 170, x1: 220, y1: 280), relationshipRegion: nil)
+    }
+
+    func testAnAddressIsReadWhereOCRGarbledTheStreetLabel() {
+        for remains in ["Se)", "(Sheet", nil] {
+            let owner = scannedBox1(streetLabel: remains)
+            XCTAssertEqual(owner.rptOwnerStreet1.value, .string("4 TECHNOLOGY PARK DRIVE"), "\(remains ?? "no label")")
+            XCTAssertEqual(owner.rptOwnerStreet2.value, .string("SUITE 200"), "\(remains ?? "no label")")
+            XCTAssertEqual(owner.rptOwnerCity.value, .string("CHICAGO"), "\(remains ?? "no label")")
+            XCTAssertEqual(owner.rptOwnerZipCode.value, .string("60606"), "\(remains ?? "no label")")
+        }
+    }
+
+    func testCityLineLevelWithTheStreetLabelIsStillTheCitys() {
+        let owner = scannedBox1(streetLabel: "(Street)", cityLineLevelWithLabel: true)
+        XCTAssertEqual(owner.rptOwnerStreet2.value, .string("SUITE 200"))
+        XCTAssertEqual(owner.rptOwnerCity.value, .string("CHICAGO"))
+        XCTAssertEqual(owner.rptOwnerState.value, .string("IL"))
     }
 
     func testWordsThatDoNotReadAsAUSAddressAreLeftToTheirPlaces() {

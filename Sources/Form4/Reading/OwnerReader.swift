@@ -30,6 +30,7 @@ struct OwnerReader {
         owner.rptOwnerName = build.required(build.text(CellText(words: page.words(in: nameArea))))
 
         guard let street = page.topMost(FormLabels.street, in: Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: region.y1))
+                ?? streetLabelStandIn(below: last, in: region)
         else { return }
         let streetArea = Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: street.rect.y0)
         // Street 1 and 2 are two rows of a borderless table: rows stand a little apart, while a
@@ -57,12 +58,15 @@ struct OwnerReader {
         guard let city = page.topMost(FormLabels.city, in: rest) else { return }
         let stateLabel = page.first(FormLabels.state, in: rest)
         let zipLabel = page.first(FormLabels.zip, in: rest)
-        let valueBand = (y0: street.rect.y1, y1: city.rect.y0)
+        // OCR may set the values' line level with "(Street)" (their boxes reach up into it): on
+        // scans the band starts at the label's middle, and the label's own words are left out.
+        let valueBand = (y0: page.source == .native ? street.rect.y1 : street.rect.midY, y1: city.rect.y0)
+        let streetLabelWords = Set(street.wordIndices)
         // City, state and zip stand in three left-aligned cells under their labels.
         let stateX = stateLabel?.rect.x0 ?? (region.x0 + region.width / 3)
         let zipX = zipLabel?.rect.x0 ?? (region.x0 + 2 * region.width / 3)
         func cell(_ x0: Double, _ x1: Double) -> CellText {
-            CellText(words: page.words(in: Rect(x0: x0, y0: valueBand.y0, x1: x1, y1: valueBand.y1)))
+            CellText(words: page.words(in: Rect(x0: x0, y0: valueBand.y0, x1: x1, y1: valueBand.y1), excluding: streetLabelWords))
         }
         owner.rptOwnerCity = build.text(cell(region.x0, stateX - pad))
         owner.rptOwnerState = build.state(cell(stateX - pad, zipX - pad))
@@ -73,7 +77,8 @@ struct OwnerReader {
         let stateRead = owner.rptOwnerState.value.xmlText ?? ""
         let zipRead = owner.rptOwnerZipCode.value.xmlText ?? ""
         if stateRead.isEmpty || ValueParsing.state(stateRead).quality < 1 || !Self.isZipCode(zipRead),
-           let split = Self.splitCityStateZip(page.words(in: Rect(x0: region.x0, y0: valueBand.y0, x1: region.x1, y1: valueBand.y1))) {
+           let split = Self.splitCityStateZip(page.words(in: Rect(x0: region.x0, y0: valueBand.y0, x1: region.x1, y1: valueBand.y1),
+                                                              excluding: streetLabelWords)) {
             owner.rptOwnerCity = build.text(CellText(words: split.city)).lessCertain(by: 0.9, method: "split-by-content")
             owner.rptOwnerState = build.state(CellText(words: split.state)).lessCertain(by: 0.9, method: "split-by-content")
             owner.rptOwnerZipCode = build.text(CellText(words: split.zip)).lessCertain(by: 0.9, method: "split-by-content")
@@ -213,6 +218,38 @@ struct OwnerReader {
             return LabelText.editDistance(letters, spelled, limit: 3) <= max(1, spelled.count / 4)
         }
     }
+
+    /// A stand-in for a "(Street)" label OCR garbled ("Se)") on a scan: the street's rows and the
+    /// line of city, state and zip stand between "(Last)" and "(City)", the label right above the
+    /// last of them. A short line there with a parenthesis, or spelling "street" half right, is the
+    /// label's remains; without one, the label is taken to stand between the last two lines.
+    private func streetLabelStandIn(below last: LabelMatch, in region: Rect) -> LabelMatch? {
+        guard page.source != .native,
+              let city = page.topMost(FormLabels.city, in: Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: region.y1))
+        else { return nil }
+        let between = Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: city.rect.y0)
+        let lines = LineGrouping().lines(from: page.words(in: between))
+        guard lines.count >= 2 else { return nil }
+        let cityLine = lines[lines.count - 1], above = lines[lines.count - 2]
+        if lines.count >= 3, Self.looksLikeStreetLabel(above.text) {
+            let indices = page.text.wordIndices(in: above.rect)
+            return LabelMatch(label: FormLabels.street, start: (above.rect.x0, above.rect.midY), wordIndices: indices,
+                              rect: above.rect, score: 0.5)
+        }
+        let gap = Rect(x0: region.x0, y0: above.rect.y1, x1: region.x1, y1: max(above.rect.y1, cityLine.rect.y0))
+        return LabelMatch(label: FormLabels.street, start: (gap.x0, gap.midY), wordIndices: [], rect: gap, score: 0.5)
+    }
+
+    /// What OCR leaves of "(Street)": a few characters with a parenthesis, or "street" half spelled.
+    static func looksLikeStreetLabel(_ text: String) -> Bool {
+        let compact = text.filter { !$0.isWhitespace }
+        if compact.count <= maxStreetLabelRemains, compact.contains(where: { $0 == "(" || $0 == ")" }) { return true }
+        let letters = Array(LabelText.normalize(text).utf8), street = Array("street".utf8)
+        return LabelText.editDistance(letters, street, limit: 3) <= 3
+    }
+
+    /// Longest remains of "(Street)" (characters) taken for the label on a parenthesis alone.
+    static let maxStreetLabelRemains = 9
 
     /// A stand-in for the lost "(Last)" label: the line right under the first line of text
     /// below the box's label.
