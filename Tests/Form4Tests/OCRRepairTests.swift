@@ -63,7 +63,9 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.date("110572025").value, .string("2025-11-05"), "one slash lost, one read as 7")
         XCTAssertEqual(ValueParsing.date("111032030").value, .string("2030-11-03"), "one slash read as 1, one lost")
         XCTAssertLessThan(ValueParsing.date("1271372021").quality, 0.9, "a guessed date goes to review")
-        XCTAssertEqual(ValueParsing.date("1204472021").value, .string("1204472021"), "a 4 is no slash: left for the reviewer")
+        XCTAssertEqual(ValueParsing.date("069092023").value, .string("2023-06-09"), "a 9 in a slash's place: the only date there")
+        XCTAssertLessThan(ValueParsing.date("069092023").quality, ValueParsing.date("110572025").quality, "weaker than a look-alike")
+        XCTAssertEqual(ValueParsing.date("1294472021").value, .string("1294472021"), "12/44 nor 12/94: no date, left for the reviewer")
         XCTAssertEqual(ValueParsing.date("1234567890").value, .string("1234567890"), "no month 12 with day 45 or 34")
     }
 

@@ -76,17 +76,27 @@ public enum ValueParsing {
 
     /// MM DD YYYY in a date whose slashes OCR lost or read as digits ("0522/2026",
     /// "1271372021", "110572025"): eight digits are the date itself; nine or ten hold one or two
-    /// slash look-alikes between its parts. Taken only when exactly one reading makes a date,
-    /// with how many separators it had to account for.
+    /// read slashes between its parts. Slash look-alikes ("1", "7") are tried first; where they
+    /// give no date, any digit in a slash's place ("069092023": 06/09/2023), which is weaker
+    /// evidence and counts as one more repair. Taken only when exactly one reading makes a date,
+    /// with how many repairs it took.
     static func splitRunTogetherDate(_ digits: [Character]) -> (parts: [String], separators: Int)? {
         guard (8...10).contains(digits.count) else { return nil }
+        if let reading = uniqueDateReading(digits, separator: slashLookAlikes.contains) { return reading }
+        guard digits.count > 8, let reading = uniqueDateReading(digits, separator: { _ in true }) else { return nil }
+        return (reading.parts, reading.separators + 1)
+    }
+
+    /// The one way of reading `digits` as MM [sep] DD [sep] YYYY with valid parts, where a
+    /// separator is a digit `separator` accepts; nil when none or several.
+    private static func uniqueDateReading(_ digits: [Character], separator: (Character) -> Bool) -> (parts: [String], separators: Int)? {
         var readings = Set<[String]>()
         var separators = 0
         for first in [false, true] {
             for second in [false, true] where 8 + (first ? 1 : 0) + (second ? 1 : 0) == digits.count {
                 let dayStart = 2 + (first ? 1 : 0), yearStart = dayStart + 2 + (second ? 1 : 0)
-                if first, !slashLookAlikes.contains(digits[2]) { continue }
-                if second, !slashLookAlikes.contains(digits[dayStart + 2]) { continue }
+                if first, !separator(digits[2]) { continue }
+                if second, !separator(digits[dayStart + 2]) { continue }
                 let parts = [String(digits[0..<2]), String(digits[dayStart..<dayStart + 2]), String(digits[yearStart...])]
                 guard let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]),
                       (1...12).contains(month), (1...31).contains(day), plausibleYears.contains(year) else { continue }
