@@ -58,6 +58,22 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.date("522/2026").value, .string("522/2026"), "a damaged date is kept for the reviewer")
     }
 
+    func testATransactionCodeThatCannotGoTheRowsWayIsItsLookAlike() {
+        XCTAssertEqual(Codes.transactionCode("D", goingWith: "A"), "P", "a disposition to the issuer acquires nothing")
+        XCTAssertEqual(Codes.transactionCode("F", goingWith: "A"), "P")
+        XCTAssertNil(Codes.transactionCode("D", goingWith: "D"), "a D that disposes stands")
+        XCTAssertNil(Codes.transactionCode("P", goingWith: "D"), "D and F both dispose: not clear which")
+        XCTAssertNil(Codes.transactionCode("M", goingWith: "D"), "an exercise goes either way")
+    }
+
+    func testATickerWhoseBracketsOCRLostIsToldFromTheNamesEnding() {
+        XCTAssertTrue(HeaderReader.canOnlyBeTicker("ZDK"))
+        XCTAssertTrue(HeaderReader.canOnlyBeTicker("ACPD]"))
+        XCTAssertFalse(HeaderReader.canOnlyBeTicker("INC"), "APPLE INC: the name's own end")
+        XCTAssertFalse(HeaderReader.canOnlyBeTicker("Trust"))
+        XCTAssertFalse(HeaderReader.canOnlyBeTicker("/DE/"))
+    }
+
     func testDateWhoseSlashesOCRReadAsDigits() {
         XCTAssertEqual(ValueParsing.date("1271372021").value, .string("2021-12-13"), "both slashes read as 7 and 1")
         XCTAssertEqual(ValueParsing.date("110572025").value, .string("2025-11-05"), "one slash lost, one read as 7")

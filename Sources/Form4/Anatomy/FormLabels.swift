@@ -160,4 +160,22 @@ enum Codes {
     static let transaction: Set<Character> = Set("PSVADFIMCEHOXGLWZJKU")
     static let acquiredDisposed: Set<Character> = ["A", "D"]
     static let directIndirect: Set<Character> = ["D", "I"]
+
+    /// Transaction codes that only ever go one way (SEC Form 4 instructions, General
+    /// Instruction 8): a purchase or a grant acquires; a sale, a disposition to the issuer or a
+    /// payment in securities disposes.
+    static let direction: [String: String] = ["P": "A", "A": "A", "S": "D", "D": "D", "F": "D"]
+
+    /// Code letters a scan's OCR takes for one another (the bowl of a P closed into a D, its
+    /// foot read as an F's bar).
+    static let lookAlikes: [String: [String]] = ["D": ["P"], "F": ["P"], "P": ["D", "F"]]
+
+    /// The code a scan meant where the one read cannot go the way the row went ("D" on an
+    /// acquisition): its one look-alike that can. Nil where the reading stands or the fix is not
+    /// clear.
+    static func transactionCode(_ read: String, goingWith acquiredDisposed: String) -> String? {
+        guard let way = direction[read], way != acquiredDisposed else { return nil }
+        let fitting = (lookAlikes[read] ?? []).filter { direction[$0] == acquiredDisposed }
+        return fitting.count == 1 ? fitting[0] : nil
+    }
 }

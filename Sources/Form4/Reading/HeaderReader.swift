@@ -70,11 +70,31 @@ struct HeaderReader {
                           rect: Rect(x0: rect.x0, y0: min(rect.y0, band.y0), x1: rect.x1, y1: max(rect.y1, band.y1)), score: 0.5)
     }
 
+    /// Endings of company names that a ticker-like last word may be ("APPLE INC", "ACME LP").
+    static let companySuffixes: Set<String> = ["INC", "CORP", "CO", "LP", "LLC", "LTD", "PLC", "NV", "SA", "AG", "SE",
+                                               "LLP", "TRUST", "FUND", "BANCORP", "HOLDINGS", "GROUP", "DE", "USA"]
+
+    /// A word of one to five capital letters (after stripping what is left of a bracket) that
+    /// is no company-name ending: a ticker whose brackets OCR lost.
+    static func canOnlyBeTicker(_ word: String) -> Bool {
+        let brackets: Set<Character> = ["[", "]", "|", "(", ")", "{", "}"]
+        let core = String(word.filter { !brackets.contains($0) })
+        guard (1...5).contains(core.count), core.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
+        return !companySuffixes.contains(core)
+    }
+
     /// Box 2 reads "Issuer Name [ TICKER ]".
     private func readIssuer(_ cell: CellText, into record: inout Form4Record, build: FieldBuilder) {
         let words = cell.words
         let lines = LineGrouping().lines(from: words).flatMap(\.words)
         guard let open = lines.lastIndex(where: { $0.text.contains("[") }) else {
+            // OCR may lose the brackets ("Solace Networks Inc ZDK"): a last word that can only be
+            // a ticker is one, a little less certain.
+            if page.source != .native, lines.count >= 2, let last = lines.last, Self.canOnlyBeTicker(last.text) {
+                record.issuer.issuerName = build.required(build.text(CellText(words: Array(lines.dropLast()))))
+                record.issuer.issuerTradingSymbol = build.ticker(CellText(words: [last])).lessCertain(by: 0.85, method: "repaired")
+                return
+            }
             record.issuer.issuerName = build.required(build.text(cell))
             record.issuer.issuerTradingSymbol = .empty(confidence: 0.5, page: page.number)
             return

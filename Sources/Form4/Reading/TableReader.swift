@@ -479,6 +479,18 @@ struct TableReader {
             row.underlyingSecurityTitle = build.text(cell(ColumnName.underlyingTitle))
             row.underlyingSecurityShares = build.number(cell(ColumnName.underlyingShares))
         }
+        if page.source != .native { checkCodeAgainstDirection(&row) }
         return row
+    }
+
+    /// On a scan, a transaction code that cannot go the way the row's (A)/(D) says is taken for
+    /// its look-alike that can ("D" with (A) was a "P"), a little less certain.
+    private func checkCodeAgainstDirection(_ row: inout TableRow) {
+        guard case .string(let code) = row.transactionCode.value,
+              case .string(let way) = row.transactionAcquiredDisposedCode.value,
+              let meant = Codes.transactionCode(code, goingWith: way) else { return }
+        var fixed = row.transactionCode.lessCertain(by: 0.85, method: "checked-against-direction")
+        fixed.value = .string(meant)
+        row.transactionCode = fixed
     }
 }
