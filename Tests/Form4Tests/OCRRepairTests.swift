@@ -74,6 +74,17 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertFalse(HeaderReader.canOnlyBeTicker("/DE/"))
     }
 
+    func testOCRDebrisAmongANamesWordsIsTakenOut() {
+        XCTAssertEqual(ValueParsing.name("we Whitfield Carlos B.").value, .string("Whitfield Carlos B."))
+        XCTAssertEqual(ValueParsing.name("Cobalt Semiconductor i Corp /DE/").value, .string("Cobalt Semiconductor Corp /DE/"))
+        XCTAssertEqual(ValueParsing.name("Brennan-Hughes Elena K. 5").value, .string("Brennan-Hughes Elena K."))
+        XCTAssertLessThan(ValueParsing.name("Okafor Li J f").quality, 0.9)
+        XCTAssertEqual(ValueParsing.name("Van der Berg Jane K.").value, .string("Van der Berg Jane K."), "particles stay")
+        XCTAssertEqual(ValueParsing.name("Blue Harbor Growth Fund III, L.P.").value, .string("Blue Harbor Growth Fund III, L.P."))
+        XCTAssertEqual(ValueParsing.name("Partners 2 LP").value, .string("Partners 2 LP"), "inside a company's name a number may belong")
+        XCTAssertEqual(ValueParsing.name("Doe Li J").quality, 1, "a capital initial is a name's")
+    }
+
     func testDateWhoseSlashesOCRReadAsDigits() {
         XCTAssertEqual(ValueParsing.date("1271372021").value, .string("2021-12-13"), "both slashes read as 7 and 1")
         XCTAssertEqual(ValueParsing.date("110572025").value, .string("2025-11-05"), "one slash lost, one read as 7")

@@ -91,11 +91,11 @@ struct HeaderReader {
             // OCR may lose the brackets ("Solace Networks Inc ZDK"): a last word that can only be
             // a ticker is one, a little less certain.
             if page.source != .native, lines.count >= 2, let last = lines.last, Self.canOnlyBeTicker(last.text) {
-                record.issuer.issuerName = build.required(build.text(CellText(words: Array(lines.dropLast()))))
+                record.issuer.issuerName = build.required(build.name(CellText(words: Array(lines.dropLast()))))
                 record.issuer.issuerTradingSymbol = build.ticker(CellText(words: [last])).lessCertain(by: 0.85, method: "repaired")
                 return
             }
-            record.issuer.issuerName = build.required(build.text(cell))
+            record.issuer.issuerName = build.required(build.name(cell))
             record.issuer.issuerTradingSymbol = .empty(confidence: 0.5, page: page.number)
             return
         }
@@ -105,7 +105,7 @@ struct HeaderReader {
             copy.text = word.text.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
             return copy
         }.filter { !$0.text.isEmpty }
-        record.issuer.issuerName = build.required(build.text(CellText(words: nameWords.filter { !$0.text.isEmpty })))
+        record.issuer.issuerName = build.required(build.name(CellText(words: nameWords.filter { !$0.text.isEmpty })))
         record.issuer.issuerTradingSymbol = build.ticker(CellText(words: tickerWords))
     }
 

@@ -27,7 +27,7 @@ struct OwnerReader {
             ?? page.topMost(FormLabels.first, in: below) ?? page.topMost(FormLabels.middle, in: below)
             ?? nameLineFallback(below: label, in: region) else { return }
         let nameArea = Rect(x0: region.x0, y0: label.rect.y1, x1: region.x1, y1: last.rect.y0)
-        owner.rptOwnerName = build.required(build.text(CellText(words: page.words(in: nameArea))))
+        owner.rptOwnerName = build.required(build.name(CellText(words: page.words(in: nameArea))))
 
         guard let street = page.topMost(FormLabels.street, in: Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: region.y1))
                 ?? streetLabelStandIn(below: last, in: region)

@@ -1,0 +1,37 @@
+/// Names as a scan's OCR leaves them: specks and rule ends read as letters stand among a name's
+/// words ("we Whitfield Carlos B.", "Cobalt Semiconductor i Corp", "Doe Grace K. f"). A filed name
+/// is written in capitals and lower-case letters, so such debris is told by its shape: a lone
+/// lower-case letter, or at either end a lone digit or a short lower-case word that is no name particle.
+extension ValueParsing {
+    /// Lower-case words that do belong in names ("Van der Berg", "de la Cruz").
+    static let nameParticles: Set<String> = ["van", "von", "der", "den", "de", "da", "di", "del", "della", "la", "le",
+                                             "du", "dos", "das", "bin", "ben", "al", "el", "st", "y", "and", "of", "the"]
+
+    /// Longest lower-case word at a name's end that is taken for debris.
+    static let maxEdgeDebrisLength = 3
+
+    /// A name with its OCR debris taken out; each word dropped makes it less certain.
+    public static func name(_ raw: String) -> ParsedValue {
+        let tokens = foldWhitespace(raw).split(separator: " ").map(String.init)
+        guard !tokens.isEmpty else { return ParsedValue(.null) }
+        var kept = tokens.enumerated().filter { !isLoneDebris($0.element) || tokens.count == 1 }.map(\.element)
+        while kept.count > 1, let first = kept.first, isEdgeDebris(first) { kept.removeFirst() }
+        while kept.count > 1, let last = kept.last, isEdgeDebris(last) { kept.removeLast() }
+        let dropped = tokens.count - kept.count
+        return ParsedValue(.string(kept.joined(separator: " ")), quality: dropped == 0 ? 1 : max(0.6, 0.85 - 0.1 * Double(dropped - 1)))
+    }
+
+    /// One lower-case letter standing alone: no word of a name.
+    static func isLoneDebris(_ token: String) -> Bool {
+        guard token.count == 1, let character = token.first else { return false }
+        return character.isLowercase && !nameParticles.contains(token)
+    }
+
+    /// At a name's start or end: a short all-lower-case word that is no particle, or a lone
+    /// digit (inside a company's name a number may belong: "Partners 2 LP").
+    static func isEdgeDebris(_ token: String) -> Bool {
+        if token.count == 1, token.first!.isNumber { return true }
+        return token.count <= maxEdgeDebrisLength && token.allSatisfy({ $0.isLetter && $0.isLowercase })
+            && !nameParticles.contains(token)
+    }
+}
