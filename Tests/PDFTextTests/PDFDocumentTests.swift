@@ -101,8 +101,8 @@ final class PDFDocumentTests: XCTestCase {
 
     func testWordsSplitOnEngineSpacesAndLinesFollowBaselines() {
         let style = TextStyle(fontName: "Times", fontSize: 10, color: .black)
-        func glyph(_ c: Character, _ x: Double, _ y: Double, space: Bool = false) -> Glyph {
-            Glyph(character: c, rect: Rect(x0: x, y0: y, x1: x + 5, y1: y + 10), style: style, followsSpace: space)
+        func glyph(_ c: Unicode.Scalar, _ x: Double, _ y: Double, space: Bool = false) -> Glyph {
+            Glyph(scalar: c, rect: Rect(x0: x, y0: y, x1: x + 5, y1: y + 10), style: style, followsSpace: space)
         }
         let glyphs = [glyph("A", 0, 0), glyph("B", 5, 0), glyph("C", 20, 0, space: true), glyph("D", 0, 30, space: true)]
         let words = WordGrouping().words(from: glyphs)
