@@ -116,9 +116,17 @@ final class FormPage {
             guard let (image, drawn) = cached else { return nil }
             if drawn?.contains(where: { $0.contains(region) }) ?? true { return image }
         }
-        let announced = expectedInk.contains { $0.contains(region) }
-        let image = try? pdfPage?.renderGray(dpi: Self.inkDPI, region: bounds, only: announced ? expectedInk : nil)
-        cachedRaster = .some(image.map { ($0, announced ? expectedInk : nil) })
+        guard expectedInk.contains(where: { $0.contains(region) }) else {
+            let image = try? pdfPage?.renderGray(dpi: Self.inkDPI, region: bounds)
+            cachedRaster = .some(image.map { ($0, nil) })
+            return image
+        }
+        // The image runs from the page's top (its pixels stand where a whole page's would) down
+        // to the lowest announced area: a header's checkboxes need no image of the tables.
+        let bottom = min(bounds.y1, expectedInk.map(\.y1).max() ?? bounds.y1)
+        let area = Rect(x0: bounds.x0, y0: bounds.y0, x1: bounds.x1, y1: bottom)
+        let image = try? pdfPage?.renderGray(dpi: Self.inkDPI, region: area, only: expectedInk)
+        cachedRaster = .some(image.map { ($0, expectedInk) })
         return image
     }
 
