@@ -29,6 +29,13 @@ final class CheckboxInkTests: XCTestCase {
         }
     }
 
+    func testTheHeadersSixCheckboxesCostOneRender() throws {
+        let page = try page()
+        let record = FormReader(pages: [page]).read()
+        XCTAssertEqual(record.reportingOwners.first?.isDirector.value, .bool(true))
+        XCTAssertEqual(page.inkRenders, 1)
+    }
+
     func testOneRenderDrawsEveryAnnouncedAreaAndNothingElse() throws {
         let page = try page()
         XCTAssertFalse(page.marksCheckboxesInText)
@@ -38,6 +45,7 @@ final class CheckboxInkTests: XCTestCase {
         XCTAssertEqual(image.inkFraction(in: Self.issuerName), 0, "text outside the announced areas is not drawn")
         // The same image serves every announced box: no second render.
         XCTAssertEqual(page.raster(covering: Self.directorBox)?.pixels, image.pixels)
+        XCTAssertEqual(page.inkRenders, 1)
     }
 
     func testAnAreaNotAnnouncedGetsTheWholePageDrawn() throws {
@@ -46,5 +54,6 @@ final class CheckboxInkTests: XCTestCase {
         XCTAssertEqual(page.raster(covering: Self.directorBox)?.inkFraction(in: Self.issuerName), 0)
         let whole = try XCTUnwrap(page.raster(covering: Self.issuerName))
         XCTAssertGreaterThan(whole.inkFraction(in: Self.issuerName), 0.02)
+        XCTAssertEqual(page.inkRenders, 2)
     }
 }

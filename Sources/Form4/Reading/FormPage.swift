@@ -103,6 +103,9 @@ final class FormPage {
     }
 
     private var expectedInk: [Rect] = []
+    /// How many times the PDF page was rendered to look at ink: each render reads the whole
+    /// page again (tests hold the readers to one a page).
+    private(set) var inkRenders = 0
     /// The page in grey and the areas drawn on it (nil: all of it), once rendered; nil inside
     /// when the render failed.
     private var cachedRaster: (image: GrayImage, drawn: [Rect]?)??
@@ -116,6 +119,7 @@ final class FormPage {
             guard let (image, drawn) = cached else { return nil }
             if drawn?.contains(where: { $0.contains(region) }) ?? true { return image }
         }
+        inkRenders += 1
         guard expectedInk.contains(where: { $0.contains(region) }) else {
             let image = try? pdfPage?.renderGray(dpi: Self.inkDPI, region: bounds)
             cachedRaster = .some(image.map { ($0, nil) })

@@ -8,15 +8,9 @@ struct OwnerReader {
     var checkboxes = CheckboxReader()
 
     /// `nameRegion`: the cell holding "1. Name and Address of Reporting Person" and the address.
-    /// `relationshipRegion`: the cell holding the relationship checkboxes and title.
-    func read(nameLabel: LabelMatch, nameRegion: Rect, relationshipRegion: Rect?) -> ReportingOwner {
-        let relationship = relationshipRegion.map { (region: $0, boxes: relationshipBoxes(in: $0)) }
-        page.expectInk(in: relationship?.boxes.areas ?? [])
-        return read(nameLabel: nameLabel, nameRegion: nameRegion, relationship: relationship)
-    }
-
-    /// As `read(nameLabel:nameRegion:relationshipRegion:)`, with box 5's checkboxes already
-    /// found and their areas announced to the page (`FormPage.expectInk`).
+    /// `relationship`: the cell holding the relationship checkboxes and title, and the checkboxes
+    /// found there (`relationshipBoxes(in:)`), whose areas the caller has announced to the page
+    /// (`FormPage.expectInk`) with the page's other checkboxes, so that one render serves them all.
     func read(nameLabel: LabelMatch, nameRegion: Rect, relationship: (region: Rect, boxes: RelationshipBoxes)?) -> ReportingOwner {
         var owner = ReportingOwner()
         readNameAndAddress(into: &owner, label: nameLabel, region: nameRegion)
