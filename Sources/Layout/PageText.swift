@@ -16,11 +16,11 @@ public struct PageText: Sendable {
     /// The span of the words' vertical centres on each line: `wordIndices(in:)` passes over
     /// lines outside a region without looking at their words.
     let lineWordMiddles: [(low: Double, high: Double)]
-    /// The first and last word of each normalised spelling; `nextAlike[i]` is the next word
-    /// spelled like word `i` (-1: none). Chains, not an array per spelling: a page has hundreds
-    /// of spellings, and each array was an allocation.
-    let wordsSpelled: [String: (first: Int, last: Int)]
-    let nextAlike: [Int]
+    /// The last word of each normalised spelling; `previousAlike[i]` is the word before word `i`
+    /// spelled like it (-1: none). Chains, not an array per spelling: a page has hundreds of
+    /// spellings, and each array was an allocation.
+    let lastSpelled: [String: Int]
+    let previousAlike: [Int]
 
     public init(number: Int, bounds: Rect, source: TextSource, words: [Word], lineGrouping: LineGrouping = LineGrouping()) {
         self.number = number
@@ -33,7 +33,7 @@ public struct PageText: Sendable {
         (lines, lineOfWord, lineWordMiddles) = Self.lines(of: flat, startingAt: lineStarts)
         let normalized = flat.map { LabelText.normalize($0.text) }
         self.normalizedWords = normalized
-        (wordsSpelled, nextAlike) = Self.spellingChains(normalized)
+        (lastSpelled, previousAlike) = Self.spellingChains(normalized)
         let heights = flat.map(\.rect.height).sorted()
         typicalWordHeight = heights.isEmpty ? 10 : heights[heights.count / 2]
     }
@@ -59,31 +59,28 @@ public struct PageText: Sendable {
         return (lines, lineOfWord, middles)
     }
 
-    /// The words of each normalised spelling as chains: its first and last word, and for every
-    /// word the next one spelled alike (-1: none). One look-up a word.
-    private static func spellingChains(_ normalized: [String]) -> (spelled: [String: (first: Int, last: Int)], nextAlike: [Int]) {
-        var spelled: [String: (first: Int, last: Int)] = [:]
-        spelled.reserveCapacity(normalized.count)
-        var nextAlike = [Int](repeating: -1, count: normalized.count)
+    /// The words of each normalised spelling as chains: its last word, and for every word the
+    /// one before it spelled alike (-1: none). One hash a word: the chain's end is found and
+    /// moved on in one look-up.
+    private static func spellingChains(_ normalized: [String]) -> (lastSpelled: [String: Int], previousAlike: [Int]) {
+        var lastSpelled: [String: Int] = [:]
+        lastSpelled.reserveCapacity(normalized.count)
+        var previousAlike = [Int](repeating: -1, count: normalized.count)
         for (position, text) in normalized.enumerated() where !text.isEmpty {
-            if let chain = spelled.index(forKey: text) {
-                nextAlike[spelled.values[chain].last] = position
-                spelled.values[chain].last = position
-            } else {
-                spelled[text] = (position, position)
-            }
+            previousAlike[position] = lastSpelled.updateValue(position, forKey: text) ?? -1
         }
-        return (spelled, nextAlike)
+        return (lastSpelled, previousAlike)
     }
 
     /// Indices (into `words`) of the words whose normalised text is `normalized`, in order.
     func wordIndices(spelled normalized: String) -> [Int] {
         var found: [Int] = []
-        var next = wordsSpelled[normalized]?.first ?? -1
-        while next >= 0 {
-            found.append(next)
-            next = nextAlike[next]
+        var previous = lastSpelled[normalized] ?? -1
+        while previous >= 0 {
+            found.append(previous)
+            previous = previousAlike[previous]
         }
+        found.reverse()
         return found
     }
 

@@ -39,16 +39,18 @@ public struct TextStyle: Hashable, Sendable {
     public static let unknown = TextStyle(font: .none, fontSize: 0, color: .black)
 }
 
-/// One character of the page's text layer with its box and style.
+/// One character of the page's text layer with its box and style. poppler boxes every Unicode
+/// scalar on its own (an accent combining with the letter before it has a box of its own), so
+/// a glyph holds one scalar: a plain value, copied without reference counting.
 public struct Glyph: Sendable {
-    public var character: Character
+    public var scalar: Unicode.Scalar
     public var rect: Rect
     public var style: TextStyle
     /// True when poppler's own text output put white space (or a line break) right before
     /// this glyph: poppler's word segmentation, used as evidence for word boundaries.
     public var followsSpace: Bool
 
-    public init(character: Character, rect: Rect, style: TextStyle, followsSpace: Bool) {
-        self.character = character; self.rect = rect; self.style = style; self.followsSpace = followsSpace
+    public init(scalar: Unicode.Scalar, rect: Rect, style: TextStyle, followsSpace: Bool) {
+        self.scalar = scalar; self.rect = rect; self.style = style; self.followsSpace = followsSpace
     }
 }

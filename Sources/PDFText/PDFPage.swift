@@ -59,7 +59,7 @@ public final class PDFPage: @unchecked Sendable {
                 ? styles[styleCursor].style : TextStyle.unknown
             let box = rectangles[index]
             glyphs.append(Glyph(
-                character: Character(scalar),
+                scalar: scalar,
                 rect: Rect(x0: box.x1, y0: box.y1, x1: box.x2, y1: box.y2),
                 style: style,
                 followsSpace: pendingSpace))

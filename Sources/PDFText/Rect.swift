@@ -35,6 +35,11 @@ public struct Rect: Hashable, Sendable, Codable, CustomStringConvertible {
         x >= x0 && x <= x1 && y >= y0 && y <= y1
     }
 
+    /// Whether `other` lies wholly inside (edges may touch).
+    @inlinable public func contains(_ other: Rect) -> Bool {
+        other.x0 >= x0 && other.x1 <= x1 && other.y0 >= y0 && other.y1 <= y1
+    }
+
     /// Length of the overlap of the two vertical extents (0 when they do not overlap).
     @inlinable public func verticalOverlap(_ other: Rect) -> Double {
         max(0, min(y1, other.y1) - max(y0, other.y0))

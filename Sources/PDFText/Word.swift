@@ -64,8 +64,7 @@ public struct LineGrouping: Sendable {
 extension WordGrouping {
     /// Groups glyphs (in the engine's reading order) into words.
     public func words(from glyphs: [Glyph]) -> [Word] {
-        // Glyphs are read in place through a buffer, not copied out: a Glyph holds a Character,
-        // so every copy went through reference-counting value witnesses. The state lives in a
+        // Glyphs are read in place through a buffer, not copied out. The state lives in a
         // struct, not in variables captured by a nested function, which cost a dynamic
         // exclusivity check on every access.
         var builder = WordBuilder(capacity: glyphs.count / 4)
@@ -79,7 +78,7 @@ extension WordGrouping {
                 } else {
                     builder.start(rect, style)
                 }
-                builder.append(glyphs[index].character)
+                builder.append(glyphs[index].scalar)
             }
         }
         return builder.finish()
@@ -127,9 +126,13 @@ private struct WordBuilder {
         self.rect = self.rect.union(rect)
     }
 
-    mutating func append(_ character: Character) {
-        // Byte by byte: `append(contentsOf:)` on a Character's UTF-8 view cost ~170 instructions a glyph.
-        for byte in character.utf8 { utf8.append(byte) }
+    mutating func append(_ scalar: Unicode.Scalar) {
+        // Nearly all text is ASCII: one byte, without going through a UTF-8 view.
+        if scalar.isASCII {
+            utf8.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            for byte in scalar.utf8 { utf8.append(byte) }
+        }
     }
 
     mutating func flush() {

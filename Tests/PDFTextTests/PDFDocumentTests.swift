@@ -78,10 +78,31 @@ final class PDFDocumentTests: XCTestCase {
         }
     }
 
+    func testARenderOfSomeAreasDrawsThemAsARenderOfTheWholePageDoes() throws {
+        let page = try PDFDocument(path: Self.sample).page(0)
+        // Edges off the pixel grid, over text and rules: what cairo antialiases at a clip's edge.
+        let areas = [Rect(x0: 30.3, y0: 40.7, x1: 300.2, y1: 120.9), Rect(x0: 400.45, y0: 150.1, x1: 590.6, y1: 260.33)]
+        let whole = try page.renderGray(dpi: 150)
+        let some = try page.renderGray(dpi: 150, only: areas)
+        XCTAssertEqual(some.region, whole.region)
+        func pixels(_ image: GrayImage, in rect: Rect) -> [UInt8] {
+            let x0 = Int((rect.x0 * image.scale).rounded(.down)), x1 = Int((rect.x1 * image.scale).rounded(.up))
+            let y0 = Int((rect.y0 * image.scale).rounded(.down)), y1 = Int((rect.y1 * image.scale).rounded(.up))
+            return (y0..<y1).flatMap { y in (x0..<x1).map { x in image[x, y] } }
+        }
+        for area in areas {
+            XCTAssertGreaterThan(whole.inkFraction(in: area), 0.01, "the area holds ink")
+            XCTAssertEqual(pixels(some, in: area), pixels(whole, in: area))
+        }
+        let elsewhere = Rect(x0: 0, y0: 300, x1: page.bounds.x1, y1: page.bounds.y1)
+        XCTAssertGreaterThan(whole.inkFraction(in: elsewhere), 0.01)
+        XCTAssertEqual(some.inkFraction(in: elsewhere), 0, "nothing is drawn outside the areas")
+    }
+
     func testWordsSplitOnEngineSpacesAndLinesFollowBaselines() {
         let style = TextStyle(fontName: "Times", fontSize: 10, color: .black)
-        func glyph(_ c: Character, _ x: Double, _ y: Double, space: Bool = false) -> Glyph {
-            Glyph(character: c, rect: Rect(x0: x, y0: y, x1: x + 5, y1: y + 10), style: style, followsSpace: space)
+        func glyph(_ c: Unicode.Scalar, _ x: Double, _ y: Double, space: Bool = false) -> Glyph {
+            Glyph(scalar: c, rect: Rect(x0: x, y0: y, x1: x + 5, y1: y + 10), style: style, followsSpace: space)
         }
         let glyphs = [glyph("A", 0, 0), glyph("B", 5, 0), glyph("C", 20, 0, space: true), glyph("D", 0, 30, space: true)]
         let words = WordGrouping().words(from: glyphs)

@@ -10,7 +10,6 @@ final class FormPage {
     let ocr: OCRService?
     private var cachedScan: GrayImage??
     let finder: LabelFinder
-    private var cachedRaster: GrayImage??
 
     /// The scan's skew (radians): words were straightened by it, and so is the page image
     /// `scanImage()` gives (turned once, when first needed), so both share one frame.
@@ -125,18 +124,42 @@ final class FormPage {
     /// Resolution of the grey page image used to look at ink (checkboxes).
     static let inkDPI: Double = 150
 
-    /// The page in grey, for looking at ink (drawn checkboxes). Rendering costs a pass over the
-    /// page, so it is made only when asked, first for the header (where most boxes are), and for
-    /// the whole page only when a box stands lower (additional reporting owners).
+    /// Announces areas whose ink will be looked at (checkboxes), so that the next render draws
+    /// them all: every render reads the whole page again, which costs more than reading its
+    /// text, so a page's checkboxes are best announced together before the first is looked at.
+    func expectInk(in areas: [Rect]) {
+        expectedInk += areas
+    }
+
+    private var expectedInk: [Rect] = []
+    /// How many times the PDF page was rendered to look at ink: each render reads the whole
+    /// page again (tests hold the readers to one a page).
+    private(set) var inkRenders = 0
+    /// The page in grey and the areas drawn on it (nil: all of it), once rendered; nil inside
+    /// when the render failed.
+    private var cachedRaster: (image: GrayImage, drawn: [Rect]?)??
+
+    /// The page in grey, for looking at ink (drawn checkboxes), with `region` drawn. Rendering
+    /// costs a pass over the page, so it is made only when asked, and only the announced areas
+    /// are drawn (`expectInk`); a region that was not announced gets the whole page drawn.
     func raster(covering region: Rect) -> GrayImage? {
         if source != .native { return scanImage() }
-        if let cached = cachedRaster, let image = cached, image.region.y1 >= region.y1 { return image }
-        if let cached = cachedRaster, cached == nil { return nil }
-        let header = Rect(x0: bounds.x0, y0: bounds.y0, x1: bounds.x1,
-                          y1: first(FormLabels.tableI)?.rect.y0 ?? bounds.y1)
-        let area = header.y1 >= region.y1 && cachedRaster == nil ? header : bounds
-        let image = try? pdfPage?.renderGray(dpi: Self.inkDPI, region: area)
-        cachedRaster = .some(image)
+        if let cached = cachedRaster {
+            guard let (image, drawn) = cached else { return nil }
+            if drawn?.contains(where: { $0.contains(region) }) ?? true { return image }
+        }
+        inkRenders += 1
+        guard expectedInk.contains(where: { $0.contains(region) }) else {
+            let image = try? pdfPage?.renderGray(dpi: Self.inkDPI, region: bounds)
+            cachedRaster = .some(image.map { ($0, nil) })
+            return image
+        }
+        // The image runs from the page's top (its pixels stand where a whole page's would) down
+        // to the lowest announced area: a header's checkboxes need no image of the tables.
+        let bottom = min(bounds.y1, expectedInk.map(\.y1).max() ?? bounds.y1)
+        let area = Rect(x0: bounds.x0, y0: bounds.y0, x1: bounds.x1, y1: bottom)
+        let image = try? pdfPage?.renderGray(dpi: Self.inkDPI, region: area, only: expectedInk)
+        cachedRaster = .some(image.map { ($0, expectedInk) })
         return image
     }
 

@@ -88,7 +88,8 @@ struct FormReader {
         let labels = page.all(FormLabels.nameAndAddress, in: area)
         guard !labels.isEmpty else { return [] }
         let end = page.trailerStart()?.top ?? page.first(FormLabels.signature)?.rect.y0 ?? page.bounds.y1
-        return labels.enumerated().map { index, label in
+        let reader = OwnerReader(page: page)
+        let owners = labels.enumerated().map { index, label in
             let bottom = index + 1 < labels.count ? labels[index + 1].rect.y0 : end
             // Beside the name's label, or lower down in the row where a print centres the cell.
             let relationship = page.first(FormLabels.additionalRelationship, in: Rect(x0: label.rect.x1, y0: label.rect.y0 - page.unit,
@@ -96,8 +97,13 @@ struct FormReader {
             let split = (relationship?.rect.x0 ?? page.bounds.midX) - page.unit * 0.5
             let nameRegion = Rect(x0: page.bounds.x0, y0: label.rect.y0, x1: split, y1: bottom)
             let relationshipRegion = relationship.map { Rect(x0: split, y0: $0.rect.y1, x1: page.bounds.x1, y1: bottom) }
-            return OwnerReader(page: page).read(nameLabel: label, nameRegion: nameRegion, relationshipRegion: relationshipRegion)
+            return (label: label, nameRegion: nameRegion,
+                    relationship: relationshipRegion.map { (region: $0, boxes: reader.relationshipBoxes(in: $0)) })
         }
+        // Every owner's checkboxes are announced before the first is looked at: one render of
+        // the page draws them all.
+        page.expectInk(in: owners.flatMap { $0.relationship?.boxes.areas ?? [] })
+        return owners.map { reader.read(nameLabel: $0.label, nameRegion: $0.nameRegion, relationship: $0.relationship) }
     }
 }
 

@@ -22,8 +22,6 @@ struct HeaderReader {
         let rightColumn = (box5 ?? box6).map { $0.rect.x0 - pad }
         let column2 = (x0: box2.rect.x0 - pad, x1: rightColumn ?? bounds.x1 - pad)
 
-        readTopCheckboxes(into: &record, above: box1.rect.y0)
-
         // Box 1 and box 5: the first reporting person.
         let nameRegion = Rect(x0: bounds.x0, y0: box1.rect.y0, x1: column2.x0, y1: tableTop)
         let relationshipRegion = box5.map {
@@ -32,8 +30,15 @@ struct HeaderReader {
             // Box 5's lost label stood level with box 2's.
             Rect(x0: $0.rect.x0 - pad, y0: box2.rect.y1, x1: bounds.x1, y1: $0.rect.y0)
         }
-        let owner = OwnerReader(page: page).read(nameLabel: box1, nameRegion: nameRegion, relationshipRegion: relationshipRegion)
-        record.reportingOwners = [owner]
+        let ownerReader = OwnerReader(page: page)
+        let relationship = relationshipRegion.map { (region: $0, boxes: ownerReader.relationshipBoxes(in: $0)) }
+        let topBoxes = topCheckboxAreas(above: box1.rect.y0)
+        // The header's six checkboxes are announced together: a page that draws its marks is then
+        // rendered once for all of them.
+        page.expectInk(in: topBoxes.areas + (relationship?.boxes.areas ?? []))
+
+        readTopCheckboxes(topBoxes, into: &record)
+        record.reportingOwners = [ownerReader.read(nameLabel: box1, nameRegion: nameRegion, relationship: relationship)]
 
         // Boxes 2, 2a, 3 and 4 are stacked in the middle column.
         let middle = Rect(x0: column2.x0, y0: box2.rect.y1, x1: column2.x1, y1: tableTop)
@@ -109,9 +114,9 @@ struct HeaderReader {
         record.issuer.issuerTradingSymbol = build.ticker(CellText(words: tickerWords))
     }
 
-    /// The two boxes above box 1: "no longer subject to Section 16" and, on forms filed from
-    /// April 2023, "Rule 10b5-1(c)". Older forms have no 10b5-1 box: the field stays null.
-    private func readTopCheckboxes(into record: inout Form4Record, above limit: Double) {
+    /// The areas of the two boxes above box 1: "no longer subject to Section 16" and, on forms
+    /// filed from April 2023, "Rule 10b5-1(c)" (nil where the label is not found).
+    private func topCheckboxAreas(above limit: Double) -> TopCheckboxes {
         let top = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: limit)
         let section16 = page.first(FormLabels.section16Box, in: top)
         let rule10b5 = page.first(FormLabels.rule10b5Box, in: top)
@@ -128,16 +133,29 @@ struct HeaderReader {
             return Rect(x0: page.bounds.x0, y0: label.rect.y0 - page.unit * 0.3,
                         x1: label.rect.x0 - page.unit * 0.1, y1: min(bottom, paragraphBottom + page.unit * 0.3))
         }
-        if let section16 {
-            let bottom = rule10b5?.rect.y0 ?? limit
-            record.notSubjectToSection16 = checkboxes.read(boxArea(section16, until: bottom), on: page)
+        return TopCheckboxes(section16: section16.map { boxArea($0, until: rule10b5?.rect.y0 ?? limit) },
+                             rule10b5: rule10b5.map { boxArea($0, until: limit) })
+    }
+
+    /// Reads the two boxes above box 1. Older forms have no 10b5-1 box: the field stays null.
+    private func readTopCheckboxes(_ boxes: TopCheckboxes, into record: inout Form4Record) {
+        if let section16 = boxes.section16 {
+            record.notSubjectToSection16 = checkboxes.read(section16, on: page)
         }
-        if let rule10b5 {
-            record.aff10b5One = checkboxes.read(boxArea(rule10b5, until: limit), on: page)
+        if let rule10b5 = boxes.rule10b5 {
+            record.aff10b5One = checkboxes.read(rule10b5, on: page)
         } else {
             // On a scan OCR may have lost the label: its absence is weaker evidence of an older form.
             let absent = page.source == .native ? 0.95 : 0.85
-            record.aff10b5One = .empty(confidence: section16 == nil ? 0.5 : absent, page: page.number)
+            record.aff10b5One = .empty(confidence: boxes.section16 == nil ? 0.5 : absent, page: page.number)
         }
     }
+}
+
+/// Where the two boxes above box 1 stand (nil: label not found).
+private struct TopCheckboxes {
+    var section16: Rect?
+    var rule10b5: Rect?
+
+    var areas: [Rect] { [section16, rule10b5].compactMap { $0 } }
 }

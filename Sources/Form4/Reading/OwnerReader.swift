@@ -8,11 +8,13 @@ struct OwnerReader {
     var checkboxes = CheckboxReader()
 
     /// `nameRegion`: the cell holding "1. Name and Address of Reporting Person" and the address.
-    /// `relationshipRegion`: the cell holding the relationship checkboxes and title.
-    func read(nameLabel: LabelMatch, nameRegion: Rect, relationshipRegion: Rect?) -> ReportingOwner {
+    /// `relationship`: the cell holding the relationship checkboxes and title, and the checkboxes
+    /// found there (`relationshipBoxes(in:)`), whose areas the caller has announced to the page
+    /// (`FormPage.expectInk`) with the page's other checkboxes, so that one render serves them all.
+    func read(nameLabel: LabelMatch, nameRegion: Rect, relationship: (region: Rect, boxes: RelationshipBoxes)?) -> ReportingOwner {
         var owner = ReportingOwner()
         readNameAndAddress(into: &owner, label: nameLabel, region: nameRegion)
-        if let relationshipRegion { readRelationship(into: &owner, region: relationshipRegion) }
+        if let relationship { readRelationship(into: &owner, region: relationship.region, boxes: relationship.boxes) }
         return owner
     }
 
@@ -261,7 +263,8 @@ struct OwnerReader {
         return LabelMatch(label: FormLabels.last, start: (under.x0, under.midY), wordIndices: [], rect: under, score: 0.5)
     }
 
-    private func readRelationship(into owner: inout ReportingOwner, region: Rect) {
+    /// Box 5's four labels and the checkbox area beside each, in the relationship cell `region`.
+    func relationshipBoxes(in region: Rect) -> RelationshipBoxes {
         var director = page.topMost(FormLabels.director, in: region)
         var tenPercent = page.topMost(FormLabels.tenPercentOwner, in: region)
         var officer = page.topMost(FormLabels.officer, in: region)
@@ -279,20 +282,30 @@ struct OwnerReader {
         }
 
         /// The checkbox stands in the narrow cell left of its label, centred on the label's lines.
-        func box(_ label: LabelMatch?, leftLimit: Double) -> Field {
-            guard let label else { return .missing }
+        func boxArea(_ label: LabelMatch?, leftLimit: Double) -> Rect? {
+            guard let label else { return nil }
             let firstWord = label.wordIndices.first.map { page.words[$0].rect } ?? label.rect
             // The box's cell is 15% of the relationship table's width, whatever the layout.
-            let area = Rect(x0: max(leftLimit, firstWord.x0 - region.width * 0.2), y0: label.rect.y0 - unit * 0.3,
-                            x1: firstWord.x0 - unit * 0.1, y1: label.rect.y1 + unit * 0.3)
-            return checkboxes.read(area, on: page)
+            return Rect(x0: max(leftLimit, firstWord.x0 - region.width * 0.2), y0: label.rect.y0 - unit * 0.3,
+                        x1: firstWord.x0 - unit * 0.1, y1: label.rect.y1 + unit * 0.3)
         }
         let leftColumnLimit = region.x0
         let rightColumnLimit = max(director?.rect.x1 ?? region.x0, officer.map { page.words[$0.wordIndices[0]].rect.x1 } ?? region.x0)
-        owner.isDirector = box(director, leftLimit: leftColumnLimit)
-        owner.isOfficer = box(officer, leftLimit: leftColumnLimit)
-        owner.isTenPercentOwner = box(tenPercent, leftLimit: rightColumnLimit)
-        owner.isOther = box(other, leftLimit: rightColumnLimit)
+        return RelationshipBoxes(director: director, tenPercent: tenPercent, officer: officer, other: other,
+                                 directorArea: boxArea(director, leftLimit: leftColumnLimit),
+                                 tenPercentArea: boxArea(tenPercent, leftLimit: rightColumnLimit),
+                                 officerArea: boxArea(officer, leftLimit: leftColumnLimit),
+                                 otherArea: boxArea(other, leftLimit: rightColumnLimit))
+    }
+
+    private func readRelationship(into owner: inout ReportingOwner, region: Rect, boxes: RelationshipBoxes) {
+        let (director, tenPercent, officer, other) = (boxes.director, boxes.tenPercent, boxes.officer, boxes.other)
+        let unit = page.unit
+        func box(_ area: Rect?) -> Field { area.map { checkboxes.read($0, on: page) } ?? .missing }
+        owner.isDirector = box(boxes.directorArea)
+        owner.isOfficer = box(boxes.officerArea)
+        owner.isTenPercentOwner = box(boxes.tenPercentArea)
+        owner.isOther = box(boxes.otherArea)
 
         // Officer title and "other" text stand in the row under the checkboxes, each under its label.
         let build = FieldBuilder(page: page)
@@ -318,4 +331,13 @@ struct OwnerReader {
         owner.officerTitle = officer == nil ? .missing : build.text(titleCell)
         owner.otherText = other == nil ? .missing : build.text(otherCell)
     }
+}
+
+/// Box 5's four relationship labels and the checkbox area beside each (nil where the label was
+/// not found).
+struct RelationshipBoxes {
+    var director: LabelMatch?, tenPercent: LabelMatch?, officer: LabelMatch?, other: LabelMatch?
+    var directorArea: Rect?, tenPercentArea: Rect?, officerArea: Rect?, otherArea: Rect?
+
+    var areas: [Rect] { [directorArea, officerArea, tenPercentArea, otherArea].compactMap { $0 } }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+import PDFText
+@testable import Form4
+
+/// Checkbox marks a print draws (vector check marks, no "X" in the text layer) are read from
+/// ink; a page is rendered once for the checkboxes announced before the first look, with only
+/// their areas drawn.
+final class CheckboxInkTests: XCTestCase {
+    static let drawnMarks = ExtractionTests.root.appendingPathComponent("Samples/rendered/f0018-x0508-letter-s85-ckimg.pdf").path
+    /// Box 5's "Director" box (ticked) and "Officer" box (empty) on that page, and the issuer's
+    /// name (text, no checkbox).
+    static let directorBox = Rect(x0: 420, y0: 186, x1: 438, y1: 198)
+    static let officerBox = Rect(x0: 420, y0: 200, x1: 438, y1: 211)
+    static let issuerName = Rect(x0: 226, y0: 179, x1: 328, y1: 191)
+
+    func page() throws -> FormPage {
+        try Form4Extractor().formPage(PDFDocument(path: Self.drawnMarks).page(0))
+    }
+
+    func testDrawnMarksAreReadFromInk() throws {
+        let record = try XCTUnwrap(Form4Extractor().extract(path: Self.drawnMarks).forms.first)
+        let owner = try XCTUnwrap(record.reportingOwners.first)
+        XCTAssertEqual(owner.isDirector.value, .bool(true))
+        XCTAssertEqual(owner.isDirector.method, "checkbox-ink")
+        for empty in [owner.isOfficer, owner.isTenPercentOwner, owner.isOther, record.notSubjectToSection16, record.aff10b5One] {
+            XCTAssertEqual(empty.value, .bool(false))
+            XCTAssertEqual(empty.method, "checkbox-ink")
+        }
+    }
+
+    func testTheHeadersSixCheckboxesCostOneRender() throws {
+        let page = try page()
+        let record = FormReader(pages: [page]).read()
+        XCTAssertEqual(record.reportingOwners.first?.isDirector.value, .bool(true))
+        XCTAssertEqual(page.inkRenders, 1)
+    }
+
+    func testOneRenderDrawsEveryAnnouncedAreaAndNothingElse() throws {
+        let page = try page()
+        XCTAssertFalse(page.marksCheckboxesInText)
+        page.expectInk(in: [Self.directorBox, Self.officerBox])
+        let image = try XCTUnwrap(page.raster(covering: Self.officerBox))
+        XCTAssertGreaterThan(image.inkFraction(in: Self.directorBox), 0.03, "the other announced box is drawn too")
+        XCTAssertEqual(image.inkFraction(in: Self.issuerName), 0, "text outside the announced areas is not drawn")
+        // The same image serves every announced box: no second render.
+        XCTAssertEqual(page.raster(covering: Self.directorBox)?.pixels, image.pixels)
+        XCTAssertEqual(page.inkRenders, 1)
+    }
+
+    func testAnAreaNotAnnouncedGetsTheWholePageDrawn() throws {
+        let page = try page()
+        page.expectInk(in: [Self.directorBox])
+        XCTAssertEqual(page.raster(covering: Self.directorBox)?.inkFraction(in: Self.issuerName), 0)
+        let whole = try XCTUnwrap(page.raster(covering: Self.issuerName))
+        XCTAssertGreaterThan(whole.inkFraction(in: Self.issuerName), 0.02)
+        XCTAssertEqual(page.inkRenders, 2)
+    }
+}
