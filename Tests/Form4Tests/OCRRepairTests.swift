@@ -85,6 +85,15 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.name("Doe Li J").quality, 1, "a capital initial is a name's")
     }
 
+    func testAWordPartOCRReadTwiceIsTakenOut() {
+        XCTAssertEqual(ValueParsing.name("Quantic uantic Energy Partners LP").value, .string("Quantic Energy Partners LP"))
+        XCTAssertEqual(ValueParsing.name("Member of 13(d) gro group").value, .string("Member of 13(d) group"))
+        XCTAssertEqual(ValueParsing.scannedText("Quantic uantic Energy").value, .string("Quantic Energy"))
+        XCTAssertEqual(ValueParsing.scannedText("one share per performance unit").value, .string("one share per performance unit"),
+                       "in prose a short word may begin the next")
+        XCTAssertEqual(ValueParsing.name("Li Lindqvist").value, .string("Li Lindqvist"), "a capitalised name is no stutter")
+    }
+
     func testDateWhoseSlashesOCRReadAsDigits() {
         XCTAssertEqual(ValueParsing.date("1271372021").value, .string("2021-12-13"), "both slashes read as 7 and 1")
         XCTAssertEqual(ValueParsing.date("110572025").value, .string("2025-11-05"), "one slash lost, one read as 7")

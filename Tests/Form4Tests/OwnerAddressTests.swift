@@ -36,7 +36,7 @@ final class OwnerAddressTests: XCTestCase {
         let page = FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocr, words: words),
                             pdfPage: nil)
         let label = page.first(FormLabels.nameAndAddress)!
-        return OwnerReader(page: page).read(nameLabel: label, nameRegion: Rect(x0: 30, y0: 170, x1: 220, y1: 280), relationshipRegion: nil)
+        return OwnerReader(page: page).read(nameLabel: label, nameRegion: Rect(x0: 30, y0: 170, x1: 220, y1: 280), relationship: nil)
     }
 
     func testAnAddressIsReadWhereOCRGarbledTheStreetLabel() {

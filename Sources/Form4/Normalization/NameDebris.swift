@@ -12,12 +12,13 @@ extension ValueParsing {
 
     /// A name with its OCR debris taken out; each word dropped makes it less certain.
     public static func name(_ raw: String) -> ParsedValue {
-        let tokens = foldWhitespace(raw).split(separator: " ").map(String.init)
+        let read = foldWhitespace(raw).split(separator: " ").map(String.init)
+        let tokens = withoutStutter(read, startsToo: true)
         guard !tokens.isEmpty else { return ParsedValue(.null) }
         var kept = tokens.enumerated().filter { !isLoneDebris($0.element) || tokens.count == 1 }.map(\.element)
         while kept.count > 1, let first = kept.first, isEdgeDebris(first) { kept.removeFirst() }
         while kept.count > 1, let last = kept.last, isEdgeDebris(last) { kept.removeLast() }
-        let dropped = tokens.count - kept.count
+        let dropped = read.count - kept.count
         return ParsedValue(.string(kept.joined(separator: " ")), quality: dropped == 0 ? 1 : max(0.6, 0.85 - 0.1 * Double(dropped - 1)))
     }
 
@@ -33,5 +34,33 @@ extension ValueParsing {
         if token.count == 1, token.first!.isNumber { return true }
         return token.count <= maxEdgeDebrisLength && token.allSatisfy({ $0.isLetter && $0.isLowercase })
             && !nameParticles.contains(token)
+    }
+
+    /// Shortest word taken for a stutter.
+    static let minStutterLength = 3
+
+    /// OCR of a smudged or doubly struck word may read part of it twice: its end again after it
+    /// ("Quantic uantic"), or its start before it ("gro group"). The repeat goes: an end is told
+    /// by its lower-case start (a word's middle); a start by the whole word following on, only
+    /// where asked (`startsToo`): in prose a short word may begin the next ("per performance").
+    static func withoutStutter(_ tokens: [String], startsToo: Bool = false) -> [String] {
+        var kept: [String] = []
+        for (index, token) in tokens.enumerated() {
+            let letters = token.filter(\.isLetter)
+            if letters.count >= minStutterLength, letters.first?.isLowercase == true,
+               let previous = kept.last, previous.count > token.count, previous.hasSuffix(token) { continue }
+            if startsToo, letters.count >= minStutterLength, letters.count == token.count, token.first?.isLowercase == true,
+               index + 1 < tokens.count, tokens[index + 1].count >= token.count + 2, tokens[index + 1].hasPrefix(token) { continue }
+            kept.append(token)
+        }
+        return kept
+    }
+
+    /// Text of a scan with repeated word parts taken out (`withoutStutter`).
+    public static func scannedText(_ raw: String) -> ParsedValue {
+        let tokens = foldWhitespace(raw).split(separator: " ").map(String.init)
+        let kept = withoutStutter(tokens)
+        guard !kept.isEmpty else { return ParsedValue(.null) }
+        return ParsedValue(.string(kept.joined(separator: " ")), quality: kept.count == tokens.count ? 1 : 0.85)
     }
 }

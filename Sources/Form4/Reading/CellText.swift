@@ -276,9 +276,9 @@ struct FieldBuilder {
         return chosen
     }
 
-    func text(_ cell: CellText) -> Field { field(cell, ValueParsing.text) }
+    func text(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedText) }
     /// A trading symbol: on a scan, OCR's case slips and trailing specks are repaired.
-    /// A person's or company's name: on scans, OCR debris among its words is taken out.
+    /// A person's or company's name, or an owner's title: on scans, OCR debris among its words is taken out.
     func name(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.name) }
     func ticker(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.ticker) }
     func signature(_ cell: CellText) -> Field { field(cell, ValueParsing.signature) }

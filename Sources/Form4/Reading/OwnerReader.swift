@@ -328,8 +328,8 @@ struct OwnerReader {
         }
         let titleCell = CellText(words: titleWords)
         let otherCell = CellText(words: otherWords)
-        owner.officerTitle = officer == nil ? .missing : build.text(titleCell)
-        owner.otherText = other == nil ? .missing : build.text(otherCell)
+        owner.officerTitle = officer == nil ? .missing : build.name(titleCell)
+        owner.otherText = other == nil ? .missing : build.name(otherCell)
     }
 }
 
