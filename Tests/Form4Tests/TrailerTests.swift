@@ -103,6 +103,8 @@ final class TrailerTests: XCTestCase {
         XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["Transaction(s)"], vocabulary: vocabulary))
         XCTAssertTrue(RowAnchors.anchorsARow(ownedLine: ["72,887"], vocabulary: vocabulary))
         XCTAssertTrue(RowAnchors.anchorsARow(ownedLine: ["ou"], vocabulary: vocabulary), "a value OCR damaged still anchors its row")
+        XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["”)"], vocabulary: vocabulary), "a marker's remains above its value")
+        XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["(3)"], vocabulary: vocabulary), "a raised footnote marker")
     }
 
     func testSpecksReadAsLettersAreDroppedFromOCRLayerCells() {

@@ -23,9 +23,16 @@ enum RowAnchors {
                                              "give", "title", "below", "specify", "issuer", "applicable"]
 
     /// Whether a line of the owned column anchors a row: it holds a digit, or is no heading text
-    /// ("Reported", "Transaction(s)" left below the header's found end are not).
+    /// ("Reported", "Transaction(s)" left below the header's found end are not). Footnote markers
+    /// and marks alone ("(3)", "”)") are none: a raised marker OCR set on a line of its own
+    /// above its value made a second row of that value's row.
     static func anchorsARow(ownedLine words: [String], vocabulary: Set<String>) -> Bool {
-        words.contains { $0.contains(where: \.isNumber) } || !TableReader.spellsHeadingText(words, vocabulary: vocabulary)
+        let values = words.filter { word in
+            let (rest, markers) = CellText.splitTrailingMarkers(word)
+            return !(rest.isEmpty && !markers.isEmpty) && word.contains(where: { $0.isLetter || $0.isNumber })
+        }
+        guard !values.isEmpty else { return false }
+        return values.contains { $0.contains(where: \.isNumber) } || !TableReader.spellsHeadingText(values, vocabulary: vocabulary)
     }
 
     /// Row centres, top to bottom: `owned` (centres of the owned column's lines) and the centres
