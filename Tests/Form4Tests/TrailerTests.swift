@@ -105,6 +105,7 @@ final class TrailerTests: XCTestCase {
         XCTAssertTrue(RowAnchors.anchorsARow(ownedLine: ["ou"], vocabulary: vocabulary), "a value OCR damaged still anchors its row")
         XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["”)"], vocabulary: vocabulary), "a marker's remains above its value")
         XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["(3)"], vocabulary: vocabulary), "a raised footnote marker")
+        XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: [".", "A"], vocabulary: vocabulary), "specks")
     }
 
     func testSpecksReadAsLettersAreDroppedFromOCRLayerCells() {

@@ -24,15 +24,17 @@ enum RowAnchors {
 
     /// Whether a line of the owned column anchors a row: it holds a digit, or is no heading text
     /// ("Reported", "Transaction(s)" left below the header's found end are not). Footnote markers
-    /// and marks alone ("(3)", "”)") are none: a raised marker OCR set on a line of its own
-    /// above its value made a second row of that value's row.
+    /// and marks alone ("(3)", "”)"), or a lone letter, are none: a raised marker OCR set on a
+    /// line of its own above its value made a second row of that value's row.
     static func anchorsARow(ownedLine words: [String], vocabulary: Set<String>) -> Bool {
         let values = words.filter { word in
             let (rest, markers) = CellText.splitTrailingMarkers(word)
             return !(rest.isEmpty && !markers.isEmpty) && word.contains(where: { $0.isLetter || $0.isNumber })
         }
-        guard !values.isEmpty else { return false }
-        return values.contains { $0.contains(where: \.isNumber) } || !TableReader.spellsHeadingText(values, vocabulary: vocabulary)
+        if values.contains(where: { $0.contains(where: \.isNumber) }) { return true }
+        // Without a digit, a damaged amount ("ou") is at least two characters; a lone letter is a speck.
+        guard values.contains(where: { $0.count >= 2 }) else { return false }
+        return !TableReader.spellsHeadingText(values, vocabulary: vocabulary)
     }
 
     /// Row centres, top to bottom: `owned` (centres of the owned column's lines) and the centres
