@@ -16,21 +16,22 @@ final class HeadingRulesTests: XCTestCase {
 
     /// Table I's header and one row; headings 3 and 4 are missing from the text, as OCR left a
     /// wkhtmltopdf print at 80 %; the page image has the table's rules and ink where the words are.
-    func page(withRules: Bool) -> FormPage {
+    func page(withRules: Bool, headerRule: Bool = true, rowY: Double = 170) -> FormPage {
         let header = words("1. Title of Security", x: 38, y: 122) + words("2. Transaction Date", x: 132, y: 122)
             + words("2A. Deemed Execution Date", x: 192, y: 122) + words("5. Amount of Securities", x: 422, y: 122)
             + words("6. Ownership Form", x: 492, y: 122) + words("7. Nature of Indirect", x: 542, y: 122)
             + words("Code", x: 262, y: 150) + words("V", x: 287, y: 150) + words("Amount", x: 302, y: 150)
             + words("(A) or (D)", x: 352, y: 150) + words("Price", x: 382, y: 150)
-        let row = words("Common Units", x: 38, y: 170) + words("04/22/2026", x: 132, y: 170) + words("S", x: 262, y: 170)
-            + words("242", x: 302, y: 170) + words("D", x: 352, y: 170) + words("$3,997", x: 382, y: 170)
-            + words("757", x: 422, y: 170) + words("D", x: 492, y: 170)
+        let row = words("Common Units", x: 38, y: rowY) + words("04/22/2026", x: 132, y: rowY) + words("S", x: 262, y: rowY)
+            + words("242", x: 302, y: rowY) + words("D", x: 352, y: rowY) + words("$3,997", x: 382, y: rowY)
+            + words("757", x: 422, y: rowY) + words("D", x: 492, y: rowY)
+        let rowRule = rowY + 7
         var image = Canvas(bounds: Self.pageBounds, scale: Self.scale)
         if withRules {
-            for y in [118.0, 160, 180] { image.fill(Rect(x0: 36, y0: y, x1: 600, y1: y + 0.8)) }
-            for x in [36.0, 130, 190, 260, 300, 420, 490, 540, 600] { image.fill(Rect(x0: x, y0: 118, x1: x + 0.8, y1: 180)) }
+            for y in headerRule ? [118.0, rowY - 8, rowRule] : [118, rowRule] { image.fill(Rect(x0: 36, y0: y, x1: 600, y1: y + 0.8)) }
+            for x in [36.0, 130, 190, 260, 300, 420, 490, 540, 600] { image.fill(Rect(x0: x, y0: 118, x1: x + 0.8, y1: rowRule)) }
             // Sub-columns are ruled only below their parent heading.
-            for x in [285.0, 350, 380] { image.fill(Rect(x0: x, y0: 145, x1: x + 0.8, y1: 180)) }
+            for x in [285.0, 350, 380] { image.fill(Rect(x0: x, y0: 145, x1: x + 0.8, y1: rowRule)) }
         }
         for word in header + row { image.letters(in: word.rect) }
         let text = PageText(number: 1, bounds: Self.pageBounds, source: .ocrLayer, words: header + row)
@@ -44,6 +45,15 @@ final class HeadingRulesTests: XCTestCase {
         XCTAssertEqual(row.transactionCode.value, .string("S"))
         XCTAssertEqual(row.transactionShares.value, .number(242))
         XCTAssertEqual(row.transactionAcquiredDisposedCode.value, .string("D"))
+        XCTAssertEqual(row.sharesOwnedFollowingTransaction.value, .number(757))
+    }
+
+    func testARuleUnderTheFirstRowIsNotTakenForTheHeadersWhenThatIsTooFaintToFind() throws {
+        // The rule under the header is lost; the next one down is the first row's, with the
+        // row above it: the row is still read.
+        let rows = TableReader(page: page(withRules: true, headerRule: false, rowY: 157), kind: .nonDerivative)
+            .readRows(top: 110, bottom: 200)
+        let row = try XCTUnwrap(rows.first, "the first row is not swallowed by the header")
         XCTAssertEqual(row.sharesOwnedFollowingTransaction.value, .number(757))
     }
 

@@ -67,7 +67,10 @@ struct TableReader {
         }
         // On a scan the header ends at the rule drawn under it: OCR boxes of the first row may
         // touch the header's last line, which following the lines would swallow.
-        if let rule = page.ruleBelow(headerBottom - unit * 0.3, within: unit * 2.5) {
+        // A rule with a row of values above it is that row's: the header's own rule was too
+        // faint to find.
+        if let rule = page.ruleBelow(headerBottom - unit * 0.3, within: unit * 2.5),
+           !holdsValues(Rect(x0: page.bounds.x0, y0: headerBottom, x1: page.bounds.x1, y1: rule)) {
             headerBottom = rule
         } else {
             headerBottom = extendHeader(from: headerBottom, top: headingTop, bottom: bottom)
@@ -380,6 +383,15 @@ struct TableReader {
 
     /// Below `start`, the lines (each close under the last) that spell the printed column
     /// headings rather than values: the header's end is the last of them.
+    /// Whether a band holds a line of the table's values (numbers, not heading text).
+    private func holdsValues(_ band: Rect) -> Bool {
+        let vocabulary = kind == .derivative ? TableAnatomy.derivativeHeaderWords : TableAnatomy.nonDerivativeHeaderWords
+        return LineGrouping().lines(from: page.words(in: band)).contains { line in
+            let words = line.words.map(\.text)
+            return words.contains { $0.filter(\.isNumber).count >= 2 } && !Self.spellsHeadingText(words, vocabulary: vocabulary)
+        }
+    }
+
     private func extendThroughHeadingText(from start: Double, limit: Double) -> Double {
         var headerBottom = start
         let lines = page.text.lines.filter { $0.rect.y1 > start + page.unit * 0.25 && $0.rect.y0 < limit }
