@@ -148,6 +148,10 @@ struct FieldBuilder {
     /// A field the form leaves blank here.
     func empty(bbox: Rect? = nil) -> Field { .empty(confidence: emptyConfidence, page: page.number, bbox: bbox) }
 
+    /// A field whose footnote marker was seen but not read, and given the form's only footnote,
+    /// keeps at most this share of the base confidence.
+    static let guessedMarkerShare = 0.85
+
     /// Words ending this close to the page's right edge (points) count as cut off by it.
     static let pageEdgeMargin = 1.0
 
@@ -183,11 +187,11 @@ struct FieldBuilder {
         var result = kind.isTyped
             ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, parse: parse)
             : rereadText(read, cell: cell, ink: ink, parse: parse)
-        // A footnote marker read on its own, enlarged, is better evidence than what the text
-        // layer made of the small print.
-        if let markers = ink?.markers, markers != result.footnoteIds {
-            result.footnoteIds = markers
-            result.confidence = min(result.confidence, baseConfidence * 0.95)
+        if let ink { applyMarker(ink, to: &result) }
+        // On a scan, a marker read from the text that names no footnote of the form ("(0)") is a misreading.
+        if page.source != .native {
+            let resolution = MarkerResolution(defined: page.definedFootnotes)
+            result.footnoteIds.removeAll { id in Int(id.dropFirst()).map { !resolution.isPossible($0) } ?? true }
         }
         // A marker seen but not read, or a cell whose rules were not all found (its reading may
         // hold a neighbour's text): however well two readings agree, the field goes to review.
@@ -195,6 +199,22 @@ struct FieldBuilder {
             result.confidence = min(result.confidence, baseConfidence * 0.95)
         }
         return result
+    }
+
+    /// A footnote marker the ink shows after the value, read on its own and enlarged, is better
+    /// evidence than what the text layer made of the small print; a marker standing alone in
+    /// the cell is all it holds (the text there was the marker's). A guess replaces no marker read
+    /// from the text, and a guessed marker's field goes to review.
+    private func applyMarker(_ ink: ScanCellInk, to result: inout Field) {
+        guard let markers = ink.markers else { return }
+        if ink.markerAlone, !result.value.isNull {
+            result.raw = result.raw ?? result.value.xmlText
+            result.value = .null
+            result.method = "marker"
+        }
+        guard markers != result.footnoteIds, !(ink.markerGuessed && !result.footnoteIds.isEmpty) else { return }
+        result.footnoteIds = markers
+        result.confidence = min(result.confidence, baseConfidence * (ink.markerGuessed ? Self.guessedMarkerShare : 0.95))
     }
 
     /// On a scanned page, a table cell's text is read again from the page image: the cell alone,
