@@ -74,14 +74,32 @@ final class FootnoteMarkerTests: XCTestCase {
         XCTAssertEqual(three.ids(reading: "(2)(3)", shape: shape)?.guessed, false)
         // A number the form does not define is a misreading: no guess over it.
         XCTAssertNil(three.ids(reading: "(7)", shape: shape))
+        XCTAssertNil(three.ids(reading: ")", shape: one))
         // Nothing read: a bare stroke between parentheses is a 1; a wider one cannot be told...
-        XCTAssertEqual(three.ids(reading: ")", shape: one)?.ids, ["F1"])
-        XCTAssertEqual(three.ids(reading: ")", shape: one)?.guessed, true)
-        XCTAssertNil(three.ids(reading: nil, shape: shape))
+        XCTAssertEqual(three.guess(one)?.ids, ["F1"])
+        XCTAssertEqual(three.guess(one)?.guessed, true)
+        XCTAssertNil(three.guess(shape))
         // ... unless the form has one footnote only.
-        XCTAssertEqual(MarkerResolution(defined: [1]).ids(reading: nil, shape: shape)?.ids, ["F1"])
+        XCTAssertEqual(MarkerResolution(defined: [1]).guess(shape)?.ids, ["F1"])
+        var alone = shape
+        alone.alone = true
+        XCTAssertNil(MarkerResolution(defined: [1]).guess(alone))
         // Footnotes not read at all: any plausible number stands.
         XCTAssertEqual(MarkerResolution(defined: []).ids(reading: "(12)", shape: shape)?.ids, ["F12"])
+    }
+
+    func testReadingsOfOneMarkerVoteForAFootnoteTheFormDefines() {
+        let shape = MarkerShape(rect: Rect(x0: 0, y0: 0, x1: 3, y1: 3), strokeWidths: [3, 6, 3], alone: false)
+        let three = MarkerResolution(defined: [1, 2, 3])
+        // "(6" and "44" name no footnote of the form; 2 is read most.
+        XCTAssertEqual(three.ids(votes: ["2)", "(6", "(2)", "44", "(3"], shape: shape)?.ids, ["F2"])
+        XCTAssertEqual(three.ids(votes: ["2)", "(2)"], shape: shape)?.guessed, true)
+        // A tie tells nothing.
+        XCTAssertNil(three.ids(votes: ["2)", "(3"], shape: shape))
+        // A blob alone never read with a parenthesis is no marker, however its digits vote.
+        var alone = shape
+        alone.alone = true
+        XCTAssertNil(three.ids(votes: ["2", "2"], shape: alone))
     }
 
     func testDamagedMarkerReadingsGiveTheirNumber() {
@@ -91,5 +109,50 @@ final class FootnoteMarkerTests: XCTestCase {
         XCTAssertNil(OCRService.damagedMarkerNumber(")"))
         XCTAssertNil(OCRService.damagedMarkerNumber("(0)"))
         XCTAssertNil(OCRService.damagedMarkerNumber("(123)"))
+    }
+}
+
+/// What OCR text keeps of a marker it could not read comes off the value and still says a
+/// marker stands there.
+final class MarkerRemainsTests: XCTestCase {
+    func testRaisedMarksGluedToTheLastWordArePeeled() {
+        XCTAssertEqual(OCRTextRepair.peelRaisedMarks("Stock™").0, "Stock")
+        XCTAssertEqual(OCRTextRepair.peelRaisedMarks("footnote’?").0, "footnote")
+        XCTAssertEqual(OCRTextRepair.peelRaisedMarks("1,977,132\"").0, "1,977,132")
+        XCTAssertTrue(OCRTextRepair.peelRaisedMarks("Partnership”?").1)
+        // The text's own apostrophe, a question mark alone, and plain words stay.
+        XCTAssertEqual(OCRTextRepair.peelRaisedMarks("Holders'").1, false)
+        XCTAssertEqual(OCRTextRepair.peelRaisedMarks("what?").1, false)
+        XCTAssertEqual(OCRTextRepair.peelRaisedMarks("Stock").1, false)
+        XCTAssertEqual(OCRTextRepair.peelRaisedMarks("\"").1, false)
+    }
+
+    func testSmallOCRTextOfAMarkerStillSpellsItsNumber() {
+        XCTAssertEqual(OCRTextRepair.remainsNumber("1)"), 1)
+        XCTAssertEqual(OCRTextRepair.remainsNumber("(l)"), 1)
+        XCTAssertEqual(OCRTextRepair.remainsNumber("(6"), 6)
+        XCTAssertNil(OCRTextRepair.remainsNumber("(ay"))
+        XCTAssertNil(OCRTextRepair.remainsNumber("(0)"))
+    }
+
+    func testASmallRaisedWordAfterTheValueIsAMarkerNotText() {
+        let stock = Word(text: "Stock", rect: Rect(x0: 40, y0: 100, x1: 62, y1: 108))
+        let common = Word(text: "Common", rect: Rect(x0: 10, y0: 100, x1: 38, y1: 108))
+        let raised = Word(text: "1", rect: Rect(x0: 63, y0: 99, x1: 65, y1: 104))
+        let (value, remains) = CellText(words: [common, stock, raised]).splittingRaisedWord()
+        XCTAssertEqual(value.text, "Common Stock")
+        XCTAssertEqual(remains?.number, 1)
+        XCTAssertEqual(remains?.isWordOfItsOwn, true)
+        // The same word on the line, as tall as the others, is the value's ("Series 1").
+        let onLine = Word(text: "1", rect: Rect(x0: 64, y0: 100, x1: 67, y1: 108))
+        XCTAssertNil(CellText(words: [common, stock, onLine]).splittingRaisedWord().1)
+    }
+
+    func testOCRCleaningKeepsTheRemainsOfAMarkerAsEvidence() {
+        let cell = CellText(words: [Word(text: "See", rect: Rect(x0: 0, y0: 0, x1: 12, y1: 8)),
+                                    Word(text: "footnote’?", rect: Rect(x0: 14, y0: 0, x1: 50, y1: 8))]).cleanedForOCR(prose: true)
+        XCTAssertEqual(cell.text, "See footnote")
+        XCTAssertNotNil(cell.markerRemains)
+        XCTAssertNil(CellText(words: [Word(text: "Holders'", rect: Rect(x0: 0, y0: 0, x1: 30, y1: 8))]).cleanedForOCR(prose: true).markerRemains)
     }
 }

@@ -152,7 +152,11 @@ final class FormPage {
             let faint = cells.trailingMarker(in: inside)
             return (faint, faint.flatMap { ocr?.readMarker($0.rect, of: image) })
         }()
-        let resolved = marker.flatMap { MarkerResolution(defined: definedFootnotes).ids(reading: read, shape: $0) }
+        let resolution = MarkerResolution(defined: definedFootnotes)
+        let resolved = marker.flatMap { shape in
+            resolution.ids(reading: read, shape: shape) ?? rereadMarker(shape, image: image, resolution: resolution, firstReading: read)
+                ?? resolution.guess(shape)
+        }
         // A blob alone that reads as no marker is the cell's value (a lone "5", a "D").
         let seen = marker.flatMap { $0.alone && resolved == nil ? nil : $0 }
         let markerArea = seen?.rect
@@ -164,6 +168,15 @@ final class FormPage {
         }
         return ScanCellInk(inside: inside, markerArea: markerArea, markers: resolved?.ids, markerGuessed: resolved?.guessed ?? false,
                            markerAlone: seen?.alone ?? false, hasText: printed, ruled: ruled, unreadMarker: seen != nil && resolved == nil)
+    }
+
+    /// A marker whose first reading named no footnote of the form, read several ways over and
+    /// decided by vote (a guess: the field goes to review). A blob alone in a cell is read again
+    /// only when the first reading saw a parenthesis: most are lone letters.
+    private func rereadMarker(_ shape: MarkerShape, image: GrayImage, resolution: MarkerResolution,
+                              firstReading: String?) -> (ids: [String], guessed: Bool)? {
+        guard let ocr, !shape.alone || (firstReading.map { $0.contains("(") || $0.contains(")") } ?? false) else { return nil }
+        return resolution.ids(votes: ocr.readMarkerVariants(shape.rect, of: image) + [firstReading].compactMap { $0 }, shape: shape)
     }
 
     /// A marker found as raised pieces of ink at the page's ink level and read as a complete

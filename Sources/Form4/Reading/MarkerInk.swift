@@ -300,6 +300,19 @@ extension GrayImage {
         return copy
     }
 
+    /// The image in black and white: darker than `share` of the way from the paper to the
+    /// darkest print is ink.
+    func binarized(at share: Double) -> GrayImage {
+        var histogram = GrayHistogram()
+        for level in pixels { histogram.add(level) }
+        let paper = histogram.percentile(0.5), darkest = histogram.percentile(0.01)
+        guard paper - darkest >= MarkerGeometry.minimumContrast else { return self }
+        let cut = Double(paper) - Double(paper - darkest) * share
+        var copy = self
+        for index in copy.pixels.indices { copy.pixels[index] = Double(pixels[index]) < cut ? 0 : 255 }
+        return copy
+    }
+
     /// The image with everything outside `area` (page points) painted white.
     func keepingOnly(_ area: Rect) -> GrayImage {
         var copy = self

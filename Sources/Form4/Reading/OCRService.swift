@@ -59,9 +59,27 @@ final class OCRService: @unchecked Sendable {
     /// when nothing was.
     func readMarker(_ area: Rect, of image: GrayImage) -> String? {
         // Only the marker's own ink: a digit of the value beside it must not be read into it.
-        guard let crop = image.cropped(to: area, margin: 0.6)?.stretched().keepingOnly(area.insetBy(dx: -0.25, dy: -0.25)),
-              let engine = try? tesseract() else { return nil }
-        let reading = try? engine.recognizeText(in: crop.enlarged(by: Self.markerEnlargement, border: 16),
+        guard let crop = image.cropped(to: area, margin: 0.6) else { return nil }
+        return readMarkerCrop(crop.stretched().keepingOnly(area.insetBy(dx: -0.25, dy: -0.25)), enlargement: Self.markerEnlargement)
+    }
+
+    /// The marker in `area` read several times over, at other sizes and with its ink cut at
+    /// other grey levels: a blurred marker's digit comes out of some of these readings and not
+    /// of others, and what most of them agree on is the best evidence there is.
+    func readMarkerVariants(_ area: Rect, of image: GrayImage) -> [String] {
+        guard let crop = image.cropped(to: area, margin: 0.6) else { return [] }
+        let keep = area.insetBy(dx: -0.25, dy: -0.25)
+        return Self.markerVariants.compactMap { variant in
+            readMarkerCrop(crop.binarized(at: variant.inkShare).keepingOnly(keep), enlargement: variant.enlargement)
+        }
+    }
+
+    /// The sizes and ink levels (share of the way from the paper to the darkest print) of `readMarkerVariants`.
+    static let markerVariants: [(enlargement: Int, inkShare: Double)] = [(3, 0.3), (3, 0.45), (6, 0.3), (6, 0.45), (8, 0.3), (8, 0.45)]
+
+    private func readMarkerCrop(_ crop: GrayImage, enlargement: Int) -> String? {
+        guard let engine = try? tesseract() else { return nil }
+        let reading = try? engine.recognizeText(in: crop.enlarged(by: enlargement, border: 16),
                                                 pageSegmentation: .singleLine, characterWhitelist: "()0123456789")
         guard let text = reading?.text.filter({ !$0.isWhitespace }), !text.isEmpty else { return nil }
         return text
