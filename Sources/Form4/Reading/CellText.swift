@@ -161,9 +161,11 @@ struct FieldBuilder {
     /// A field the form leaves blank here.
     func empty(bbox: Rect? = nil) -> Field { .empty(confidence: emptyConfidence, page: page.number, bbox: bbox) }
 
-    /// A field whose footnote marker was seen but not read, and given the form's only footnote,
-    /// keeps at most this share of the base confidence.
-    static let guessedMarkerShare = 0.85
+    /// A field whose footnote marker was guessed (the form's only footnote, a "(1)" by its
+    /// shape, what most of several readings named) keeps at most this share of the base
+    /// confidence; one whose marker was read, or seen but not told, at most `markerShare`:
+    /// either way below the default review threshold.
+    static let guessedMarkerShare = 0.85, markerShare = 0.95
 
     /// Words ending this close to the page's right edge (points) count as cut off by it.
     static let pageEdgeMargin = 1.0
@@ -233,7 +235,7 @@ struct FieldBuilder {
         }
         guard markers != result.footnoteIds, !(ink.markerGuessed && !result.footnoteIds.isEmpty) else { return }
         result.footnoteIds = markers
-        result.confidence = min(result.confidence, baseConfidence * (ink.markerGuessed ? Self.guessedMarkerShare : 0.95))
+        result.confidence = min(result.confidence, baseConfidence * (ink.markerGuessed ? Self.guessedMarkerShare : Self.markerShare))
     }
 
     /// A marker OCR text kept remains of, where the ink showed none: named by the number the
@@ -252,11 +254,11 @@ struct FieldBuilder {
         }
         found = found ?? resolution.guess(MarkerShape(rect: remains.area ?? .zero, strokeWidths: [], alone: false))
         guard let found else {
-            result.confidence = min(result.confidence, baseConfidence * 0.95)
+            result.confidence = min(result.confidence, baseConfidence * Self.markerShare)
             return
         }
         result.footnoteIds = found.ids
-        result.confidence = min(result.confidence, baseConfidence * (found.guessed ? Self.guessedMarkerShare : 0.95))
+        result.confidence = min(result.confidence, baseConfidence * (found.guessed ? Self.guessedMarkerShare : Self.markerShare))
     }
 
     /// On a scanned page, a table cell's text is read again from the page image: the cell alone,

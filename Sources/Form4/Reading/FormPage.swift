@@ -148,7 +148,8 @@ final class FormPage {
         if cells.components(in: inside).count < 2 { cells.inkLevel = max(cells.inkLevel, cells.printLevel(in: inside)) }
         // A marker printed clearly is found as raised pieces of ink and read as "(n)"; a faint,
         // blurred or broken one (200 dpi) column by column, and read leniently.
-        let (marker, read) = clearMarker(in: inside, cells: cells, image: image) ?? {
+        let raised = cells.trailingSuperscript(in: inside)
+        let (marker, read) = raised.flatMap { clearMarker(at: $0, image: image) } ?? {
             let faint = cells.trailingMarker(in: inside)
             return (faint, faint.flatMap { ocr?.readMarker($0.rect, of: image) })
         }()
@@ -167,7 +168,10 @@ final class FormPage {
             return !markerArea.contains(x: x, y: y)
         }
         return ScanCellInk(inside: inside, markerArea: markerArea, markers: resolved?.ids, markerGuessed: resolved?.guessed ?? false,
-                           markerAlone: seen?.alone ?? false, hasText: printed, ruled: ruled, unreadMarker: seen != nil && resolved == nil)
+                           markerAlone: seen?.alone ?? false, hasText: printed, ruled: ruled,
+                           // Raised ink after the value that no reading named goes to review,
+                           // even where its shape was not a marker's: it may be one OCR wrecked.
+                           unreadMarker: (seen != nil || raised != nil) && resolved == nil)
     }
 
     /// A marker whose first reading named no footnote of the form, read several ways over and
@@ -179,11 +183,10 @@ final class FormPage {
         return resolution.ids(votes: ocr.readMarkerVariants(shape.rect, of: image) + [firstReading].compactMap { $0 }, shape: shape)
     }
 
-    /// A marker found as raised pieces of ink at the page's ink level and read as a complete
-    /// "(n)", with that reading; nil otherwise.
-    private func clearMarker(in inside: Rect, cells: CellImage, image: GrayImage) -> (MarkerShape?, String?)? {
-        guard let area = cells.trailingSuperscript(in: inside), let reading = ocr?.readMarker(area, of: image),
-              OCRService.markerNumbers(reading) != nil else { return nil }
+    /// The raised pieces of ink at `area` (found at the page's ink level) read as a complete
+    /// "(n)": a marker printed clearly, with that reading; nil otherwise.
+    private func clearMarker(at area: Rect, image: GrayImage) -> (MarkerShape?, String?)? {
+        guard let reading = ocr?.readMarker(area, of: image), OCRService.markerNumbers(reading) != nil else { return nil }
         return (MarkerShape(rect: area, strokeWidths: [], alone: false), reading)
     }
 
