@@ -67,6 +67,8 @@ struct CellText {
 
     /// How many OCR artefacts `cleanedForOCR()` removed: each makes the reading less certain.
     var repairs = 0
+    /// What OCR left of a footnote marker it could not read, taken off the value.
+    var markerRemains: MarkerRemains?
 
     /// The cell as OCR text should be read: table rules read as `|`, stray quotes and dots,
     /// and footnote markers whose digits OCR lost (`qd)`, `”)`, `462.63)`) are taken out.
@@ -76,9 +78,20 @@ struct CellText {
         var tokens: [String] = []
         var repairs = self.repairs
         let split = text.split(separator: " ").map(String.init)
-        for (index, token) in split.enumerated() {
+        for (index, original) in split.enumerated() {
             // A dash standing between two words of prose is the text's ("Exhibit 24 - Power").
-            if prose, token == "-", !tokens.isEmpty, index + 1 < split.count { tokens.append(token); continue }
+            if prose, original == "-", !tokens.isEmpty, index + 1 < split.count { tokens.append(original); continue }
+            var token = original
+            // The raised marks OCR made of a marker after the value ("Stock™", "footnote’?").
+            if index == split.count - 1, copy.footnoteIds.isEmpty {
+                let (peeled, hadMarks) = OCRTextRepair.peelRaisedMarks(token)
+                if hadMarks {
+                    token = peeled
+                    repairs += 1
+                    let word = words.last { $0.text.hasPrefix(peeled) }
+                    copy.markerRemains = MarkerRemains(area: word.map(CellText.tailArea(of:)), number: nil)
+                }
+            }
             let (kept, changed) = OCRTextRepair.clean(token, prose: prose)
             if changed { repairs += 1 }
             if !kept.isEmpty { tokens.append(kept) }
@@ -160,13 +173,24 @@ struct FieldBuilder {
         return lost
     }
 
+    /// A field whose footnote marker was guessed (the form's only footnote, a "(1)" by its
+    /// shape, what most of several readings named) keeps at most this share of the base
+    /// confidence; one whose marker was read, or seen but not told, at most `markerShare`:
+    /// either way below the default review threshold.
+    static let guessedMarkerShare = 0.85, markerShare = 0.95
+
     /// Words ending this close to the page's right edge (points) count as cut off by it.
     static let pageEdgeMargin = 1.0
 
     func field(_ printed: CellText, kind: OCRService.FieldKind = .text, _ parse: (String) -> ParsedValue) -> Field {
         // An OCR text layer's word boxes have the printed words' shape; specks read as letters do not.
-        let cell = page.source == .native ? printed
-            : (page.source == .ocrLayer ? printed.withoutSpecks() : printed).cleanedForOCR(prose: !kind.isTyped)
+        // A small raised word after the value is what OCR kept of a marker: off the value first,
+        // before specks are taken out (it is about a speck's size).
+        // Table cells only (they have a region): there values are short and markers common.
+        let (unmarked, raisedWord) = page.source == .native || printed.region == nil ? (printed, nil) : printed.splittingRaisedWord()
+        var cell = page.source == .native ? printed
+            : (page.source == .ocrLayer ? unmarked.withoutSpecks() : unmarked).cleanedForOCR(prose: !kind.isTyped)
+        if let raisedWord { cell.markerRemains = raisedWord }
         let parsed = parse(cell.text)
         var confidence = baseConfidence * parsed.quality * pow(0.9, Double(cell.repairs))
         if let ocr = cell.words.compactMap(\.ocrConfidence).min() { confidence *= 0.6 + 0.4 * ocr }
@@ -195,11 +219,12 @@ struct FieldBuilder {
         var result = kind.isTyped
             ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, parse: parse)
             : rereadText(read, cell: cell, ink: ink, parse: parse)
-        // A footnote marker read on its own, enlarged, is better evidence than what the text
-        // layer made of the small print.
-        if let markers = ink?.markers, markers != result.footnoteIds {
-            result.footnoteIds = markers
-            result.confidence = min(result.confidence, baseConfidence * 0.95)
+        if let ink { applyMarker(ink, to: &result) }
+        if let remains = cell.markerRemains, result.footnoteIds.isEmpty, printed.region != nil { applyRemains(remains, to: &result) }
+        // On a scan, a marker read from the text that names no footnote of the form ("(0)") is a misreading.
+        if page.source != .native {
+            let resolution = MarkerResolution(defined: page.definedFootnotes)
+            result.footnoteIds.removeAll { id in Int(id.dropFirst()).map { !resolution.isPossible($0) } ?? true }
         }
         // A marker seen but not read, or a cell whose rules were not all found (its reading may
         // hold a neighbour's text): however well two readings agree, the field goes to review.
@@ -207,6 +232,45 @@ struct FieldBuilder {
             result.confidence = min(result.confidence, baseConfidence * 0.95)
         }
         return result
+    }
+
+    /// A footnote marker the ink shows after the value, read on its own and enlarged, is better
+    /// evidence than what the text layer made of the small print; a marker standing alone in
+    /// the cell is all it holds (the text there was the marker's). A guess replaces no marker read
+    /// from the text, and a guessed marker's field goes to review.
+    private func applyMarker(_ ink: ScanCellInk, to result: inout Field) {
+        guard let markers = ink.markers else { return }
+        if ink.markerAlone, !result.value.isNull {
+            result.raw = result.raw ?? result.value.xmlText
+            result.value = .null
+            result.method = "marker"
+        }
+        guard markers != result.footnoteIds, !(ink.markerGuessed && !result.footnoteIds.isEmpty) else { return }
+        result.footnoteIds = markers
+        result.confidence = min(result.confidence, baseConfidence * (ink.markerGuessed ? Self.guessedMarkerShare : Self.markerShare))
+    }
+
+    /// A marker OCR text kept remains of, where the ink showed none: named by the number the
+    /// remains spell, by its own small word read again from the image, or guessed (the form's
+    /// only footnote); otherwise the field goes to review.
+    private func applyRemains(_ remains: MarkerRemains, to result: inout Field) {
+        let resolution = MarkerResolution(defined: page.definedFootnotes)
+        var found: (ids: [String], guessed: Bool)? = nil
+        if let number = remains.number, resolution.isPossible(number) {
+            found = (["F\(number)"], false)
+        } else if remains.isWordOfItsOwn, let area = remains.area, let ocr = page.ocr, let image = page.scanImage() {
+            let shape = MarkerShape(rect: area, strokeWidths: [], alone: false)
+            let reading = ocr.readMarker(area, of: image)
+            found = resolution.ids(reading: reading, shape: shape)
+                ?? resolution.ids(votes: ocr.readMarkerVariants(area, of: image) + [reading].compactMap { $0 }, shape: shape)
+        }
+        found = found ?? resolution.guess(MarkerShape(rect: remains.area ?? .zero, strokeWidths: [], alone: false))
+        guard let found else {
+            result.confidence = min(result.confidence, baseConfidence * Self.markerShare)
+            return
+        }
+        result.footnoteIds = found.ids
+        result.confidence = min(result.confidence, baseConfidence * (found.guessed ? Self.guessedMarkerShare : Self.markerShare))
     }
 
     /// On a scanned page, a table cell's text is read again from the page image: the cell alone,

@@ -198,19 +198,53 @@ final class FormPage {
         // Rules and letters are told from paper at a fixed level, except where the print is too
         // faint for it (blurred, light scans): there at the cell's own.
         if cells.components(in: inside).count < 2 { cells.inkLevel = max(cells.inkLevel, cells.printLevel(in: inside)) }
-        let marker = cells.trailingSuperscript(in: inside)
-        let numbers = marker.flatMap { ocr?.readMarker($0, of: image) }
-        let markerArea = numbers == nil ? nil : marker
+        // A marker printed clearly is found as raised pieces of ink and read as "(n)"; a faint,
+        // blurred or broken one (200 dpi) column by column, and read leniently.
+        let raised = cells.trailingSuperscript(in: inside)
+        let (marker, read) = raised.flatMap { clearMarker(at: $0, image: image) } ?? {
+            let faint = cells.trailingMarker(in: inside)
+            return (faint, faint.flatMap { ocr?.readMarker($0.rect, of: image) })
+        }()
+        let resolution = MarkerResolution(defined: definedFootnotes)
+        let resolved = marker.flatMap { shape in
+            resolution.ids(reading: read, shape: shape) ?? rereadMarker(shape, image: image, resolution: resolution, firstReading: read)
+                ?? resolution.guess(shape)
+        }
+        // A blob alone that reads as no marker is the cell's value (a lone "5", a "D").
+        let seen = marker.flatMap { $0.alone && resolved == nil ? nil : $0 }
+        let markerArea = seen?.rect
         let printed = cells.components(in: inside).contains { piece in
             guard let markerArea else { return true }
             let x = image.region.x0 + Double(piece.x0 + piece.x1) / 2 / image.scale
             let y = image.region.y0 + Double(piece.y0 + piece.y1) / 2 / image.scale
             return !markerArea.contains(x: x, y: y)
         }
-        return ScanCellInk(inside: inside, markerArea: markerArea,
-                           markers: numbers.map { $0.map { "F\($0)" } }, hasText: printed,
-                           ruled: ruled, unreadMarker: marker != nil && numbers == nil)
+        return ScanCellInk(inside: inside, markerArea: markerArea, markers: resolved?.ids, markerGuessed: resolved?.guessed ?? false,
+                           markerAlone: seen?.alone ?? false, hasText: printed, ruled: ruled,
+                           // Raised ink after the value that no reading named goes to review,
+                           // even where its shape was not a marker's: it may be one OCR wrecked.
+                           unreadMarker: (seen != nil || raised != nil) && resolved == nil)
     }
+
+    /// A marker whose first reading named no footnote of the form, read several ways over and
+    /// decided by vote (a guess: the field goes to review). A blob alone in a cell is read again
+    /// only when the first reading saw a parenthesis: most are lone letters.
+    private func rereadMarker(_ shape: MarkerShape, image: GrayImage, resolution: MarkerResolution,
+                              firstReading: String?) -> (ids: [String], guessed: Bool)? {
+        guard let ocr, !shape.alone || (firstReading.map { $0.contains("(") || $0.contains(")") } ?? false) else { return nil }
+        return resolution.ids(votes: ocr.readMarkerVariants(shape.rect, of: image) + [firstReading].compactMap { $0 }, shape: shape)
+    }
+
+    /// The raised pieces of ink at `area` (found at the page's ink level) read as a complete
+    /// "(n)": a marker printed clearly, with that reading; nil otherwise.
+    private func clearMarker(at area: Rect, image: GrayImage) -> (MarkerShape?, String?)? {
+        guard let reading = ocr?.readMarker(area, of: image), OCRService.markerNumbers(reading) != nil else { return nil }
+        return (MarkerShape(rect: area, strokeWidths: [], alone: false), reading)
+    }
+
+    /// The numbers of the footnotes the form's Explanation of Responses defines, set by the
+    /// form's reader before it reads the tables: a marker on a scan can only name one of them.
+    var definedFootnotes: Set<Int> = []
 
     /// On a scan, the first rule running across the middle of the page below `y` (within
     /// `distance`), as the y of its lower edge; nil on native pages or where there is none.
@@ -266,15 +300,19 @@ final class FormPage {
 struct ScanCellInk {
     /// The inside of the cell's rules.
     var inside: Rect
-    /// Where a footnote marker was read, when one was.
+    /// Where a footnote marker stands after the value, when one was seen.
     var markerArea: Rect?
-    /// The markers read there ("F1"), nil when none was found or read.
+    /// The footnotes it names ("F1"), nil when none was seen or it could not be told.
     var markers: [String]?
+    /// The marker could not be read and `markers` is a guess (the form's only footnote, a "(1)" by its shape).
+    var markerGuessed = false
+    /// The marker is all the cell holds: the text read there is the marker's, not a value.
+    var markerAlone = false
     /// Whether anything is printed in the cell.
     var hasText: Bool
     /// Whether the cell's rules were found on all sides (else its bounds are a guess).
     var ruled: Bool
-    /// Whether something like a footnote marker follows the value but could not be read.
+    /// Whether a footnote marker follows the value but which one could not be told.
     var unreadMarker: Bool
 }
 

@@ -15,6 +15,10 @@ struct FormReader {
         // (additional owners) are printed the same way.
         for page in pages.dropFirst() { page.marksCheckboxesInText = first.marksCheckboxesInText }
         HeaderReader(page: first).read(into: &record)
+        // The footnotes first: a marker on a scan can only name one the form defines.
+        TrailerReader(pages: pages).read(into: &record)
+        let defined = Set(record.footnotes.compactMap { Int($0.id.dropFirst()) })
+        for page in pages { page.definedFootnotes = defined }
         // A table that ran to the bottom of a page may go on at the top of the next without its
         // title and headings (printers that do not repeat a table's header).
         var runningTable: TableReader.Layout? = nil
@@ -54,7 +58,6 @@ struct FormReader {
             let headerOwnerBottom = page === first ? (page.topMost(FormLabels.nameAndAddress, in: header)?.rect.y1 ?? page.bounds.y0) : page.bounds.y0
             record.reportingOwners += additionalOwners(on: page, after: max(headerOwnerBottom, page === first ? (sections.tableI?.top ?? 0) : 0))
         }
-        TrailerReader(pages: pages).read(into: &record)
         return record
     }
 

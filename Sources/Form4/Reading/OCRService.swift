@@ -53,14 +53,49 @@ final class OCRService: @unchecked Sendable {
         }
     }
 
-    /// Reads the footnote marker(s) printed small in `area` ("(1)", "(2)(3)"), enlarged, with only
-    /// digits and parentheses allowed. Nil unless the reading is a complete marker.
-    func readMarker(_ area: Rect, of image: GrayImage) -> [Int]? {
-        guard let crop = image.cropped(to: area, margin: 0.6), let engine = try? tesseract() else { return nil }
-        let reading = try? engine.recognizeText(in: crop.enlarged(by: 3, border: 16), pageSegmentation: .singleLine,
-                                                characterWhitelist: "()0123456789")
-        guard let reading else { return nil }
-        return Self.markerNumbers(reading.text)
+    /// Reads the footnote marker(s) printed small in `area` ("(1)", "(2)(3)"), enlarged and with
+    /// its grey stretched (a marker's thin strokes are faint on a 200-dpi scan), with only digits
+    /// and parentheses allowed: the text read (`MarkerResolution` tells what it names), nil
+    /// when nothing was.
+    func readMarker(_ area: Rect, of image: GrayImage) -> String? {
+        // Only the marker's own ink: a digit of the value beside it must not be read into it.
+        guard let crop = image.cropped(to: area, margin: 0.6) else { return nil }
+        return readMarkerCrop(crop.stretched().keepingOnly(area.insetBy(dx: -0.25, dy: -0.25)), enlargement: Self.markerEnlargement)
+    }
+
+    /// The marker in `area` read several times over, at other sizes and with its ink cut at
+    /// other grey levels: a blurred marker's digit comes out of some of these readings and not
+    /// of others, and what most of them agree on is the best evidence there is.
+    func readMarkerVariants(_ area: Rect, of image: GrayImage) -> [String] {
+        guard let crop = image.cropped(to: area, margin: 0.6) else { return [] }
+        let keep = area.insetBy(dx: -0.25, dy: -0.25)
+        return Self.markerVariants.compactMap { variant in
+            readMarkerCrop(crop.binarized(at: variant.inkShare).keepingOnly(keep), enlargement: variant.enlargement)
+        }
+    }
+
+    /// The sizes and ink levels (share of the way from the paper to the darkest print) of `readMarkerVariants`.
+    static let markerVariants: [(enlargement: Int, inkShare: Double)] = [(3, 0.3), (3, 0.45), (6, 0.3), (6, 0.45), (8, 0.3), (8, 0.45)]
+
+    private func readMarkerCrop(_ crop: GrayImage, enlargement: Int) -> String? {
+        guard let engine = try? tesseract() else { return nil }
+        let reading = try? engine.recognizeText(in: crop.enlarged(by: enlargement, border: 16),
+                                                pageSegmentation: .singleLine, characterWhitelist: "()0123456789")
+        guard let text = reading?.text.filter({ !$0.isWhitespace }), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// How much a marker's crop is enlarged for reading: its digits are some 10 pixels high at 300 dpi.
+    static let markerEnlargement = 4
+
+    /// The number in a marker reading that lost or doubled a parenthesis ("3)", "(6", "((2)"): one
+    /// or two digits and nothing else but parentheses; nil otherwise.
+    static func damagedMarkerNumber(_ text: String) -> Int? {
+        let compact = text.filter { !$0.isWhitespace }
+        let digits = compact.filter { $0 != "(" && $0 != ")" }
+        guard (1...2).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let number = Int(digits), number > 0 else { return nil }
+        return number
     }
 
     /// `"(1)(12)"` → [1, 12]; nil for anything that is not only markers.
