@@ -262,7 +262,7 @@ struct FieldBuilder {
             let shape = MarkerShape(rect: area, strokeWidths: [], alone: false)
             let reading = ocr.readMarker(area, of: image)
             found = resolution.ids(reading: reading, shape: shape)
-                ?? resolution.ids(votes: ocr.readMarkerVariants(area, of: image) + [reading].compactMap { $0 }, shape: shape)
+                ?? resolution.ids(votes: ocr.readMarkerVariants(area, of: image, fewer: page.source == .ocr) + [reading].compactMap { $0 }, shape: shape)
         }
         found = found ?? resolution.guess(MarkerShape(rect: remains.area ?? .zero, strokeWidths: [], alone: false))
         guard let found else {

@@ -232,7 +232,7 @@ final class FormPage {
     private func rereadMarker(_ shape: MarkerShape, image: GrayImage, resolution: MarkerResolution,
                               firstReading: String?) -> (ids: [String], guessed: Bool)? {
         guard let ocr, !shape.alone || (firstReading.map { $0.contains("(") || $0.contains(")") } ?? false) else { return nil }
-        return resolution.ids(votes: ocr.readMarkerVariants(shape.rect, of: image) + [firstReading].compactMap { $0 }, shape: shape)
+        return resolution.ids(votes: ocr.readMarkerVariants(shape.rect, of: image, fewer: source == .ocr) + [firstReading].compactMap { $0 }, shape: shape)
     }
 
     /// The raised pieces of ink at `area` (found at the page's ink level) read as a complete

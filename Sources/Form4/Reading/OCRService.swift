@@ -66,16 +66,19 @@ final class OCRService: @unchecked Sendable {
     /// The marker in `area` read several times over, at other sizes and with its ink cut at
     /// other grey levels: a blurred marker's digit comes out of some of these readings and not
     /// of others, and what most of them agree on is the best evidence there is.
-    func readMarkerVariants(_ area: Rect, of image: GrayImage) -> [String] {
+    /// On pages we OCR ourselves (`fewer`) only `markerVariantsOnOwnOCR` are read: those pages
+    /// already cost a whole-page OCR, and the bench allows them 1.2× tesseract's time.
+    func readMarkerVariants(_ area: Rect, of image: GrayImage, fewer: Bool = false) -> [String] {
         guard let crop = image.cropped(to: area, margin: 0.6) else { return [] }
         let keep = area.insetBy(dx: -0.25, dy: -0.25)
-        return Self.markerVariants.compactMap { variant in
+        return (fewer ? Self.markerVariantsOnOwnOCR : Self.markerVariants).compactMap { variant in
             readMarkerCrop(crop.binarized(at: variant.inkShare).keepingOnly(keep), enlargement: variant.enlargement)
         }
     }
 
     /// The sizes and ink levels (share of the way from the paper to the darkest print) of `readMarkerVariants`.
     static let markerVariants: [(enlargement: Int, inkShare: Double)] = [(3, 0.3), (3, 0.45), (6, 0.3), (6, 0.45), (8, 0.3), (8, 0.45)]
+    static let markerVariantsOnOwnOCR: [(enlargement: Int, inkShare: Double)] = [(3, 0.3), (6, 0.45)]
 
     private func readMarkerCrop(_ crop: GrayImage, enlargement: Int) -> String? {
         guard let engine = try? tesseract() else { return nil }
