@@ -57,6 +57,15 @@ public struct LineGrouping: Sendable {
     /// Two words share a line when their vertical overlap is at least this fraction of the
     /// shorter one's height.
     public var minVerticalOverlap: Double = 0.5
+    /// OCR boxes follow the letters: a word with ascenders stands higher than one of small
+    /// letters with descenders, so the words of one printed line can fall into two lines
+    /// whose words interleave ("transactions … from $12.01" and "at prices ranging … to").
+    /// When set, two neighbouring lines are one where their bands overlap as two words of a
+    /// line must and none of their words overlap sideways by more than `interleavedSlack` of
+    /// the narrower word (stacked lines, such as a wrapped label, have words one above another).
+    /// Printed text rarely has such lines (no field read from the printed samples changed).
+    public var joinsInterleavedLines: Bool = true
+    public var interleavedSlack: Double = 0.2
 
     public init() {}
 }
@@ -187,6 +196,7 @@ extension LineGrouping {
                 reference = rect
             }
         }
+        if joinsInterleavedLines { lineStarts = joiningInterleaved(lineStarts, order: order, words: words) }
         let lefts = words.map(\.rect.x0)
         order.withUnsafeMutableBufferPointer { order in
             for (line, start) in lineStarts.enumerated() {
@@ -195,6 +205,40 @@ extension LineGrouping {
             }
         }
         return (order, lineStarts)
+    }
+
+    /// `lineStarts` without the starts of lines that continue the line before them (see
+    /// `joinsInterleavedLines`). A joined line may join the next one too.
+    private func joiningInterleaved(_ lineStarts: [Int], order: [Int], words: [Word]) -> [Int] {
+        guard lineStarts.count > 1 else { return lineStarts }
+        var kept = [lineStarts[0]]
+        var current = lineStarts[0]..<(lineStarts.count > 1 ? lineStarts[1] : order.count)
+        for line in 1..<lineStarts.count {
+            let next = lineStarts[line]..<(line + 1 < lineStarts.count ? lineStarts[line + 1] : order.count)
+            if interleave(order[current], order[next], words: words) {
+                current = current.lowerBound..<next.upperBound
+            } else {
+                kept.append(next.lowerBound)
+                current = next
+            }
+        }
+        return kept
+    }
+
+    private func interleave(_ upper: ArraySlice<Int>, _ lower: ArraySlice<Int>, words: [Word]) -> Bool {
+        func band(_ line: ArraySlice<Int>) -> Rect {
+            line.dropFirst().reduce(words[line.first!].rect) { $0.union(words[$1].rect) }
+        }
+        guard sharesLine(band(lower), band(upper)) else { return false }
+        for a in upper {
+            let rectA = words[a].rect
+            for b in lower {
+                let rectB = words[b].rect
+                let overlap = min(rectA.x1, rectB.x1) - max(rectA.x0, rectB.x0)
+                if overlap > interleavedSlack * max(min(rectA.width, rectB.width), 0.01) { return false }
+            }
+        }
+        return true
     }
 
     /// Insertion sort of `indices[start..<end]` by `keys`, equal keys kept in their order (as the
