@@ -38,4 +38,38 @@ final class RelationshipGridTests: XCTestCase {
         XCTAssertNil(placed.director)
         XCTAssertNil(placed.tenPercent)
     }
+
+    /// Box 5 with the labels' second lines ("below)") lost to OCR.
+    func boxWithoutSecondLines(director: String, tenPercent: String) -> (page: FormPage, region: Rect) {
+        let all = words("5. Relationship of Reporting Person(s) to Issuer", x: 413, y: 120)
+            + words("(Check all applicable)", x: 413, y: 127)
+            + words(director, x: 439, y: 135) + words(tenPercent, x: 521, y: 135)
+            + words("X", x: 425, y: 142) + words("Officer (give tite", x: 439, y: 142) + words("Other (specify", x: 521, y: 142)
+            + words("= ) ~", x: 439, y: 149)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocr, words: all)
+        return (FormPage(text: text, pdfPage: nil), Rect(x0: 410, y0: 126, x1: 600, y1: 175))
+    }
+
+    func testWrappedLabelsAreFoundByTheirFirstLines() throws {
+        let (page, region) = boxWithoutSecondLines(director: "Director", tenPercent: "10% Owner")
+        XCTAssertNil(page.topMost(FormLabels.officer, in: region), "the whole label is too damaged")
+        let boxes = OwnerReader(page: page).relationshipBoxes(in: region)
+        let officer = try XCTUnwrap(boxes.officer), other = try XCTUnwrap(boxes.other)
+        XCTAssertEqual(officer.label, FormLabels.officer)
+        XCTAssertEqual(other.label, FormLabels.other)
+        XCTAssertNotNil(boxes.officerArea)
+        XCTAssertNotNil(boxes.otherArea)
+    }
+
+    func testALabelWithNoWordLeftStandsWhereItsColumnAndRowCross() throws {
+        let (page, region) = boxWithoutSecondLines(director: "Director", tenPercent: "")
+        let boxes = OwnerReader(page: page).relationshipBoxes(in: region)
+        let director = try XCTUnwrap(boxes.director), other = try XCTUnwrap(boxes.other)
+        let tenPercent = try XCTUnwrap(boxes.tenPercent, "placed from Director's row and Other's column")
+        XCTAssertTrue(tenPercent.wordIndices.isEmpty)
+        XCTAssertEqual(tenPercent.rect.x0, page.words[other.wordIndices[0]].rect.x0, accuracy: 0.01)
+        XCTAssertEqual(tenPercent.rect.midY, director.rect.midY, accuracy: 0.01)
+        let area = try XCTUnwrap(boxes.tenPercentArea)
+        XCTAssertLessThan(area.x1, tenPercent.rect.x0, "the checkbox stands left of its label")
+    }
 }

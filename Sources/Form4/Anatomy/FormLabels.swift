@@ -11,6 +11,8 @@ enum FormLabels {
     static let initialStatement = Label("INITIAL STATEMENT OF BENEFICIAL OWNERSHIP")
     static let annualStatement = Label("ANNUAL STATEMENT OF CHANGES")
     static let section16Box = Label("Check this box if no longer subject to Section 16")
+    /// The second line of the Section 16 box's paragraph, for when OCR wrecked its first.
+    static let section16BoxRest = Label("Section 16. Form 4 or Form 5")
     static let rule10b5Box = Label("Check this box to indicate that a transaction was made pursuant")
 
     // Box 1 (and every additional reporting person).
@@ -37,10 +39,16 @@ enum FormLabels {
     /// Additional reporting persons' relationship cells are numbered 1 like box 1.
     static let additionalRelationship = Label("1. Relationship of Reporting Person(s) to Issuer")
     static let jointFiling = Label("6. Individual or Joint/Group Filing")
+    /// Box 6's label without its start, which OCR wrecks most ("rp ‘gata of Joint/Group Filing").
+    static let jointFilingTail = Label("Joint/Group Filing")
     static let director = Label("Director")
     static let tenPercentOwner = Label("10% Owner")
     static let officer = Label("Officer (give title below)")
     static let other = Label("Other (specify below)")
+    /// The first lines of the two labels the form wraps ("below)" stands on a line of its own,
+    /// which OCR of a small print often loses or garbles).
+    static let officerFirstLine = Label("Officer (give title")
+    static let otherFirstLine = Label("Other (specify")
 
     // Tables.
     static let tableI = Label("Table I - Non-Derivative Securities")

@@ -17,6 +17,10 @@ struct HeaderReader {
         let box1 = page.topMost(FormLabels.nameAndAddress, in: header) ?? standInForBox1(beside: box2)
         let box5 = page.first(FormLabels.relationship, in: Rect(x0: box2.rect.x1, y0: box1.rect.y0 - unit, x1: bounds.x1, y1: tableTop))
         let box6 = page.first(FormLabels.jointFiling)
+        // Where OCR wrecked the start of box 6's label, its end still closes box 5 (the label
+        // starts further left: it places no column).
+        let box6Top = box6?.rect.y0 ?? (page.source == .native ? nil : page.first(
+            FormLabels.jointFilingTail, in: Rect(x0: box2.rect.x1, y0: box1.rect.y0, x1: bounds.x1, y1: tableTop))?.rect.y0)
         // Boxes 5 and 6 share the right-hand column: where OCR lost box 5's label, box 6's
         // tells where the column starts.
         let rightColumn = (box5 ?? box6).map { $0.rect.x0 - pad }
@@ -25,7 +29,7 @@ struct HeaderReader {
         // Box 1 and box 5: the first reporting person.
         let nameRegion = Rect(x0: bounds.x0, y0: box1.rect.y0, x1: column2.x0, y1: tableTop)
         let relationshipRegion = box5.map {
-            Rect(x0: $0.rect.x0 - pad, y0: $0.rect.y1, x1: bounds.x1, y1: box6?.rect.y0 ?? tableTop)
+            Rect(x0: $0.rect.x0 - pad, y0: $0.rect.y1, x1: bounds.x1, y1: box6Top ?? tableTop)
         } ?? box6.map {
             // Box 5's lost label stood level with box 2's.
             Rect(x0: $0.rect.x0 - pad, y0: box2.rect.y1, x1: bounds.x1, y1: $0.rect.y0)
@@ -118,7 +122,7 @@ struct HeaderReader {
     /// filed from April 2023, "Rule 10b5-1(c)" (nil where the label is not found).
     private func topCheckboxAreas(above limit: Double) -> TopCheckboxes {
         let top = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: limit)
-        let section16 = page.first(FormLabels.section16Box, in: top)
+        let section16 = page.first(FormLabels.section16Box, in: top) ?? section16StandIn(in: top)
         let rule10b5 = page.first(FormLabels.rule10b5Box, in: top)
         /// The box is centred beside its label's paragraph, which runs on in lines that start
         /// where the label starts.
@@ -135,6 +139,19 @@ struct HeaderReader {
         }
         return TopCheckboxes(section16: section16.map { boxArea($0, until: rule10b5?.rect.y0 ?? limit) },
                              rule10b5: rule10b5.map { boxArea($0, until: limit) })
+    }
+
+    /// Where OCR wrecked the first line of the Section 16 box's paragraph ("Check this box if no
+    /// longer subject to"), the rest of it tells where the paragraph starts: its left edge is the
+    /// same, and its first line stands above. The stand-in reaches two lines up, so the box beside
+    /// the paragraph's middle is in reach however the paragraph wrapped.
+    private func section16StandIn(in top: Rect) -> LabelMatch? {
+        guard page.source != .native, let rest = page.first(FormLabels.section16BoxRest, in: top) else { return nil }
+        let left = rest.wordIndices.first.map { page.words[$0].rect.x0 } ?? rest.rect.x0
+        let lineHeight = page.words[rest.wordIndices.first ?? 0].rect.height
+        let rect = Rect(x0: left, y0: max(top.y0, rest.rect.y0 - 2 * lineHeight), x1: rest.rect.x1, y1: rest.rect.y1)
+        return LabelMatch(label: FormLabels.section16Box, start: (rect.x0, rect.midY), wordIndices: rest.wordIndices,
+                          rect: rect, score: rest.score * 0.9)
     }
 
     /// Reads the two boxes above box 1. Older forms have no 10b5-1 box: the field stays null.

@@ -201,9 +201,17 @@ struct OwnerReader {
                 found = inColumn.filter { page.words[$0].rect.y0 >= column.rect.y1 - unit * 0.2 && page.words[$0].rect.y1 <= column.rect.y1 + unit * 3 }
                     .min { page.words[$0].rect.y0 < page.words[$1].rect.y0 }
             }
-            guard let found else { return nil }
+            guard let found else { return lost(label, column: column, row: row) }
             let rect = page.words[found].rect
             return LabelMatch(label: label, start: (rect.midX, rect.midY), wordIndices: [found], rect: rect, score: 0.5)
+        }
+        /// A label OCR left no word of, where its column and row cross: its checkbox is still
+        /// printed there, and the ink tells whether it is marked.
+        func lost(_ label: Label, column: LabelMatch, row: LabelMatch?) -> LabelMatch? {
+            guard let row else { return nil }
+            let x = left(column)
+            let rect = Rect(x0: x, y0: row.rect.y0, x1: x + unit * 3, y1: row.rect.y1)
+            return LabelMatch(label: label, start: (rect.midX, rect.midY), wordIndices: [], rect: rect, score: 0.3)
         }
         return (director: director ?? place(FormLabels.director, column: officer, row: tenPercent, firstRow: true),
                 tenPercent: tenPercent ?? place(FormLabels.tenPercentOwner, column: other, row: director, firstRow: true),
@@ -271,14 +279,19 @@ struct OwnerReader {
         var other = page.topMost(FormLabels.other, in: region)
         let unit = page.unit
         if page.source != .native {
+            officer = officer ?? firstLineOnly(FormLabels.officerFirstLine, standingFor: FormLabels.officer, in: region)
+            other = other ?? firstLineOnly(FormLabels.otherFirstLine, standingFor: FormLabels.other, in: region)
             // Each label OCR wrecked is looked for where the others put it: the four stand in two
             // rows (Director, 10% Owner; Officer, Other) and two columns.
-            let placed = Self.placedByGrid(director: director, tenPercent: tenPercent, officer: officer, other: other,
-                                           page: page, region: region)
-            director = director ?? placed.director
-            tenPercent = tenPercent ?? placed.tenPercent
-            officer = officer ?? placed.officer
-            other = other ?? placed.other
+            // Twice: a label placed in the first round gives the next its row or column.
+            for _ in 0..<2 {
+                let placed = Self.placedByGrid(director: director, tenPercent: tenPercent, officer: officer, other: other,
+                                               page: page, region: region)
+                director = director ?? placed.director
+                tenPercent = tenPercent ?? placed.tenPercent
+                officer = officer ?? placed.officer
+                other = other ?? placed.other
+            }
         }
 
         /// The checkbox stands in the narrow cell left of its label, centred on the label's lines.
@@ -290,12 +303,25 @@ struct OwnerReader {
                         x1: firstWord.x0 - unit * 0.1, y1: label.rect.y1 + unit * 0.3)
         }
         let leftColumnLimit = region.x0
-        let rightColumnLimit = max(director?.rect.x1 ?? region.x0, officer.map { page.words[$0.wordIndices[0]].rect.x1 } ?? region.x0)
+        let rightColumnLimit = max(director?.rect.x1 ?? region.x0, officer.map { firstWordRect($0).x1 } ?? region.x0)
         return RelationshipBoxes(director: director, tenPercent: tenPercent, officer: officer, other: other,
                                  directorArea: boxArea(director, leftLimit: leftColumnLimit),
                                  tenPercentArea: boxArea(tenPercent, leftLimit: rightColumnLimit),
                                  officerArea: boxArea(officer, leftLimit: leftColumnLimit),
                                  otherArea: boxArea(other, leftLimit: rightColumnLimit))
+    }
+
+    /// Where a label's first word stands (the label's own box where it is only placed, no word).
+    private func firstWordRect(_ label: LabelMatch) -> Rect {
+        label.wordIndices.first.map { page.words[$0].rect } ?? label.rect
+    }
+
+    /// A wrapped label found by its first line: it stands for the whole label, and its box takes
+    /// in the line under it, where the lost "below)" stood (not the start of the title or text).
+    private func firstLineOnly(_ firstLine: Label, standingFor label: Label, in region: Rect) -> LabelMatch? {
+        guard let found = page.topMost(firstLine, in: region) else { return nil }
+        let rect = Rect(x0: found.rect.x0, y0: found.rect.y0, x1: found.rect.x1, y1: found.rect.y1 + found.rect.height)
+        return LabelMatch(label: label, start: found.start, wordIndices: found.wordIndices, rect: rect, score: found.score)
     }
 
     private func readRelationship(into owner: inout ReportingOwner, region: Rect, boxes: RelationshipBoxes) {
@@ -314,8 +340,8 @@ struct OwnerReader {
         // The officer's title is a cell of the table's second column; the "other" text's cell
         // starts after the checkbox cell in front of "Other", which is 15 % of the table against the
         // 50 % between the two labels.
-        let officerX = officer.map { page.words[$0.wordIndices[0]].rect.x0 }
-        let otherX = other.map { page.words[$0.wordIndices[0]].rect.x0 } ?? region.x1
+        let officerX = officer.map { firstWordRect($0).x0 }
+        let otherX = other.map { firstWordRect($0).x0 } ?? region.x1
         let otherLeft = officerX.map { otherX - 0.3 * (otherX - $0) } ?? otherX - unit * 4
         // A phrase (words at word spacing) belongs where it starts: a long title that runs on
         // past that line, as prints that shrink the cells set it, is still the officer's.

@@ -1,0 +1,38 @@
+import XCTest
+import Layout
+import PDFText
+@testable import Form4
+
+/// The two boxes above box 1 are found by their paragraphs; where OCR wrecked the first line of
+/// the Section 16 box's paragraph, the rest of the paragraph still places the box.
+final class TopCheckboxStandInTests: XCTestCase {
+    func words(_ text: String, x: Double, y: Double) -> [Word] {
+        syntheticWords(text, x: x, y: y, characterWidth: 3, height: 5, gap: 2)
+    }
+
+    /// A scanned header whose Section 16 paragraph starts with `firstLine`, its box marked "X".
+    func header(firstLine: String) -> FormPage {
+        let all = words("FORM 4", x: 60, y: 40)
+            + words(firstLine, x: 44, y: 66) + words("X", x: 30, y: 73)
+            + words("Section 16. Form 4 or Form 5", x: 44, y: 73)
+            + words("obligations may continue. See", x: 44, y: 80)
+            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
+            + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
+            + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: all)
+        return FormPage(text: text, pdfPage: nil)
+    }
+
+    func testTheBoxIsReadBesideAParagraphWhoseFirstLineIsWrecked() {
+        var record = Form4Record()
+        HeaderReader(page: header(firstLine: "cect hebontvoloneratece")).read(into: &record)
+        XCTAssertEqual(record.notSubjectToSection16.value, .bool(true))
+    }
+
+    func testTheWholeLabelIsPreferred() {
+        var record = Form4Record()
+        HeaderReader(page: header(firstLine: "Check this box if no longer subject to")).read(into: &record)
+        XCTAssertEqual(record.notSubjectToSection16.value, .bool(true))
+        XCTAssertEqual(record.notSubjectToSection16.method, "checkbox-text")
+    }
+}
