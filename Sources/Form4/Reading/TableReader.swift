@@ -48,7 +48,9 @@ struct TableReader {
         var columns = ColumnSet.fromLeftAlignedHeadings(headings, tableLeft: page.bounds.x0,
                                                         tableRight: page.bounds.x1, padding: unit * 0.5)
         var headerBottom = headings.map { $0.rect.y1 }.max() ?? top
-        let subheadings = locateSubheadings(columns: columns, headingTop: headingTop, bottom: bottom)
+        let kept = Set(headings.map(\.name))
+        let headingWords = Set(matches.filter { kept.contains($0.key) }.values.flatMap(\.wordIndices))
+        let subheadings = locateSubheadings(columns: columns, headingTop: headingTop, bottom: bottom, headingWords: headingWords)
         for heading in anatomy where !heading.subheadings.isEmpty {
             guard let parent = columns.column(named: heading.name) else { continue }
             let found = heading.subheadings.compactMap { sub in subheadings[sub.name].map { (sub.name, $0.rect) } }
@@ -289,8 +291,15 @@ struct TableReader {
 
     /// Sub-columns whose heading was not found (OCR damage) still exist: each missing one is put
     /// halfway between its found neighbours (or between a neighbour and the parent's edge).
+    /// With none found, the parent is shared out evenly, in the sub-columns' order.
     static func fillingGaps(_ names: [String], found: [String: Rect], parent: Column) -> [(name: String, rect: Rect)] {
-        guard names.contains(where: { found[$0] != nil }) else { return [] }
+        guard names.contains(where: { found[$0] != nil }) else {
+            let share = (parent.x1 - parent.x0) / Double(max(names.count, 1))
+            return names.enumerated().map { index, name in
+                let centre = parent.x0 + share * (Double(index) + 0.5)
+                return (name, Rect(x0: centre - 0.5, y0: 0, x1: centre + 0.5, y1: 0))
+            }
+        }
         return names.enumerated().map { index, name in
             if let rect = found[name] { return (name, rect) }
             let before = names[..<index].reversed().compactMap { found[$0] }.first
@@ -305,8 +314,11 @@ struct TableReader {
     /// Sub-headings ("Code", "V", "Amount", "(A)") stand together in the header's last row.
     /// Their words may also occur higher up, in the parent heading ("Date Exercisable and
     /// Expiration Date"), and lower down, in body cells (a "V"): the row is found from the
-    /// longer sub-headings' lowest places, then each sub-heading is taken from that row.
-    private func locateSubheadings(columns: ColumnSet, headingTop: Double, bottom: Double) -> [String: LabelMatch] {
+    /// longer sub-headings' lowest places, then each sub-heading is taken from that row. Words of
+    /// the headings themselves (`headingWords`) are never a sub-heading: where OCR lost the
+    /// sub-headings' row, "Expiration Date" in the parent heading's second line would otherwise
+    /// stand in for its sub-heading, left of "Date Exercisable", and swap the two columns.
+    private func locateSubheadings(columns: ColumnSet, headingTop: Double, bottom: Double, headingWords: Set<Int>) -> [String: LabelMatch] {
         let unit = page.unit
         var candidates: [String: [LabelMatch]] = [:]
         var anchors: [Double] = []
@@ -314,7 +326,9 @@ struct TableReader {
             guard let parent = columns.column(named: heading.name) else { continue }
             let area = Rect(x0: parent.x0, y0: headingTop, x1: parent.x1, y1: min(bottom, headingTop + unit * headerDepth))
             for sub in heading.subheadings {
-                let matches = page.all(sub.label, in: area).filter { $0.score > 0.8 }
+                let matches = page.all(sub.label, in: area).filter { match in
+                    match.score > 0.8 && !match.wordIndices.contains(where: headingWords.contains)
+                }
                 candidates[sub.name] = matches
                 if sub.label.text.count >= 4, let lowest = matches.map(\.rect.y1).max() { anchors.append(lowest) }
             }

@@ -1,0 +1,48 @@
+import XCTest
+import Layout
+import PDFText
+@testable import Form4
+
+/// Where OCR lost a group's sub-headings, its sub-columns still exist: the dates are read.
+final class LostSubheadingsTests: XCTestCase {
+    /// Words 2 pt per character, 5 pt high, 2 pt apart, from `x` at `y`.
+    func words(_ text: String, x: Double, y: Double) -> [Word] {
+        syntheticWords(text, x: x, y: y, characterWidth: 2, height: 5, gap: 2)
+    }
+
+    /// Table II's header with "Date Exercisable" and "Expiration Date" lost from the sub-headings'
+    /// row (the parent heading "6. Date Exercisable and Expiration Date" is there), and one row.
+    func page() -> FormPage {
+        let headings = words("1. Title of Derivative", x: 36, y: 50) + words("2. Conversion or Exercise", x: 80, y: 50)
+            + words("3. Transaction Date", x: 130, y: 50) + words("3A. Deemed Execution Date", x: 165, y: 50)
+            + words("4. Transaction Code", x: 205, y: 60) + words("5. Number of Derivative", x: 240, y: 60)
+            + words("6. Date Exercisable and", x: 290, y: 50) + words("Expiration Date", x: 290, y: 57)
+            + words("7. Title and Amount", x: 355, y: 50) + words("8. Price of Derivative", x: 425, y: 50)
+            + words("9. Number of derivative", x: 470, y: 50) + words("10. Ownership Form", x: 515, y: 50)
+            + words("11. Nature of Indirect", x: 555, y: 50)
+        let subheadings = words("Code", x: 205, y: 80) + words("V", x: 225, y: 80) + words("(A)", x: 245, y: 80)
+            + words("(D)", x: 265, y: 80) + words("Title", x: 355, y: 80) + words("Amount or Number", x: 385, y: 80)
+        let row = words("Option", x: 36, y: 100) + words("$10.00", x: 80, y: 100) + words("01/02/2025", x: 130, y: 100)
+            + words("M", x: 205, y: 100) + words("100", x: 245, y: 100)
+            + words("01/02/2026", x: 292, y: 100) + words("01/02/2030", x: 325, y: 100)
+            + words("Common", x: 355, y: 100) + words("100", x: 390, y: 100) + words("$0", x: 425, y: 100)
+            + words("100", x: 470, y: 100) + words("D", x: 515, y: 100)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer,
+                            words: headings + subheadings + row)
+        return FormPage(text: text, pdfPage: nil)
+    }
+
+    func testDatesAreReadInOrderWhereTheirSubheadingsWereLost() throws {
+        let rows = TableReader(page: page(), kind: .derivative).readRows(top: 40, bottom: 130)
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(row.exerciseDate?.value, .string("2026-01-02"))
+        XCTAssertEqual(row.expirationDate?.value, .string("2030-01-02"))
+    }
+
+    func testAGroupWithoutSubheadingsIsSharedOutEvenlyInOrder() {
+        let parts = TableReader.fillingGaps(["exercisable", "expiration"], found: [:],
+                                            parent: Column(name: "datesGroup", x0: 300, x1: 340, center: 320))
+        XCTAssertEqual(parts.map(\.name), ["exercisable", "expiration"])
+        XCTAssertEqual(parts.map(\.rect.midX), [310, 330])
+    }
+}
