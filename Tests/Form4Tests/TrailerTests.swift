@@ -77,6 +77,20 @@ final class TrailerTests: XCTestCase {
         ])
     }
 
+    func testAFirstFootnoteNumberMisreadIsToldByTheSecond() {
+        // OCR read "1." as "4.": the next footnote's "2." shows the first was footnote 1.
+        let trailer = page([
+            line("Explanation of Responses:", x: 30, y: 500),
+            line("4. Represents Class A shares issued upon conversion.", x: 30, y: 510),
+            line("2. The shares were withheld by the Issuer.", x: 30, y: 520),
+            line("3. Not applicable.", x: 30, y: 530),
+        ])
+        var record = Form4Record()
+        TrailerReader(pages: [trailer]).read(into: &record)
+        XCTAssertEqual(record.footnotes.map(\.id), ["F1", "F2", "F3"])
+        XCTAssertEqual(record.footnotes.first?.text.value, .string("Represents Class A shares issued upon conversion."))
+    }
+
     func testRowsStandWhereOtherValuesStandWhenTheOwnedAmountIsLost() {
         typealias Value = RowAnchors.ValueLine
         // Rows at 100, 130 (owned amount lost) and 160; a lone mark at 145 and a wrapped marker

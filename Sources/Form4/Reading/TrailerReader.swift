@@ -135,6 +135,13 @@ struct TrailerReader {
             }
             if let first = line.words.first,
                let number = Self.footnoteNumber(first.text) ?? (page.source == .native ? nil : Self.damagedFootnoteNumber(first.text)),
+               notes.count == 1, notes[0].number != 1, number == 2, page.source != .native {
+                // Footnotes are numbered from 1: a first number OCR misread ("4." for "1.") is
+                // told by the second.
+                notes[0].number = 1
+                notes.append((number, Array(line.words.dropFirst()), page))
+            } else if let first = line.words.first,
+               let number = Self.footnoteNumber(first.text) ?? (page.source == .native ? nil : Self.damagedFootnoteNumber(first.text)),
                notes.isEmpty || number == notes.last!.number + 1 {
                 notes.append((number, Array(line.words.dropFirst()), page))
             } else if page.source != .native, let last = notes.last, line.words.count >= 2,
