@@ -111,6 +111,19 @@ final class OCRRepairTests: XCTestCase {
         }
     }
 
+    func testTheConformedSignatureMarkAndAttorneyInFactAreRestored() {
+        XCTAssertEqual(ValueParsing.signature("{si Jane Brennan-Hughes").value, .string("/s/ Jane Brennan-Hughes"))
+        XCTAssertEqual(ValueParsing.signature("Js Carlos Haddad").value, .string("/s/ Carlos Haddad"))
+        XCTAssertEqual(ValueParsing.signature("isi Victor Melkote, Atiomey-in-Fact").value,
+                       .string("/s/ Victor Melkote, Attorney-in-Fact"))
+        XCTAssertEqual(ValueParsing.signature("Pinecrest LLC, By: (s/ David Brennan").value, .string("Pinecrest LLC, By: /s/ David Brennan"))
+        XCTAssertLessThan(ValueParsing.signature("Js Carlos Haddad").quality, 1)
+        // Names and the phrase as written stay as they are.
+        XCTAssertEqual(ValueParsing.signature("Jo Ann Smith"), ParsedValue(.string("Jo Ann Smith")))
+        XCTAssertEqual(ValueParsing.signature("/s/ Ann Lee, attorney-in-fact"), ParsedValue(.string("/s/ Ann Lee, attorney-in-fact")))
+        XCTAssertEqual(ValueParsing.signature("Js"), ParsedValue(.string("Js")), "no name follows")
+    }
+
     func testTickerSignatureAndRepeatedCodeRepairs() {
         XCTAssertEqual(ValueParsing.ticker("TVIy").value, .string("TVIY"))
         XCTAssertEqual(ValueParsing.ticker("MF 8 > z 5").value, .string("MF"))

@@ -1,4 +1,5 @@
 import Foundation
+import Layout
 
 /// A value read from the page, normalised, with how cleanly it parsed.
 public struct ParsedValue: Equatable, Sendable {
@@ -214,17 +215,50 @@ public enum ValueParsing {
     }
 
     /// A signature line: the conformed-signature mark "/s/" as OCR damages it ("és/", "/s",
-    /// "is/") is restored.
+    /// "is/", "{si", "(s/", "Js") is restored where it stands: first, or after "By:", before a
+    /// name. So is "Attorney-in-Fact" ("Atiomey-in-Fact"), the one phrase such lines share.
     public static func signature(_ raw: String) -> ParsedValue {
         var tokens = foldWhitespace(raw).split(separator: " ").map(String.init)
         guard !tokens.isEmpty else { return ParsedValue(.null) }
         var repaired = false
-        for (index, token) in tokens.enumerated() where token != "/s/" && token.count <= 3 && token.lowercased().contains("s")
-            && (token.hasPrefix("/") || token.hasSuffix("/")) && index + 1 < tokens.count {
-            tokens[index] = "/s/"
-            repaired = true
+        for (index, token) in tokens.enumerated() where token != "/s/" && index + 1 < tokens.count {
+            let slashed = token.count <= 3 && token.lowercased().contains("s") && (token.hasPrefix("/") || token.hasSuffix("/"))
+            let opensName = (index == 0 || tokens[index - 1].lowercased() == "by:") && tokens[index + 1].first?.isUppercase == true
+            if slashed || (opensName && isDamagedSignatureMark(token)) {
+                tokens[index] = "/s/"
+                repaired = true
+            }
+        }
+        for (index, token) in tokens.enumerated() {
+            if let restored = restoredAttorneyInFact(token) {
+                tokens[index] = restored
+                repaired = true
+            }
         }
         return ParsedValue(.string(tokens.joined(separator: " ")), quality: repaired ? 0.85 : 1)
+    }
+
+    /// Characters OCR makes of the slashes and the "s" of "/s/".
+    private static let signatureMarkLookAlikes = Set("/\\|(){}[]iIlj1Jfé4sS5$.,")
+
+    /// A short token made of "/s/" look-alikes, with an "s" in it and either a bracket or slash,
+    /// or one of the letter-only readings OCR makes of it ("Js", "fs", "isi").
+    static func isDamagedSignatureMark(_ token: String) -> Bool {
+        guard (1...4).contains(token.count), token.allSatisfy(signatureMarkLookAlikes.contains),
+              token.contains(where: { "sS5$".contains($0) }) else { return false }
+        return token.contains(where: { "/\\|(){}[]".contains($0) }) || ["js", "fs", "isi", "és"].contains(token.lowercased())
+    }
+
+    /// "Attorney-in-Fact" spelled within three edits ("Attomey-in-Fact"), with its punctuation;
+    /// nil for any other word, and for the phrase spelled right in any case.
+    static func restoredAttorneyInFact(_ token: String) -> String? {
+        let phrase = "Attorney-in-Fact"
+        let trailing = String(token.reversed().prefix { ",.;".contains($0) }.reversed())
+        let word = String(token.dropLast(trailing.count))
+        guard word.count >= phrase.count - 3, word.count <= phrase.count + 3, word.lowercased() != phrase.lowercased(),
+              word.lowercased().hasSuffix("fact") || word.lowercased().contains("-in-") else { return nil }
+        let distance = LabelText.editDistance(Array(word.lowercased().utf8), Array(phrase.lowercased().utf8), limit: 4)
+        return distance <= 3 ? phrase + trailing : nil
     }
 
     /// A US state or territory as its two-letter code: newer EDGAR renderings print the full
