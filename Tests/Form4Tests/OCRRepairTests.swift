@@ -83,11 +83,16 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.name("Blue Harbor Growth Fund III, L.P.").value, .string("Blue Harbor Growth Fund III, L.P."))
         XCTAssertEqual(ValueParsing.name("Partners 2 LP").value, .string("Partners 2 LP"), "inside a company's name a number may belong")
         XCTAssertEqual(ValueParsing.name("Doe Li J").quality, 1, "a capital initial is a name's")
+        XCTAssertEqual(ValueParsing.name("Whitfield hitfi Daniel Ann").value, .string("Whitfield Daniel Ann"))
+        XCTAssertEqual(ValueParsing.name("Pinecrest Holdings LLC iain").value, .string("Pinecrest Holdings LLC"))
+        XCTAssertEqual(ValueParsing.name("Fund for the Arts LP").value, .string("Fund for the Arts LP"), "function words stay")
+        XCTAssertEqual(ValueParsing.title("Director by deputization").value, .string("Director by deputization"),
+                       "box 5's free text keeps its lower-case words")
     }
 
     func testAWordPartOCRReadTwiceIsTakenOut() {
         XCTAssertEqual(ValueParsing.name("Quantic uantic Energy Partners LP").value, .string("Quantic Energy Partners LP"))
-        XCTAssertEqual(ValueParsing.name("Member of 13(d) gro group").value, .string("Member of 13(d) group"))
+        XCTAssertEqual(ValueParsing.title("Member of 13(d) gro group").value, .string("Member of 13(d) group"))
         XCTAssertEqual(ValueParsing.scannedText("Quantic uantic Energy").value, .string("Quantic Energy"))
         XCTAssertEqual(ValueParsing.scannedText("one share per performance unit").value, .string("one share per performance unit"),
                        "in prose a short word may begin the next")

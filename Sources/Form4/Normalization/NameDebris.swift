@@ -10,10 +10,36 @@ extension ValueParsing {
     /// Longest lower-case word at a name's end that is taken for debris.
     static let maxEdgeDebrisLength = 3
 
-    /// A name with its OCR debris taken out; each word dropped makes it less certain.
+    /// Lower-case words a company's name may hold besides the particles ("Fund for Growth").
+    static let nameFunctionWords: Set<String> = ["for", "in", "on", "at", "to", "a", "an", "by", "with", "&"]
+
+    /// A person's or company's name with its OCR debris taken out; each word dropped makes it
+    /// less certain. Besides what `title` drops, a lower-case word anywhere that is no particle
+    /// goes: filed names are capitalised, and OCR leaves parts of a smudged word beside it
+    /// ("Whitfield hitfi Daniel", "Delacroix-Martin laciol Robert").
     public static func name(_ raw: String) -> ParsedValue {
         let read = foldWhitespace(raw).split(separator: " ").map(String.init)
-        let tokens = withoutStutter(read, startsToo: true)
+        let capitalised = read.filter { !isInnerDebris($0) }
+        return debrisRemoved(from: read, keeping: capitalised.count >= 2 ? capitalised : read)
+    }
+
+    /// A lower-case word of letters that is no particle or function word.
+    static func isInnerDebris(_ token: String) -> Bool {
+        token.count >= 2 && token.allSatisfy({ $0.isLetter && $0.isLowercase })
+            && !nameParticles.contains(token) && !nameFunctionWords.contains(token)
+    }
+
+    /// A title or free text of box 5 ("Director by deputization") with its OCR debris taken out:
+    /// lone lower-case letters, repeated word parts and short lower-case words at either end.
+    public static func title(_ raw: String) -> ParsedValue {
+        let read = foldWhitespace(raw).split(separator: " ").map(String.init)
+        return debrisRemoved(from: read, keeping: read)
+    }
+
+    /// `candidates` (the words of `read` still in the running) without stutters, lone letters
+    /// and edge debris; quality falls with each word of `read` dropped.
+    private static func debrisRemoved(from read: [String], keeping candidates: [String]) -> ParsedValue {
+        let tokens = withoutStutter(candidates, startsToo: true)
         guard !tokens.isEmpty else { return ParsedValue(.null) }
         var kept = tokens.enumerated().filter { !isLoneDebris($0.element) || tokens.count == 1 }.map(\.element)
         while kept.count > 1, let first = kept.first, isEdgeDebris(first) { kept.removeFirst() }

@@ -344,6 +344,7 @@ struct FieldBuilder {
     /// A trading symbol: on a scan, OCR's case slips and trailing specks are repaired.
     /// A person's or company's name, or an owner's title: on scans, OCR debris among its words is taken out.
     func name(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.name) }
+    func title(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.title) }
     func ticker(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.ticker) }
     func signature(_ cell: CellText) -> Field { field(cell, ValueParsing.signature) }
     func date(_ cell: CellText) -> Field { field(cell, kind: .date, ValueParsing.date) }

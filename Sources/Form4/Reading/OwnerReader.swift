@@ -354,8 +354,8 @@ struct OwnerReader {
         }
         let titleCell = CellText(words: titleWords)
         let otherCell = CellText(words: otherWords)
-        owner.officerTitle = officer == nil ? .missing : build.name(titleCell)
-        owner.otherText = other == nil ? .missing : build.name(otherCell)
+        owner.officerTitle = officer == nil ? .missing : build.title(titleCell)
+        owner.otherText = other == nil ? .missing : build.title(otherCell)
     }
 }
 
