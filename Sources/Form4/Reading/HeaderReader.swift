@@ -58,9 +58,9 @@ struct HeaderReader {
         }
         readIssuer(area(below: box2, until: [box2a, box3, box4]), into: &record, build: build)
         record.periodOfReport = box3 == nil ? .missing
-            : build.required(build.date(area(below: box3, until: [box4], withFormat: FormLabels.earliestTransactionWithFormat)))
+            : build.required(build.date(firstDate(in: area(below: box3, until: [box4], withFormat: FormLabels.earliestTransactionWithFormat))))
         record.dateOfOriginalSubmission = box4 == nil ? .missing
-            : build.date(area(below: box4, until: [], withFormat: FormLabels.amendmentWithFormat))
+            : build.date(firstDate(in: area(below: box4, until: [], withFormat: FormLabels.amendmentWithFormat)))
         // Box 4 is filled in only on amendments: that is what tells a 4/A from a 4 on paper.
         let amended = !record.dateOfOriginalSubmission.value.isNull
         record.documentType = Field(value: .string(amended ? "4/A" : "4"),
@@ -139,6 +139,17 @@ struct HeaderReader {
         }
         return TopCheckboxes(section16: section16.map { boxArea($0, until: rule10b5?.rect.y0 ?? limit) },
                              rule10b5: rule10b5.map { boxArea($0, until: limit) })
+    }
+
+    /// A box holding one date: on a scan whose next box's label OCR garbled, that label's words
+    /// (and the next box's date) fall into this box's area; the first whole date is its value.
+    private func firstDate(in cell: CellText) -> CellText {
+        guard page.source != .native, cell.words.count > 1,
+              let date = cell.words.first(where: { word in
+                  let parsed = ValueParsing.date(word.text)
+                  return parsed.quality == 1 && !parsed.value.isNull
+              }) else { return cell }
+        return CellText(words: [date])
     }
 
     /// Where OCR wrecked the first line of the Section 16 box's paragraph ("Check this box if no

@@ -3,9 +3,10 @@ import Layout
 import PDFText
 @testable import Form4
 
-/// The two boxes above box 1 are found by their paragraphs; where OCR wrecked the first line of
-/// the Section 16 box's paragraph, the rest of the paragraph still places the box.
-final class TopCheckboxStandInTests: XCTestCase {
+/// A scanned header whose labels OCR damaged: the two boxes above box 1 are found by their
+/// paragraphs (where OCR wrecked the first line of the Section 16 box's, the rest of it still
+/// places the box), and box 3's date by its shape where box 4's label ran into it.
+final class ScannedHeaderTests: XCTestCase {
     func words(_ text: String, x: Double, y: Double) -> [Word] {
         syntheticWords(text, x: x, y: y, characterWidth: 3, height: 5, gap: 2)
     }
@@ -34,5 +35,19 @@ final class TopCheckboxStandInTests: XCTestCase {
         HeaderReader(page: header(firstLine: "Check this box if no longer subject to")).read(into: &record)
         XCTAssertEqual(record.notSubjectToSection16.value, .bool(true))
         XCTAssertEqual(record.notSubjectToSection16.method, "checkbox-text")
+    }
+
+    func testBox3TakesItsDateWhereBox4sGarbledLabelRanIntoIt() {
+        let all = words("FORM 4", x: 60, y: 40)
+            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
+            + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
+            + words("Acme Corp [ ACME ]", x: 230, y: 126)
+            + words("3. Date of Earliest Transaction (Month/Day/Year)", x: 230, y: 140)
+            + words("03/20/2026", x: 230, y: 148) + words("4.1 Dae of Orignal Fied (Month/Day/Year)", x: 230, y: 156)
+            + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: all)
+        var record = Form4Record()
+        HeaderReader(page: FormPage(text: text, pdfPage: nil)).read(into: &record)
+        XCTAssertEqual(record.periodOfReport.value, .string("2026-03-20"))
     }
 }
