@@ -39,10 +39,14 @@ final class LostSubheadingsTests: XCTestCase {
         XCTAssertEqual(row.expirationDate?.value, .string("2030-01-02"))
     }
 
-    func testAGroupWithoutSubheadingsIsSharedOutEvenlyInOrder() {
+    func testAGroupWithoutSubheadingsIsSharedOutInOrderByTheFormsShares() {
         let parts = TableReader.fillingGaps(["exercisable", "expiration"], found: [:],
                                             parent: Column(name: "datesGroup", x0: 300, x1: 340, center: 320))
         XCTAssertEqual(parts.map(\.name), ["exercisable", "expiration"])
         XCTAssertEqual(parts.map(\.rect.midX), [310, 330])
+        // "Code" is twice as wide as its "V".
+        let code = TableReader.fillingGaps(["code", "v"], found: [:], parent: Column(name: "codeGroup", x0: 300, x1: 330),
+                                           shares: [2, 1])
+        XCTAssertEqual(code.map(\.rect.x1), [320, 330])
     }
 }

@@ -89,10 +89,14 @@ struct ColumnHeading {
     let name: String
     let label: Label
     let subheadings: [(name: String, label: Label)]
+    /// How the sub-columns share the column's width on the form, about: where OCR lost every
+    /// sub-heading they are placed by these shares ("V" and "(A) or (D)" are narrow).
+    let subcolumnShares: [Double]
 
-    init(_ name: String, _ text: String, subheadings: [(String, String)] = []) {
+    init(_ name: String, _ text: String, subheadings: [(String, String)] = [], shares: [Double]? = nil) {
         self.name = name
         self.label = Label(text)
+        self.subcolumnShares = shares ?? subheadings.map { _ in 1 }
         self.subheadings = subheadings.map { ($0.0, Label($0.1)) }
     }
 }
@@ -114,10 +118,10 @@ enum TableAnatomy {
         ColumnHeading(ColumnName.date, "2. Transaction Date"),
         ColumnHeading(ColumnName.deemed, "2A. Deemed Execution Date"),
         ColumnHeading(ColumnName.codeGroup, "3. Transaction Code",
-                      subheadings: [(ColumnName.code, "Code"), (ColumnName.voluntary, "V")]),
+                      subheadings: [(ColumnName.code, "Code"), (ColumnName.voluntary, "V")], shares: [2, 1]),
         ColumnHeading(ColumnName.amountGroup, "4. Securities Acquired",
                       subheadings: [(ColumnName.amount, "Amount"), (ColumnName.acquiredDisposed, "(A) or (D)"),
-                                    (ColumnName.price, "Price")]),
+                                    (ColumnName.price, "Price")], shares: [2, 1, 2]),
         ColumnHeading(ColumnName.owned, "5. Amount of Securities"),
         ColumnHeading(ColumnName.directIndirect, "6. Ownership Form"),
         ColumnHeading(ColumnName.nature, "7. Nature of Indirect"),
@@ -129,7 +133,7 @@ enum TableAnatomy {
         ColumnHeading(ColumnName.date, "3. Transaction Date"),
         ColumnHeading(ColumnName.deemed, "3A. Deemed Execution Date"),
         ColumnHeading(ColumnName.codeGroup, "4. Transaction Code",
-                      subheadings: [(ColumnName.code, "Code"), (ColumnName.voluntary, "V")]),
+                      subheadings: [(ColumnName.code, "Code"), (ColumnName.voluntary, "V")], shares: [2, 1]),
         ColumnHeading(ColumnName.amountGroup, "5. Number of Derivative",
                       subheadings: [(ColumnName.acquired, "(A)"), (ColumnName.disposed, "(D)")]),
         ColumnHeading(ColumnName.datesGroup, "6. Date Exercisable and",

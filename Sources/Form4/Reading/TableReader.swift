@@ -55,7 +55,8 @@ struct TableReader {
             guard let parent = columns.column(named: heading.name) else { continue }
             let found = heading.subheadings.compactMap { sub in subheadings[sub.name].map { (sub.name, $0.rect) } }
             headerBottom = max(headerBottom, found.map(\.1.y1).max() ?? headerBottom)
-            let parts = Self.fillingGaps(heading.subheadings.map(\.name), found: subheadings.mapValues(\.rect), parent: parent)
+            let parts = Self.fillingGaps(heading.subheadings.map(\.name), found: subheadings.mapValues(\.rect), parent: parent,
+                                         shares: heading.subcolumnShares)
             // Where the first sub-heading starts at the parent heading's left edge, the
             // sub-headings are left-aligned in their cells; otherwise centred.
             let parentLeft = headings.first { $0.name == heading.name }?.rect.x0 ?? parent.x0
@@ -291,13 +292,16 @@ struct TableReader {
 
     /// Sub-columns whose heading was not found (OCR damage) still exist: each missing one is put
     /// halfway between its found neighbours (or between a neighbour and the parent's edge).
-    /// With none found, the parent is shared out evenly, in the sub-columns' order.
-    static func fillingGaps(_ names: [String], found: [String: Rect], parent: Column) -> [(name: String, rect: Rect)] {
+    /// With none found, the parent is shared out by the sub-columns' `shares` (evenly by default).
+    static func fillingGaps(_ names: [String], found: [String: Rect], parent: Column,
+                            shares: [Double]? = nil) -> [(name: String, rect: Rect)] {
         guard names.contains(where: { found[$0] != nil }) else {
-            let share = (parent.x1 - parent.x0) / Double(max(names.count, 1))
-            return names.enumerated().map { index, name in
-                let centre = parent.x0 + share * (Double(index) + 0.5)
-                return (name, Rect(x0: centre - 0.5, y0: 0, x1: centre + 0.5, y1: 0))
+            let shares = shares?.count == names.count ? shares! : names.map { _ in 1.0 }
+            let unit = (parent.x1 - parent.x0) / max(shares.reduce(0, +), 1)
+            var left = parent.x0
+            return zip(names, shares).map { name, share in
+                defer { left += unit * share }
+                return (name, Rect(x0: left, y0: 0, x1: left + unit * share, y1: 0))
             }
         }
         return names.enumerated().map { index, name in
