@@ -292,7 +292,8 @@ final class TSVSink: DerivedSink {
 
     static func line(_ values: [String]) -> String {
         values.map { value in
-            String(value.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+            guard SECTables.mayHoldTabOrNewline(value) else { return value }
+            return String(value.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
         }.joined(separator: "\t") + "\n"
     }
 
