@@ -357,16 +357,24 @@ public final class RecordStore: @unchecked Sendable {
                     footnote_ids, raw, method)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for (path, entry) in form.allFields {
+            // The fields are walked in place: collecting `allFields` first copied every one of them.
+            var failure: Error?
+            form.forEachField { path, entry in
+                guard failure == nil else { return }
                 let box = entry.bbox
-                try run(field, in: db) { row in
-                    row.bind(key); row.bind(path); row.bind(entry.value.xmlText); row.bind(entry.confidence)
-                    row.bind(entry.confidence < result.reviewThreshold); row.bind(entry.page)
-                    row.bind(box?.x0); row.bind(box?.y0); row.bind(box?.x1); row.bind(box?.y1)
-                    row.bind(entry.footnoteIds.isEmpty ? nil : entry.footnoteIds.joined(separator: ","))
-                    row.bind(entry.raw); row.bind(entry.method)
+                do {
+                    try run(field, in: db) { row in
+                        row.bind(key); row.bind(path()); row.bind(entry.value.xmlText); row.bind(entry.confidence)
+                        row.bind(entry.confidence < result.reviewThreshold); row.bind(entry.page)
+                        row.bind(box?.x0); row.bind(box?.y0); row.bind(box?.x1); row.bind(box?.y1)
+                        row.bind(entry.footnoteIds.isEmpty ? nil : entry.footnoteIds.joined(separator: ","))
+                        row.bind(entry.raw); row.bind(entry.method)
+                    }
+                } catch {
+                    failure = error
                 }
             }
+            if let failure { throw failure }
         }
     }
 
