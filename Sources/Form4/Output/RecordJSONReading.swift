@@ -97,58 +97,65 @@ extension Field {
     }
 }
 
+/// Reads an object of `Field`s into `group`: `store` puts the field of a key it knows (reading it
+/// with the closure it is handed) and returns false for other keys, whose values are skipped.
+private func readFields<Group>(into group: Group, from reader: inout JSONReader, key: () -> String,
+                               _ store: (inout Group, JSONKey, () throws -> Field) throws -> Bool) throws -> Group {
+    var group = group
+    let groupKey = key() // made once per group (a few per form), for the paths in errors
+    try reader.object(groupKey) { reader, name in
+        let known = try store(&group, name) { try Field(json: &reader, key: groupKey + "." + name.string) }
+        if !known { try reader.skipValue() }
+    }
+    return group
+}
+
 extension Issuer {
     init(json reader: inout JSONReader, key: @autoclosure () -> String) throws {
-        var issuer = Issuer()
-        try reader.object(key()) { reader, name in
-            func path() -> String { key() + "." + name.string }
+        self = try readFields(into: Issuer(), from: &reader, key: key) { issuer, name, field in
             switch name {
-            case "issuerName": issuer.issuerName = try Field(json: &reader, key: path())
-            case "issuerTradingSymbol": issuer.issuerTradingSymbol = try Field(json: &reader, key: path())
-            default: try reader.skipValue()
+            case "issuerName": issuer.issuerName = try field()
+            case "issuerTradingSymbol": issuer.issuerTradingSymbol = try field()
+            default: return false
             }
+            return true
         }
-        self = issuer
     }
 }
 
 extension ReportingOwner {
     init(json reader: inout JSONReader, key: @autoclosure () -> String) throws {
-        var owner = ReportingOwner()
-        try reader.object(key()) { reader, name in
-            func path() -> String { key() + "." + name.string }
+        self = try readFields(into: ReportingOwner(), from: &reader, key: key) { owner, name, field in
             switch name {
-            case "rptOwnerName": owner.rptOwnerName = try Field(json: &reader, key: path())
-            case "rptOwnerStreet1": owner.rptOwnerStreet1 = try Field(json: &reader, key: path())
-            case "rptOwnerStreet2": owner.rptOwnerStreet2 = try Field(json: &reader, key: path())
-            case "rptOwnerCity": owner.rptOwnerCity = try Field(json: &reader, key: path())
-            case "rptOwnerState": owner.rptOwnerState = try Field(json: &reader, key: path())
-            case "rptOwnerZipCode": owner.rptOwnerZipCode = try Field(json: &reader, key: path())
-            case "isDirector": owner.isDirector = try Field(json: &reader, key: path())
-            case "isOfficer": owner.isOfficer = try Field(json: &reader, key: path())
-            case "isTenPercentOwner": owner.isTenPercentOwner = try Field(json: &reader, key: path())
-            case "isOther": owner.isOther = try Field(json: &reader, key: path())
-            case "officerTitle": owner.officerTitle = try Field(json: &reader, key: path())
-            case "otherText": owner.otherText = try Field(json: &reader, key: path())
-            default: try reader.skipValue()
+            case "rptOwnerName": owner.rptOwnerName = try field()
+            case "rptOwnerStreet1": owner.rptOwnerStreet1 = try field()
+            case "rptOwnerStreet2": owner.rptOwnerStreet2 = try field()
+            case "rptOwnerCity": owner.rptOwnerCity = try field()
+            case "rptOwnerState": owner.rptOwnerState = try field()
+            case "rptOwnerZipCode": owner.rptOwnerZipCode = try field()
+            case "isDirector": owner.isDirector = try field()
+            case "isOfficer": owner.isOfficer = try field()
+            case "isTenPercentOwner": owner.isTenPercentOwner = try field()
+            case "isOther": owner.isOther = try field()
+            case "officerTitle": owner.officerTitle = try field()
+            case "otherText": owner.otherText = try field()
+            default: return false
             }
+            return true
         }
-        self = owner
     }
 }
 
 extension OwnerSignature {
     init(json reader: inout JSONReader, key: @autoclosure () -> String) throws {
-        var signature = OwnerSignature()
-        try reader.object(key()) { reader, name in
-            func path() -> String { key() + "." + name.string }
+        self = try readFields(into: OwnerSignature(), from: &reader, key: key) { signature, name, field in
             switch name {
-            case "signatureName": signature.signatureName = try Field(json: &reader, key: path())
-            case "signatureDate": signature.signatureDate = try Field(json: &reader, key: path())
-            default: try reader.skipValue()
+            case "signatureName": signature.signatureName = try field()
+            case "signatureDate": signature.signatureDate = try field()
+            default: return false
             }
+            return true
         }
-        self = signature
     }
 }
 
