@@ -40,7 +40,8 @@ let package = Package(
         // The form: anatomy, field mapping, normalisation, confidence, record model, writers.
         .target(name: "Form4", dependencies: ["PDFText", "Layout", "OCR"]),
         // SQLite output (GRDB): records, and every field's value, confidence, page and box.
-        .target(name: "Form4SQLite", dependencies: ["Form4", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Form4SQLite", dependencies: ["Form4", .product(name: "GRDB", package: "GRDB.swift"),
+                                              .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Batch runs: worker processes, manifest, resumption, shards, merged outputs.
         .target(name: "Batch", dependencies: ["Form4", "Form4SQLite"]),
         .executableTarget(

@@ -85,6 +85,13 @@ public struct Counts: Codable, Sendable, Equatable {
         flagged += result.forms.filter(\.needsReview).count
         for form in result.forms { form.forEachField { _, field in if !field.value.isNull { fields += 1 } } }
     }
+
+    /// Adds counts made elsewhere: a result is counted once for the several totals it goes into.
+    mutating func add(_ other: Counts) {
+        inputs += other.inputs; ok += other.ok; notForm4 += other.notForm4; failed += other.failed
+        forms += other.forms; fields += other.fields; flagged += other.flagged
+        failureCodes.merge(other.failureCodes, uniquingKeysWith: +)
+    }
 }
 
 /// Rebuilds everything derived from `records.jsonl` (the latest line per file wins): `xml/`,
@@ -213,8 +220,10 @@ final class DerivedOutputBuilder: @unchecked Sendable { // the mutable state is 
     }
 
     private func write(_ result: FileResult) throws {
-        counts.all.add(result)
-        if subset?.contains(result.file) ?? true { counts.subset.add(result) }
+        var counted = Counts()
+        counted.add(result)
+        counts.all.add(counted)
+        if subset?.contains(result.file) ?? true { counts.subset.add(counted) }
         if let sha = result.sha256, result.status != .error, !written.insert(sha).inserted { return }
         for sink in sinks { try sink.append(result) }
     }
@@ -292,7 +301,8 @@ final class TSVSink: DerivedSink {
 
     static func line(_ values: [String]) -> String {
         values.map { value in
-            String(value.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+            guard SECTables.mayHoldTabOrNewline(value) else { return value }
+            return String(value.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
         }.joined(separator: "\t") + "\n"
     }
 

@@ -81,10 +81,17 @@ public struct ManifestEntry: Sendable, Equatable {
     }
 
     public static func now() -> String {
+        timestampLock.withLock { timestampFormatter.string(from: Date()) }
+    }
+
+    /// Made once: making a formatter for every entry cost a batch more than reading the entry's
+    /// record. A formatter is not to be used by two threads at once (worker slots), hence the lock.
+    nonisolated(unsafe) private static let timestampFormatter: ISO8601DateFormatter = {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+        return formatter
+    }()
+    private static let timestampLock = NSLock()
 }
 
 /// The manifest as read at the start of a run: the latest entry per hash and per path.

@@ -44,9 +44,65 @@ extension FieldValue: Codable {
 extension Decimal {
     /// The number without exponent or grouping: `1234.5678`, `0`, `-3.25`.
     public var plainString: String {
+        if let text = plainStringOfSmallSignificand { return text }
         var copy = self
         return NSDecimalString(&copy, Decimal.posix)
     }
+
+    /// `plainString` of a number whose digits fit in 64 bits (all that forms hold), the same
+    /// text written from the integer's digits: Foundation divides its 128-bit significand by 10
+    /// for every digit, which made formatting the numbers the costliest part of writing a batch's
+    /// derived outputs. Nil for others (zero and NaN too).
+    private var plainStringOfSmallSignificand: String? {
+        guard let (significand, exponent, negative) = smallParts else { return nil }
+        let digits = Array(String(significand).utf8)
+        var text: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        if exponent >= 0 {
+            text += digits
+            text += repeatElement(UInt8(ascii: "0"), count: exponent)
+        } else if -exponent < digits.count {
+            let point = digits.count + exponent
+            text += digits[..<point]
+            text.append(UInt8(ascii: "."))
+            text += digits[point...]
+        } else {
+            text += [UInt8(ascii: "0"), UInt8(ascii: ".")]
+            text += repeatElement(UInt8(ascii: "0"), count: -exponent - digits.count)
+            text += digits
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The number as significand × 10^exponent, when the significand is not zero and fits in 64
+    /// bits. Foundation keeps these parts internal: they are read from the value's bytes (an
+    /// 8-bit exponent; a byte holding the length in 16-bit words in its high four bits and the
+    /// sign in bit 3; two reserved bytes; eight 16-bit words of significand, least significant
+    /// first), where `layoutIsKnown` found them.
+    private var smallParts: (significand: UInt64, exponent: Int, negative: Bool)? {
+        guard Decimal.layoutIsKnown else { return nil }
+        return rawParts
+    }
+
+    private var rawParts: (significand: UInt64, exponent: Int, negative: Bool)? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        return withUnsafeBytes(of: self) { raw in
+            let length = Int(raw[1] >> 4)
+            guard length > 0, length <= 4 else { return nil }
+            var significand: UInt64 = 0
+            for word in stride(from: length - 1, through: 0, by: -1) {
+                significand = significand << 16 | UInt64(raw.load(fromByteOffset: 4 + 2 * word, as: UInt16.self))
+            }
+            guard significand > 0 else { return nil }
+            return (significand, Int(Int8(bitPattern: raw[0])), raw[1] & 0x08 != 0)
+        }
+    }
+
+    /// Whether this Foundation lays a Decimal out as `smallParts` reads it: checked once, on a
+    /// number whose parts are known (else every number is formatted by Foundation).
+    private static let layoutIsKnown: Bool = {
+        guard let probe = Decimal(string: "-1234567.89", locale: posix)?.rawParts else { return false }
+        return probe.significand == 123_456_789 && probe.exponent == -2 && probe.negative
+    }()
 
     /// Made once: building a Locale for every number cost more than formatting it.
     private static let posix = Locale(identifier: "en_US_POSIX")

@@ -153,6 +153,11 @@ extension OwnershipXML {
 
     /// Escapes `&`, `<` and `>` (and `"` inside an attribute value); apostrophes stay as written.
     static func escape(_ text: String, attribute: Bool = false) -> String {
+        // Most texts have nothing to escape: their bytes tell, without walking their characters.
+        let special = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || (attribute && byte == UInt8(ascii: "\""))
+        }
+        guard special else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.count)
         for character in text {

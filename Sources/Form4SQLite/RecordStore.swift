@@ -1,6 +1,7 @@
 import Foundation
 import Form4
 import GRDB
+import GRDBSQLite
 import PDFText
 
 /// What went wrong with a `RecordStore`; every message names the database file.
@@ -250,29 +251,32 @@ public final class RecordStore: @unchecked Sendable {
         // The same file (by content) replaces its earlier rows; the cascade removes its forms and
         // their parts. A row for this path from a run that could not read it goes too.
         // Cached statements: compiling the SQL anew for every file cost more than running it.
-        try db.cachedStatement(sql: "DELETE FROM file WHERE sha256 = ? OR sha256 = ?")
-            .execute(arguments: [fileKey, "unread:" + result.file])
-        try db.cachedStatement(sql: """
+        try run(db.cachedStatement(sql: "DELETE FROM file WHERE sha256 = ? OR sha256 = ?"), in: db) { row in
+            row.bind(fileKey); row.bind("unread:" + result.file)
+        }
+        try run(db.cachedStatement(sql: """
             INSERT INTO file (sha256, path, page_count, status, error_code, error_message, review_threshold)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [fileKey, result.file, result.pageCount, result.status.rawValue,
-                             result.error?.code, result.error?.message, result.reviewThreshold])
+            """), in: db) { row in
+            row.bind(fileKey); row.bind(result.file); row.bind(result.pageCount); row.bind(result.status.rawValue)
+            row.bind(result.error?.code); row.bind(result.error?.message); row.bind(result.reviewThreshold)
+        }
         guard result.status == .ok else { return }
 
         for (formIndex, form) in result.forms.enumerated() {
             let key = SECTables.accessionKey(sha256: fileKey, formIndex: formIndex)
-            try db.cachedStatement(sql: """
+            try run(db.cachedStatement(sql: """
                 INSERT INTO form (accession_key, file_sha256, form_index, pages, text_source, confidence,
                     needs_review, document_type, period_of_report, date_of_original_submission,
                     not_subject_to_section16, aff10b5one, issuer_name, issuer_trading_symbol, remarks)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    key, fileKey, formIndex, form.pages.map(String.init).joined(separator: ","),
-                    form.textSource.rawValue, form.confidence, form.needsReview,
-                    text(form.documentType), text(form.periodOfReport), text(form.dateOfOriginalSubmission),
-                    bool(form.notSubjectToSection16), bool(form.aff10b5One),
-                    text(form.issuer.issuerName), text(form.issuer.issuerTradingSymbol), text(form.remarks),
-                ])
+                """), in: db) { row in
+                row.bind(key); row.bind(fileKey); row.bind(formIndex); row.bind(form.pages.map(String.init).joined(separator: ","))
+                row.bind(form.textSource.rawValue); row.bind(form.confidence); row.bind(form.needsReview)
+                row.bind(text(form.documentType)); row.bind(text(form.periodOfReport)); row.bind(text(form.dateOfOriginalSubmission))
+                row.bind(bool(form.notSubjectToSection16)); row.bind(bool(form.aff10b5One))
+                row.bind(text(form.issuer.issuerName)); row.bind(text(form.issuer.issuerTradingSymbol)); row.bind(text(form.remarks))
+            }
 
             let ownerStatement = try db.cachedStatement(sql: """
                 INSERT INTO reporting_owner (accession_key, owner_index, name, street1, street2, city, state,
@@ -280,12 +284,13 @@ public final class RecordStore: @unchecked Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for (index, owner) in form.reportingOwners.enumerated() {
-                try ownerStatement.execute(arguments: [
-                    key, index, text(owner.rptOwnerName), text(owner.rptOwnerStreet1), text(owner.rptOwnerStreet2),
-                    text(owner.rptOwnerCity), text(owner.rptOwnerState), text(owner.rptOwnerZipCode),
-                    bool(owner.isDirector), bool(owner.isOfficer), bool(owner.isTenPercentOwner), bool(owner.isOther),
-                    text(owner.officerTitle), text(owner.otherText),
-                ])
+                try run(ownerStatement, in: db) { row in
+                    row.bind(key); row.bind(index); row.bind(text(owner.rptOwnerName)); row.bind(text(owner.rptOwnerStreet1))
+                    row.bind(text(owner.rptOwnerStreet2)); row.bind(text(owner.rptOwnerCity)); row.bind(text(owner.rptOwnerState))
+                    row.bind(text(owner.rptOwnerZipCode)); row.bind(bool(owner.isDirector)); row.bind(bool(owner.isOfficer))
+                    row.bind(bool(owner.isTenPercentOwner)); row.bind(bool(owner.isOther))
+                    row.bind(text(owner.officerTitle)); row.bind(text(owner.otherText))
+                }
             }
 
             let nonDerivative = try db.cachedStatement(sql: """
@@ -295,14 +300,15 @@ public final class RecordStore: @unchecked Sendable {
                     shares_owned_following_transaction, direct_or_indirect_ownership, nature_of_ownership)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for (index, row) in form.nonDerivativeTable.enumerated() {
-                try nonDerivative.execute(arguments: [
-                    key, index, row.kind.rawValue, text(row.securityTitle), text(row.transactionDate),
-                    text(row.deemedExecutionDate), text(row.transactionCode), bool(row.equitySwapInvolved),
-                    number(row.transactionShares), number(row.transactionPricePerShare),
-                    text(row.transactionAcquiredDisposedCode), number(row.sharesOwnedFollowingTransaction),
-                    text(row.directOrIndirectOwnership), text(row.natureOfOwnership),
-                ])
+            for (index, tableRow) in form.nonDerivativeTable.enumerated() {
+                try run(nonDerivative, in: db) { row in
+                    row.bind(key); row.bind(index); row.bind(tableRow.kind.rawValue); row.bind(text(tableRow.securityTitle))
+                    row.bind(text(tableRow.transactionDate)); row.bind(text(tableRow.deemedExecutionDate))
+                    row.bind(text(tableRow.transactionCode)); row.bind(bool(tableRow.equitySwapInvolved))
+                    row.bind(number(tableRow.transactionShares)); row.bind(number(tableRow.transactionPricePerShare))
+                    row.bind(text(tableRow.transactionAcquiredDisposedCode)); row.bind(number(tableRow.sharesOwnedFollowingTransaction))
+                    row.bind(text(tableRow.directOrIndirectOwnership)); row.bind(text(tableRow.natureOfOwnership))
+                }
             }
 
             let derivative = try db.cachedStatement(sql: """
@@ -313,32 +319,37 @@ public final class RecordStore: @unchecked Sendable {
                     shares_owned_following_transaction, direct_or_indirect_ownership, nature_of_ownership)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for (index, row) in form.derivativeTable.enumerated() {
-                try derivative.execute(arguments: [
-                    key, index, row.kind.rawValue, text(row.securityTitle),
-                    number(row.conversionOrExercisePrice ?? .missing),
-                    text(row.transactionDate), text(row.deemedExecutionDate), text(row.transactionCode),
-                    bool(row.equitySwapInvolved), number(row.transactionShares), number(row.transactionPricePerShare),
-                    text(row.transactionAcquiredDisposedCode),
-                    text(row.exerciseDate ?? .missing), text(row.expirationDate ?? .missing),
-                    text(row.underlyingSecurityTitle ?? .missing), number(row.underlyingSecurityShares ?? .missing),
-                    number(row.sharesOwnedFollowingTransaction),
-                    text(row.directOrIndirectOwnership), text(row.natureOfOwnership),
-                ])
+            for (index, tableRow) in form.derivativeTable.enumerated() {
+                try run(derivative, in: db) { row in
+                    row.bind(key); row.bind(index); row.bind(tableRow.kind.rawValue); row.bind(text(tableRow.securityTitle))
+                    row.bind(number(tableRow.conversionOrExercisePrice ?? .missing))
+                    row.bind(text(tableRow.transactionDate)); row.bind(text(tableRow.deemedExecutionDate))
+                    row.bind(text(tableRow.transactionCode)); row.bind(bool(tableRow.equitySwapInvolved))
+                    row.bind(number(tableRow.transactionShares)); row.bind(number(tableRow.transactionPricePerShare))
+                    row.bind(text(tableRow.transactionAcquiredDisposedCode))
+                    row.bind(text(tableRow.exerciseDate ?? .missing)); row.bind(text(tableRow.expirationDate ?? .missing))
+                    row.bind(text(tableRow.underlyingSecurityTitle ?? .missing)); row.bind(number(tableRow.underlyingSecurityShares ?? .missing))
+                    row.bind(number(tableRow.sharesOwnedFollowingTransaction))
+                    row.bind(text(tableRow.directOrIndirectOwnership)); row.bind(text(tableRow.natureOfOwnership))
+                }
             }
 
             let footnote = try db.cachedStatement(sql: """
                 INSERT INTO footnote (accession_key, footnote_index, footnote_id, text) VALUES (?, ?, ?, ?)
                 """)
             for (index, note) in form.footnotes.enumerated() {
-                try footnote.execute(arguments: [key, index, note.id, text(note.text)])
+                try run(footnote, in: db) { row in
+                    row.bind(key); row.bind(index); row.bind(note.id); row.bind(text(note.text))
+                }
             }
 
             let signature = try db.cachedStatement(sql: """
                 INSERT INTO signature (accession_key, signature_index, name, date) VALUES (?, ?, ?, ?)
                 """)
             for (index, entry) in form.ownerSignatures.enumerated() {
-                try signature.execute(arguments: [key, index, text(entry.signatureName), text(entry.signatureDate)])
+                try run(signature, in: db) { row in
+                    row.bind(key); row.bind(index); row.bind(text(entry.signatureName)); row.bind(text(entry.signatureDate))
+                }
             }
 
             let field = try db.cachedStatement(sql: """
@@ -346,15 +357,41 @@ public final class RecordStore: @unchecked Sendable {
                     footnote_ids, raw, method)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for (path, entry) in form.allFields {
+            // The fields are walked in place: collecting `allFields` first copied every one of them.
+            var failure: Error?
+            form.forEachField { path, entry in
+                guard failure == nil else { return }
                 let box = entry.bbox
-                try field.execute(arguments: [
-                    key, path, entry.value.xmlText, entry.confidence, entry.confidence < result.reviewThreshold,
-                    entry.page, box?.x0, box?.y0, box?.x1, box?.y1,
-                    entry.footnoteIds.isEmpty ? nil : entry.footnoteIds.joined(separator: ","),
-                    entry.raw, entry.method,
-                ])
+                do {
+                    try run(field, in: db) { row in
+                        row.bind(key); row.bind(path()); row.bind(entry.value.xmlText); row.bind(entry.confidence)
+                        row.bind(entry.confidence < result.reviewThreshold); row.bind(entry.page)
+                        row.bind(box?.x0); row.bind(box?.y0); row.bind(box?.x1); row.bind(box?.y1)
+                        row.bind(entry.footnoteIds.isEmpty ? nil : entry.footnoteIds.joined(separator: ","))
+                        row.bind(entry.raw); row.bind(entry.method)
+                    }
+                } catch {
+                    failure = error
+                }
             }
+            if let failure { throw failure }
+        }
+    }
+
+    /// Runs `statement` once with the parameters `bind` gives, in order. The values are bound
+    /// straight to SQLite, as GRDB binds them: building GRDB's `StatementArguments` for every row
+    /// cost more than SQLite's inserting. (The statements here change rows only: GRDB's
+    /// observation of what a statement reads or changes has nothing to watch.)
+    private static func run(_ statement: Statement, in db: Database, _ bind: (inout Parameters) -> Void) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        var parameters = Parameters(statement: handle)
+        bind(&parameters)
+        if parameters.failure == SQLITE_OK, parameters.count != sqlite3_bind_parameter_count(handle) { parameters.failure = SQLITE_RANGE }
+        let code = parameters.failure == SQLITE_OK ? sqlite3_step(handle) : parameters.failure
+        guard code == SQLITE_DONE else {
+            let message = parameters.failure == SQLITE_OK ? String(cString: sqlite3_errmsg(db.sqliteConnection)) : nil
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
         }
     }
 
@@ -387,5 +424,22 @@ public final class RecordStore: @unchecked Sendable {
         case .number(let number): return number != 0
         case .null: return nil
         }
+    }
+}
+
+/// The parameters of one run of a prepared statement, bound one after the other; the first
+/// binding that fails is kept in `failure` and stops the run.
+private struct Parameters {
+    let statement: SQLiteStatement
+    private(set) var count: Int32 = 0
+    var failure = SQLITE_OK
+
+    /// Binds `value` as GRDB does: text, REAL, INTEGER (booleans 0/1), NULL for nil. (Not through
+    /// GRDB's binding of optionals: that one is generic across modules, and looking up its types
+    /// at run time cost more than the binding.)
+    mutating func bind(_ value: (some StatementBinding)?) {
+        count += 1
+        guard failure == SQLITE_OK else { return }
+        failure = value.map { $0.bind(to: statement, at: count) } ?? sqlite3_bind_null(statement, count)
     }
 }

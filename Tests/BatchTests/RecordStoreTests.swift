@@ -84,6 +84,53 @@ final class RecordStoreTests: XCTestCase {
         XCTAssertEqual(try count(store, "SELECT COUNT(*) FROM footnote WHERE footnote_id = 'F1'"), 1)
     }
 
+    /// Each value is stored with the SQLite type the schema promises: TEXT as the XML writes it,
+    /// amounts REAL (from numeric text too), booleans INTEGER 0/1 (from their spellings too),
+    /// counts INTEGER, and NULL for what is null or absent.
+    func testValuesKeepTheirStorageTypes() throws {
+        var form = Form4Record()
+        form.pages = [1, 2]
+        form.confidence = 0.5
+        form.needsReview = true
+        form.notSubjectToSection16 = .known(.string("TRUE"))
+        form.aff10b5One = .known(.number(0))
+        var row = TableRow(kind: .transaction, derivative: true)
+        row.transactionShares = .known(.string("1,234.5"))
+        row.transactionPricePerShare = .known(.number(Decimal(string: "12.3456")!))
+        row.equitySwapInvolved = .known(.bool(false))
+        row.conversionOrExercisePrice = .known(.string("n/a"))
+        row.underlyingSecurityShares = Field(value: .number(-7), confidence: 0.4, footnoteIds: ["F1", "F2"], page: 2,
+                                             bbox: .init(x0: 1.5, y0: 2, x1: 3, y1: 4.25), raw: "(7)", method: "repaired")
+        form.derivativeTable = [row]
+        let result = FileResult(file: "typed.pdf", sha256: "ab12", pageCount: 2, status: .ok, reviewThreshold: 0.9, forms: [form])
+        let failed = FileResult(file: "bad.pdf", status: .error, error: .init(code: "not-pdf", message: "bad.pdf: not a PDF"), reviewThreshold: 0.9)
+        let store = try RecordStore(path: databasePath)
+        try store.insert([result, failed])
+
+        func typed(_ sql: String) throws -> [String] {
+            try store.read { db in
+                let row = try XCTUnwrap(try Row.fetchOne(db, sql: sql))
+                return row.databaseValues.map { "\($0)" }
+            }
+        }
+        XCTAssertEqual(try typed("SELECT * FROM file WHERE path = 'typed.pdf'"), ["\"ab12\"", "\"typed.pdf\"", "2", "\"ok\"", "NULL", "NULL", "0.9"])
+        XCTAssertEqual(try typed("SELECT * FROM file WHERE path = 'bad.pdf'"),
+                       ["\"unread:bad.pdf\"", "\"bad.pdf\"", "NULL", "\"error\"", "\"not-pdf\"", "\"bad.pdf: not a PDF\"", "0.9"])
+        XCTAssertEqual(try typed("""
+            SELECT pages, confidence, needs_review, not_subject_to_section16, aff10b5one, document_type FROM form
+            """), ["\"1,2\"", "0.5", "1", "1", "0", "NULL"])
+        XCTAssertEqual(try typed("""
+            SELECT transaction_shares, transaction_price_per_share, equity_swap_involved, conversion_or_exercise_price,
+                   underlying_security_shares, kind, row_index FROM deriv_row
+            """), ["1234.5", "12.3456", "0", "NULL", "-7.0", "\"transaction\"", "0"])
+        XCTAssertEqual(try typed("""
+            SELECT value, confidence, needs_review, page, x0, y0, x1, y1, footnote_ids, raw, method FROM field
+            WHERE path = 'derivativeTable[0].underlyingSecurityShares'
+            """), ["\"-7\"", "0.4", "1", "2", "1.5", "2.0", "3.0", "4.25", "\"F1,F2\"", "\"(7)\"", "\"repaired\""])
+        XCTAssertEqual(try typed("SELECT value, page, x0, footnote_ids, raw FROM field WHERE path = 'remarks'"),
+                       ["NULL", "NULL", "NULL", "NULL", "NULL"])
+    }
+
     func testNeedsReviewCanBeQueried() throws {
         var doubtful = Self.sample
         doubtful.sha256 = String(repeating: "0", count: 64)

@@ -1,22 +1,5 @@
 import Foundation
 
-/// A parsed JSON value. Objects keep their keys in document order (records are small, and a
-/// linear look-up over a dozen keys beats hashing them).
-enum JSONValue {
-    case null
-    case bool(Bool)
-    /// A number as written: kept as text so that a `Decimal` is read from its exact digits.
-    case number(Substring)
-    case string(String)
-    case array([JSONValue])
-    case object([(key: String, value: JSONValue)])
-
-    subscript(key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
-    }
-}
-
 /// Why a JSON text could not be read: where, and what was expected there.
 struct JSONReadError: Error, CustomStringConvertible {
     var offset: Int
@@ -24,18 +7,43 @@ struct JSONReadError: Error, CustomStringConvertible {
     var description: String { "invalid JSON at byte \(offset): expected \(expected)" }
 }
 
-/// A small, fast JSON parser, the counterpart of `JSONWriter`. Foundation's JSONDecoder with
-/// Codable took longer to read a record back than the whole extraction took to make it, and
-/// `form4 batch` reads every record twice (from its worker, then to build the derived outputs).
+/// The kind of the next JSON value, told from its first byte.
+enum JSONKind {
+    case object, array, string, number, bool, null
+}
+
+/// An object's key, as bytes of the text (or of its unescaped copy): valid only inside the
+/// `members` call that hands it over. Keys are compared with `~=` against literals, so that
+/// matching a key allocates nothing.
+struct JSONKey {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The key as text, for error messages.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func ~= (name: StaticString, key: JSONKey) -> Bool {
+        let count = name.utf8CodeUnitCount
+        guard key.bytes.count == count else { return false }
+        return memcmp(key.bytes.baseAddress!, name.utf8Start, count) == 0
+    }
+}
+
+/// A small, fast pull parser over JSON bytes, the counterpart of `JSONWriter`: the caller reads
+/// the values it expects in place (no tree of values in between), skips the others, and checks
+/// each value's kind with `kind()` before reading it. Foundation's JSONDecoder with Codable took
+/// longer to read a record back than the whole extraction took to make it, and a tree of values
+/// cost a `form4 batch` coordinator more than writing the derived outputs.
 struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
+    /// Arrays and objects open around the current position.
+    private var depth = 0
 
-    /// Parses one JSON value filling `data` (white space around it allowed).
-    static func parse(_ data: Data) throws -> JSONValue {
+    /// Reads the one JSON value filling `data` (white space around it allowed) with `body`.
+    static func read<T>(_ data: Data, _ body: (inout JSONReader) throws -> T) throws -> T {
         try data.withUnsafeBytes { raw in
             var reader = JSONReader(bytes: raw.bindMemory(to: UInt8.self))
-            let value = try reader.value(depth: 0)
+            let value = try body(&reader)
             reader.skipWhitespace()
             guard reader.position == reader.bytes.count else { throw reader.error("end of input") }
             return value
@@ -47,54 +55,163 @@ struct JSONReader {
     /// Deeper nesting than any record has is refused rather than risking the stack.
     private static let maxDepth = 64
 
-    private mutating func value(depth: Int) throws -> JSONValue {
-        guard depth < Self.maxDepth else { throw error("less nesting") }
+    /// The kind of the next value (white space before it skipped), without reading it.
+    mutating func kind() throws -> JSONKind {
         skipWhitespace()
         guard position < bytes.count else { throw error("a value") }
         switch bytes[position] {
-        case UInt8(ascii: "{"): return try object(depth: depth)
-        case UInt8(ascii: "["): return try array(depth: depth)
-        case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
-        default: return .number(try number())
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        default: return .number
         }
     }
 
-    private mutating func object(depth: Int) throws -> JSONValue {
-        position += 1
-        var members: [(key: String, value: JSONValue)] = []
+    /// Calls `body` with each member's key, the reader standing before the member's value;
+    /// `body` reads the value or skips it (`skipValue`).
+    mutating func members(_ body: (inout JSONReader, JSONKey) throws -> Void) throws {
+        try open(UInt8(ascii: "{"))
         skipWhitespace()
-        if take(UInt8(ascii: "}")) { return .object(members) }
-        repeat {
-            skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("a key") }
-            let key = try string()
-            skipWhitespace()
-            guard take(UInt8(ascii: ":")) else { throw error("':'") }
-            members.append((key, try value(depth: depth + 1)))
-            skipWhitespace()
-        } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "}")) else { throw error("',' or '}'") }
-        return .object(members)
+        if !take(UInt8(ascii: "}")) {
+            repeat {
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("a key") }
+                try withKey { reader, key in
+                    reader.skipWhitespace()
+                    guard reader.take(UInt8(ascii: ":")) else { throw reader.error("':'") }
+                    try body(&reader, key)
+                }
+                skipWhitespace()
+            } while take(UInt8(ascii: ","))
+            guard take(UInt8(ascii: "}")) else { throw error("',' or '}'") }
+        }
+        depth -= 1
     }
 
-    private mutating func array(depth: Int) throws -> JSONValue {
-        position += 1
-        var items: [JSONValue] = []
+    /// Calls `body` before each element of an array; `body` reads the element or skips it.
+    mutating func elements(_ body: (inout JSONReader) throws -> Void) throws {
+        try open(UInt8(ascii: "["))
         skipWhitespace()
-        if take(UInt8(ascii: "]")) { return .array(items) }
-        repeat {
-            items.append(try value(depth: depth + 1))
-            skipWhitespace()
-        } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "]")) else { throw error("',' or ']'") }
-        return .array(items)
+        if !take(UInt8(ascii: "]")) {
+            repeat {
+                try body(&self)
+                skipWhitespace()
+            } while take(UInt8(ascii: ","))
+            guard take(UInt8(ascii: "]")) else { throw error("',' or ']'") }
+        }
+        depth -= 1
     }
 
-    private mutating func string() throws -> String {
+    /// Reads past the next value, whatever it is.
+    mutating func skipValue() throws {
+        switch try kind() {
+        case .object: try members { reader, _ in try reader.skipValue() }
+        case .array: try elements { try $0.skipValue() }
+        case .string: _ = try string()
+        case .number: _ = try numberText()
+        case .bool: _ = try bool()
+        case .null: try literal("null")
+        }
+    }
+
+    mutating func bool() throws -> Bool {
+        if position < bytes.count, bytes[position] == UInt8(ascii: "t") {
+            try literal("true")
+            return true
+        }
+        try literal("false")
+        return false
+    }
+
+    mutating func string() throws -> String {
+        try withStringBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A number as written, so that a `Decimal` is read from its exact digits. (Numbers of up
+    /// to 15 bytes, all that records hold, fit in a String without allocating.)
+    mutating func numberText() throws -> String {
+        let start = position
+        _ = take(UInt8(ascii: "-"))
+        try digits(orExpected: "a value")
+        if take(UInt8(ascii: ".")) { try digits(orExpected: "a digit after '.'") }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if !take(UInt8(ascii: "+")) { _ = take(UInt8(ascii: "-")) }
+            try digits(orExpected: "an exponent")
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    /// The number at the position as the nearest Double (as `Double(numberText())` reads it).
+    /// Numbers of up to 15 digits without exponent, all that records hold, are read here: their
+    /// digits and the power of ten are exact doubles, so one division rounds as strtod does; the
+    /// C library took more time than the rest of the reading.
+    mutating func double() throws -> Double? {
+        let start = position
+        let negative = take(UInt8(ascii: "-"))
+        var digits: UInt64 = 0
+        var digitCount = 0
+        var fractionDigits = 0
+        var inFraction = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digits = digits &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                digitCount += 1
+                if inFraction { fractionDigits += 1 }
+            } else if byte == UInt8(ascii: "."), !inFraction, digitCount > 0 {
+                inFraction = true
+            } else {
+                break
+            }
+            position += 1
+        }
+        let plain = digitCount > 0 && digitCount <= 15 && (!inFraction || fractionDigits > 0)
+            && (position == bytes.count || bytes[position] | 0x20 != UInt8(ascii: "e"))
+        guard plain else {
+            position = start
+            return Double(try numberText())
+        }
+        let magnitude = Double(digits) / Self.powersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
+    }
+
+    /// 10^0 ... 10^15, exact in a Double.
+    private static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
+
+    // MARK: - Parts
+
+    private mutating func open(_ bracket: UInt8) throws {
+        guard depth < Self.maxDepth else { throw error("less nesting") }
+        guard take(bracket) else { throw error("'\(Character(Unicode.Scalar(bracket)))'") }
+        depth += 1
+    }
+
+    /// Reads the key (a string) at the position and hands it to `body`.
+    private mutating func withKey(_ body: (inout JSONReader, JSONKey) throws -> Void) throws {
+        let quote = position
         position += 1
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\"),
+              bytes[position] >= 0x20 {
+            position += 1
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+            position += 1
+            try body(&self, JSONKey(bytes: UnsafeBufferPointer(rebasing: bytes[start..<position - 1])))
+            return
+        }
+        // An escaped key (form4 writes none, but it is valid JSON), or a broken one: read as a string.
+        position = quote
+        let unescaped = Array(try string().utf8)
+        try unescaped.withUnsafeBufferPointer { try body(&self, JSONKey(bytes: $0)) }
+    }
+
+    /// Reads the string at the position and hands its UTF-8 bytes, escapes undone, to `body`.
+    private mutating func withStringBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) throws -> T {
+        guard take(UInt8(ascii: "\"")) else { throw error("'\"'") }
         let start = position
         // Fast path: no escapes, the bytes are the string.
         while position < bytes.count, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
@@ -104,7 +221,7 @@ struct JSONReader {
         guard position < bytes.count else { throw error("'\"'") }
         if bytes[position] == UInt8(ascii: "\"") {
             position += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: bytes[start..<position - 1]))
         }
         var utf8 = Array(bytes[start..<position])
         while position < bytes.count {
@@ -112,21 +229,9 @@ struct JSONReader {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(decoding: utf8, as: UTF8.self)
+                return utf8.withUnsafeBufferPointer(body)
             case UInt8(ascii: "\\"):
-                guard position < bytes.count else { throw error("an escape") }
-                let escaped = bytes[position]
-                position += 1
-                switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escaped)
-                case UInt8(ascii: "n"): utf8.append(0x0A)
-                case UInt8(ascii: "r"): utf8.append(0x0D)
-                case UInt8(ascii: "t"): utf8.append(0x09)
-                case UInt8(ascii: "b"): utf8.append(0x08)
-                case UInt8(ascii: "f"): utf8.append(0x0C)
-                case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape())
-                default: throw error("a valid escape")
-                }
+                try unescape(into: &utf8)
             case 0..<0x20:
                 throw error("no control character in a string")
             default:
@@ -134,6 +239,23 @@ struct JSONReader {
             }
         }
         throw error("'\"'")
+    }
+
+    /// Appends the character of the escape after a `\` to `utf8`.
+    private mutating func unescape(into utf8: inout [UInt8]) throws {
+        guard position < bytes.count else { throw error("an escape") }
+        let escaped = bytes[position]
+        position += 1
+        switch escaped {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escaped)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape())
+        default: throw error("a valid escape")
+        }
     }
 
     /// The character of `\uXXXX` (the `\u` already read), joining a surrogate pair, as UTF-8.
@@ -167,28 +289,12 @@ struct JSONReader {
         return value
     }
 
-    private mutating func number() throws -> Substring {
+    /// One or more decimal digits.
+    private mutating func digits(orExpected expected: String) throws {
         let start = position
-        if take(UInt8(ascii: "-")) {}
-        let integerStart = position
-        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-        guard position > integerStart else { throw error("a value") }
-        if take(UInt8(ascii: ".")) {
-            let fractionStart = position
-            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-            guard position > fractionStart else { throw error("a digit after '.'") }
-        }
-        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
-            position += 1
-            if !take(UInt8(ascii: "+")) { _ = take(UInt8(ascii: "-")) }
-            let exponentStart = position
-            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-            guard position > exponentStart else { throw error("an exponent") }
-        }
-        return Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+        while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") { position += 1 }
+        guard position > start else { throw error(expected) }
     }
-
-    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     private mutating func literal(_ word: StaticString) throws {
         let count = word.utf8CodeUnitCount

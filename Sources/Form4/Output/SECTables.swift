@@ -289,11 +289,33 @@ public enum SECTables {
 
     /// `YYYY-MM-DD` to `DD-MON-YYYY`, nil when `iso` is not such a date.
     public static func secDate(_ iso: String) -> String? {
+        if let date = secDateOfDigits(iso) { return date }
         let parts = iso.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day), year > 0 else { return nil }
         return "\(parts[2])-\(months[month - 1])-\(parts[0])"
+    }
+
+    /// `secDate` of exactly `NNNN-NN-NN` in ASCII digits (what records hold), read from the bytes:
+    /// Foundation's trimming and splitting cost the table writer more than the rest of a row.
+    /// Nil for anything else, which `secDate` reads the long way.
+    private static func secDateOfDigits(_ iso: String) -> String? {
+        var text = iso
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    guard bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { return nil }
+                    value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+                  (1...12).contains(month), (1...31).contains(day), year > 0 else { return nil }
+            return String(decoding: bytes[8..<10], as: UTF8.self) + "-" + months[month - 1] + "-" + String(decoding: bytes[0..<4], as: UTF8.self)
+        }
     }
 
     /// The footnote ids referenced from the fields, comma-separated, each once, in order.
@@ -307,8 +329,17 @@ public enum SECTables {
 
     /// Tabs, carriage returns and newlines (and other line separators) become spaces.
     public static func clean(_ value: String) -> String {
-        guard value.contains(where: { $0 == "\t" || $0.isNewline }) else { return value }
+        guard mayHoldTabOrNewline(value), value.contains(where: { $0 == "\t" || $0.isNewline }) else { return value }
         return String(value.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    }
+}
+
+extension SECTables {
+    /// False when `text` has neither a tab nor a line break, found from its bytes: walking its
+    /// characters cost the table writer more than everything else it did. (Line breaks are
+    /// U+000A-U+000D, U+0085, U+2028 and U+2029: their UTF-8 starts with 0x0A-0x0D, 0xC2 or 0xE2.)
+    public static func mayHoldTabOrNewline(_ text: String) -> Bool {
+        text.utf8.contains { (0x09...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
     }
 }
 
