@@ -50,4 +50,18 @@ final class ScannedHeaderTests: XCTestCase {
         HeaderReader(page: FormPage(text: text, pdfPage: nil)).read(into: &record)
         XCTAssertEqual(record.periodOfReport.value, .string("2026-03-20"))
     }
+
+    func testBox3TakesADateOCRSetOnItsLabelsLine() {
+        let all = words("FORM 4", x: 60, y: 40)
+            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
+            + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
+            + words("Acme Corp [ ACME ]", x: 230, y: 126)
+            + words("3.", x: 230, y: 140) + words("01/29/2021", x: 236, y: 141) + words("Date of Earliest Transaction", x: 268, y: 140)
+            + words("4. If Amendment, Date of Original Filed (Month/Day/Year)", x: 230, y: 170)
+            + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: all)
+        var record = Form4Record()
+        HeaderReader(page: FormPage(text: text, pdfPage: nil)).read(into: &record)
+        XCTAssertEqual(record.periodOfReport.value, .string("2021-01-29"))
+    }
 }

@@ -58,9 +58,11 @@ struct HeaderReader {
         }
         readIssuer(area(below: box2, until: [box2a, box3, box4]), into: &record, build: build)
         record.periodOfReport = box3 == nil ? .missing
-            : build.required(build.date(firstDate(in: area(below: box3, until: [box4], withFormat: FormLabels.earliestTransactionWithFormat))))
+            : build.required(build.date(firstDate(in: area(below: box3, until: [box4], withFormat: FormLabels.earliestTransactionWithFormat),
+                                                  orOnTheLineOf: box3, within: column2)))
         record.dateOfOriginalSubmission = box4 == nil ? .missing
-            : build.date(firstDate(in: area(below: box4, until: [], withFormat: FormLabels.amendmentWithFormat)))
+            : build.date(firstDate(in: area(below: box4, until: [], withFormat: FormLabels.amendmentWithFormat),
+                                   orOnTheLineOf: box4, within: column2))
         // Box 4 is filled in only on amendments: that is what tells a 4/A from a 4 on paper.
         let amended = !record.dateOfOriginalSubmission.value.isNull
         record.documentType = Field(value: .string(amended ? "4/A" : "4"),
@@ -143,12 +145,18 @@ struct HeaderReader {
 
     /// A box holding one date: on a scan whose next box's label OCR garbled, that label's words
     /// (and the next box's date) fall into this box's area; the first whole date is its value.
-    private func firstDate(in cell: CellText) -> CellText {
-        guard page.source != .native, cell.words.count > 1,
-              let date = cell.words.first(where: { word in
-                  let parsed = ValueParsing.date(word.text)
-                  return parsed.quality == 1 && !parsed.value.isNull
-              }) else { return cell }
+    /// With none there, a date OCR set on the label's own line (its box overlapping the label's)
+    /// is taken.
+    private func firstDate(in cell: CellText, orOnTheLineOf label: LabelMatch?, within column: (x0: Double, x1: Double)) -> CellText {
+        guard page.source != .native else { return cell }
+        func wholeDate(_ word: Word) -> Bool {
+            let parsed = ValueParsing.date(word.text)
+            return parsed.quality == 1 && !parsed.value.isNull
+        }
+        if let date = cell.words.first(where: wholeDate) { return cell.words.count > 1 ? CellText(words: [date]) : cell }
+        guard let label else { return cell }
+        let line = Rect(x0: column.x0, y0: label.rect.y0, x1: column.x1, y1: label.rect.y1)
+        guard let date = page.words(in: line, excluding: Set(label.wordIndices)).first(where: wholeDate) else { return cell }
         return CellText(words: [date])
     }
 
