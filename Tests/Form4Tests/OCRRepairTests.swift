@@ -116,6 +116,15 @@ final class OCRRepairTests: XCTestCase {
         }
     }
 
+    func testTheOwnershipFormIsToldFromItsFirstCharacter() {
+        XCTAssertEqual(ValueParsing.code("Db", allowed: Codes.directIndirect).value, .string("D"))
+        XCTAssertEqual(ValueParsing.code("if", allowed: Codes.directIndirect).value, .string("I"))
+        XCTAssertEqual(ValueParsing.code("t", allowed: Codes.directIndirect).value, .string("I"))
+        XCTAssertLessThan(ValueParsing.code("Db", allowed: Codes.directIndirect).quality, 0.9)
+        XCTAssertLessThan(ValueParsing.code("m", allowed: Codes.directIndirect).quality, 0.5, "no look-alike: unreadable")
+        XCTAssertEqual(ValueParsing.code("Sp", allowed: Codes.transaction).quality, 0.2, "transaction codes stay strict")
+    }
+
     func testTheConformedSignatureMarkAndAttorneyInFactAreRestored() {
         XCTAssertEqual(ValueParsing.signature("{si Jane Brennan-Hughes").value, .string("/s/ Jane Brennan-Hughes"))
         XCTAssertEqual(ValueParsing.signature("Js Carlos Haddad").value, .string("/s/ Carlos Haddad"))

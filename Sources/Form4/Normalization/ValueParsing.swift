@@ -201,8 +201,19 @@ public enum ValueParsing {
         if upper.count <= 3, let letter = upper.first, allowed.contains(letter), upper.allSatisfy({ $0 == letter }) {
             return ParsedValue(.string(String(letter)), quality: 0.7)
         }
+        // Of only D and I, a short reading's first character tells which ("Db", "if", "t"):
+        // their look-alikes do not overlap.
+        if allowed == ["D", "I"], letters.count <= 2, let first = letters.first, let letter = directIndirectLookAlikes[first] {
+            return ParsedValue(.string(String(letter)), quality: 0.6)
+        }
         return .unreadable(letters)
     }
+
+    /// What OCR makes of a lone "D" or "I" in the ownership-form column.
+    static let directIndirectLookAlikes: [Character: Character] = [
+        "D": "D", "O": "D", "o": "D", "0": "D", "Q": "D", "b": "D", "p": "D", "P": "D",
+        "I": "I", "l": "I", "1": "I", "|": "I", "i": "I", "!": "I", "t": "I", "f": "I", "j": "I", "J": "I", "L": "I",
+    ]
 
     /// A trading symbol read by OCR: one token of capitals (OCR may lower a letter, "TVIy", and
     /// read specks after it as more words, "MF 8 > z"). What had to change lowers the quality.
