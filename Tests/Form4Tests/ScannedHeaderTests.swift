@@ -37,31 +37,30 @@ final class ScannedHeaderTests: XCTestCase {
         XCTAssertEqual(record.notSubjectToSection16.method, "checkbox-text")
     }
 
-    func testBox3TakesItsDateWhereBox4sGarbledLabelRanIntoIt() {
+    /// The record read from a scanned header whose boxes 3 and 4 OCR read as `boxes3And4`.
+    func header(boxes3And4: [Word]) -> Form4Record {
         let all = words("FORM 4", x: 60, y: 40)
             + words("1. Name and Address of Reporting Person", x: 33, y: 118)
             + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
             + words("Acme Corp [ ACME ]", x: 230, y: 126)
-            + words("3. Date of Earliest Transaction (Month/Day/Year)", x: 230, y: 140)
-            + words("03/20/2026", x: 230, y: 148) + words("4.1 Dae of Orignal Fied (Month/Day/Year)", x: 230, y: 156)
+            + boxes3And4
             + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
         let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: all)
         var record = Form4Record()
         HeaderReader(page: FormPage(text: text, pdfPage: nil)).read(into: &record)
+        return record
+    }
+
+    func testBox3TakesItsDateWhereBox4sGarbledLabelRanIntoIt() {
+        let record = header(boxes3And4: words("3. Date of Earliest Transaction (Month/Day/Year)", x: 230, y: 140)
+            + words("03/20/2026", x: 230, y: 148) + words("4.1 Dae of Orignal Fied (Month/Day/Year)", x: 230, y: 156))
         XCTAssertEqual(record.periodOfReport.value, .string("2026-03-20"))
     }
 
     func testBox3TakesADateOCRSetOnItsLabelsLine() {
-        let all = words("FORM 4", x: 60, y: 40)
-            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
-            + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
-            + words("Acme Corp [ ACME ]", x: 230, y: 126)
-            + words("3.", x: 230, y: 140) + words("01/29/2021", x: 236, y: 141) + words("Date of Earliest Transaction", x: 268, y: 140)
-            + words("4. If Amendment, Date of Original Filed (Month/Day/Year)", x: 230, y: 170)
-            + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
-        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: all)
-        var record = Form4Record()
-        HeaderReader(page: FormPage(text: text, pdfPage: nil)).read(into: &record)
+        let record = header(boxes3And4: words("3.", x: 230, y: 140) + words("01/29/2021", x: 236, y: 141)
+            + words("Date of Earliest Transaction", x: 268, y: 140)
+            + words("4. If Amendment, Date of Original Filed (Month/Day/Year)", x: 230, y: 170))
         XCTAssertEqual(record.periodOfReport.value, .string("2021-01-29"))
     }
 }
