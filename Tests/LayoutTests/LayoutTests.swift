@@ -8,8 +8,16 @@ final class LayoutTests: XCTestCase {
         Word(text: text, rect: Rect(x0: x, y0: y, x1: x + (width ?? Double(text.count) * 4), y1: y + height))
     }
 
-    func page(_ words: [Word], source: TextSource = .native) -> PageText {
-        PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 600, y1: 800), source: source, words: words)
+    func page(_ words: [Word], source: TextSource = .native, lineGrouping: LineGrouping = LineGrouping()) -> PageText {
+        PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 600, y1: 800), source: source, words: words, lineGrouping: lineGrouping)
+    }
+
+    /// Line grouping that leaves interleaved bands apart: how OCR words still end up on a
+    /// neighbouring line where their boxes overlap sideways, which the label finder must follow.
+    var bandsApart: LineGrouping {
+        var grouping = LineGrouping()
+        grouping.joinsInterleavedLines = false
+        return grouping
     }
 
     func testWrappedLabelIsFoundAndNeighbourColumnIsNotJoined() {
@@ -26,7 +34,8 @@ final class LayoutTests: XCTestCase {
         let text = page([word("1.", 10, 115, height: 6), word("Name", 20, 115, height: 6), word("and", 38, 115, height: 6),
                          word("Address", 52, 115, height: 6), word("of", 82, 115, height: 6),
                          word("Reporting", 92, 115, height: 6), word("Person", 130, 110, height: 9),
-                         word("2.", 200, 106, height: 9), word("Issuer", 210, 106, height: 9)], source: .ocrLayer)
+                         word("2.", 200, 106, height: 9), word("Issuer", 210, 106, height: 9)], source: .ocrLayer,
+                        lineGrouping: bandsApart)
         let reporting = text.words.firstIndex { $0.text == "Reporting" }!, person = text.words.firstIndex { $0.text == "Person" }!
         XCTAssertNotEqual(text.lineOfWord[reporting], text.lineOfWord[person], "the words stand on two lines")
         let match = LabelFinder().first(Label("1. Name and Address of Reporting Person"), in: text, fuzzy: false)
@@ -40,7 +49,8 @@ final class LayoutTests: XCTestCase {
         let text = page([word("1.", 10, 100, height: 6), word("Name", 20, 102.5, height: 6), word("and", 40, 100, height: 6),
                          word("Address", 54, 100, height: 6), word("of", 84, 100, height: 6),
                          word("Reporting", 94, 102.5, height: 6), word("Person", 134, 100, height: 6),
-                         word("2.", 200, 97, height: 7), word("Issuer", 210, 100, height: 6)], source: .ocr)
+                         word("2.", 200, 97, height: 7), word("Issuer", 210, 100, height: 6)], source: .ocr,
+                        lineGrouping: bandsApart)
         let one = text.words.firstIndex { $0.text == "1." }!, name = text.words.firstIndex { $0.text == "Name" }!
         XCTAssertNotEqual(text.lineOfWord[one], text.lineOfWord[name], "the words stand on two lines")
         let match = LabelFinder().first(Label("1. Name and Address of Reporting Person"), in: text, fuzzy: false)
