@@ -349,8 +349,17 @@ public final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    /// One worker slot: keeps a worker process, feeds it jobs (the next one as soon as a result
-    /// arrives), replaces it when it dies or hangs.
+    /// Jobs a worker holds at once: the one it is reading and the next, so that it never waits
+    /// for the coordinator to decode and write a result before it gets more work.
+    static let jobsInFlight = 2
+
+    /// A job handed (or about to be handed) to the slot's worker.
+    private struct InFlight {
+        var job: Job
+        var sent = false
+        var started = Date()
+    }
+
     /// A new `form4 worker` process, its standard error going to worker-stderr.log.
     private func spawnWorker() throws -> WorkerProcess {
         try WorkerProcess(executable: options.workerExecutable ?? currentExecutable(),
@@ -358,6 +367,9 @@ public final class BatchRunner: @unchecked Sendable {
                           stderrFD: workerLogFD >= 0 ? workerLogFD : 2)
     }
 
+    /// One worker slot: keeps a worker process, keeps `jobsInFlight` jobs handed to it, writes
+    /// each result as it arrives, replaces the worker when it dies or hangs (the jobs it held
+    /// besides the one it failed on go to the next worker).
     private func runSlot(_ slot: Int) {
         var worker: WorkerProcess? = lock.withLock { readyWorkers.popLast() }
         defer {
@@ -366,63 +378,68 @@ public final class BatchRunner: @unchecked Sendable {
                 _ = worker.wait()
             }
         }
-        // A job handed to the worker ahead of time: as soon as one result arrives the worker
-        // gets its next file, so it extracts while this thread decodes and writes the result.
-        var queued: (job: Job, sent: Bool, started: Date)?
-        while let next = queued ?? takeJob().map({ (job: $0, sent: false, started: Date()) }) {
-            let (job, sentAhead, jobStarted) = next
-            queued = nil
+        var inFlight: [InFlight] = []
+        /// Ends the current worker; the jobs it held are handed to the next one.
+        func dropWorker(kill: Bool) -> WorkerProcess.Ending? {
+            guard let current = worker else { return nil }
+            if kill { current.kill() }
+            worker = nil
+            for index in inFlight.indices { inFlight[index].sent = false }
+            return current.wait()
+        }
+        while true {
+            while inFlight.count < Self.jobsInFlight, let job = takeJob() { inFlight.append(InFlight(job: job)) }
+            guard !inFlight.isEmpty else { return }
             if worker == nil {
                 do { worker = try spawnWorker() } catch {
                     lock.withLock { fatal = error }
                     return
                 }
             }
-            let input = job.input
+            for index in inFlight.indices where !inFlight[index].sent {
+                // A worker that cannot take it is found out when its result is awaited.
+                guard worker!.send(jobLine(inFlight[index].job)) else { break }
+                inFlight[index].sent = true
+            }
+            let current = inFlight.removeFirst()
+            let input = current.job.input
             var result: FileResult?
             /// The worker's line, when it can go into records.jsonl as it is.
             var resultLine: Data?
             var failure: FileResult.Failure?
-            if sentAhead || worker!.send(jobLine(job)) {
+            if current.sent {
                 switch worker!.readLine(timeout: options.timeout, shouldStop: { self.stopping }) {
                 case .line(let data):
-                    if !stopping, let next = takeJob() {
-                        let sent = worker!.send(jobLine(next))
-                        // A worker that cannot take it is found out when its result is awaited.
-                        queued = (next, sent, Date())
-                    }
+                    // The worker went straight on to the next job it held.
+                    if !inFlight.isEmpty { inFlight[0].started = Date() }
                     if let decoded = try? RecordJSON.fileResult(from: data) {
                         result = decoded
-                        if decoded.file == input.display && decoded.sha256 == job.sha256 { resultLine = data + [0x0A] }
+                        if decoded.file == input.display && decoded.sha256 == current.job.sha256 { resultLine = data + [0x0A] }
                     } else {
                         failure = .init(code: "internal", message: "\(input.display): the worker's result could not be read")
-                        worker!.kill(); _ = worker!.wait(); worker = nil
-                        // The job sent ahead went down with the worker: it is sent again.
-                        if let ahead = queued { queued = (ahead.job, false, ahead.started) }
+                        _ = dropWorker(kill: true)
                     }
                 case .endOfFile:
-                    let ending = worker!.wait()
-                    worker = nil
-                    failure = .init(code: "worker-crashed", message: "\(input.display): the worker process \(ending.description) while reading this file")
+                    let ending = dropWorker(kill: false)
+                    failure = .init(code: "worker-crashed", message: "\(input.display): the worker process \(ending?.description ?? "ended") while reading this file")
                 case .timedOut:
-                    worker!.kill(); _ = worker!.wait(); worker = nil
+                    _ = dropWorker(kill: true)
                     failure = .init(code: "timeout", message: "\(input.display): no result within \(Self.format(options.timeout)) s; the worker was killed")
                 case .stopped:
-                    worker!.kill(); _ = worker!.wait(); worker = nil
+                    _ = dropWorker(kill: true)
                     return
                 }
             } else {
-                let ending = worker!.wait()
-                worker = nil
-                failure = .init(code: "worker-crashed", message: "\(input.display): the worker process \(ending.description) before taking this file")
+                let ending = dropWorker(kill: false)
+                failure = .init(code: "worker-crashed", message: "\(input.display): the worker process \(ending?.description ?? "ended") before taking this file")
             }
             if stopping && result == nil { return } // a worker killed by the interruption: not the file's fault
-            var final = result ?? FileResult(file: input.display, sha256: job.sha256, status: .error, error: failure,
+            var final = result ?? FileResult(file: input.display, sha256: current.job.sha256, status: .error, error: failure,
                                              reviewThreshold: options.reviewThreshold)
             final.file = input.display
-            if final.sha256 == nil { final.sha256 = job.sha256 }
+            if final.sha256 == nil { final.sha256 = current.job.sha256 }
             do {
-                try write(final, input: input, sha: final.sha256, seconds: Date().timeIntervalSince(jobStarted), line: resultLine)
+                try write(final, input: input, sha: final.sha256, seconds: Date().timeIntervalSince(current.started), line: resultLine)
             } catch {
                 lock.withLock { fatal = error }
                 return

@@ -47,6 +47,10 @@ final class WorkerProcess {
             throw BatchError("pipe: \(String(cString: strerror(errno)))")
         }
         for fd in toChild + fromChild { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        // A roomier result pipe (Linux's default holds 64 KiB), so that a worker whose record is
+        // large goes on to its next job instead of waiting for the coordinator to read it.
+        // Best effort: F_SETPIPE_SZ (1031) fails harmlessly elsewhere or above the system's limit.
+        _ = fcntl(fromChild[0], 1031, Int32(1 << 20))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
