@@ -77,6 +77,31 @@ final class TrailerTests: XCTestCase {
         ])
     }
 
+    func testASentenceBeginningInTheTextColumnOpensAFootnoteWhoseNumberWasLost() {
+        // A page of footnotes run on from the page before: OCR read the numbers as "eS ." or
+        // "Soe" (boxes reaching into the text column) or lost them; the first footnote is the
+        // longest line, so no footnote starts after one that ended short.
+        let trailer = page([
+            line("Explanation of Responses:", x: 30, y: 500),
+            [Word(text: "eS", rect: Rect(x0: 30, y0: 510, x1: 37.5, y1: 517)), Word(text: ".", rect: Rect(x0: 34, y0: 510, x1: 35, y1: 517))]
+                + line("The reporting person disclaims beneficial ownership of these securities except to the extent of his interest.", x: 37, y: 510),
+            line("Represents Class A shares issued upon conversion of Class B shares.", x: 37, y: 520),
+            [Word(text: "Soe", rect: Rect(x0: 30, y0: 530, x1: 37.5, y1: 537))]
+                + line("Transaction effected pursuant to a Rule 10b5-1 trading plan", x: 37, y: 530),
+            line("The performance units vest upon certification by the compensation committee of the performance goals for the", x: 37, y: 540),
+            line("three-year performance period.", x: 30, y: 550),
+        ])
+        var record = Form4Record()
+        TrailerReader(pages: [trailer]).read(into: &record)
+        XCTAssertEqual(record.footnotes.map(\.id), ["F1", "F2", "F3", "F4"])
+        XCTAssertEqual(record.footnotes.map(\.text.value), [
+            .string("The reporting person disclaims beneficial ownership of these securities except to the extent of his interest."),
+            .string("Represents Class A shares issued upon conversion of Class B shares."),
+            .string("Transaction effected pursuant to a Rule 10b5-1 trading plan."),
+            .string("The performance units vest upon certification by the compensation committee of the performance goals for the three-year performance period."),
+        ])
+    }
+
     func testAFirstFootnoteNumberMisreadIsToldByTheSecond() {
         // OCR read "1." as "4.": the next footnote's "2." shows the first was footnote 1.
         let trailer = page([
@@ -140,6 +165,20 @@ final class TrailerTests: XCTestCase {
                                      word("member", 109.4, 295.9, 131.2, 302.9), word("(1)", 132, 294, 136, 298)])
         XCTAssertEqual(prose.withoutSpecks().text, "is a member", "a text layer's narrow box for a word on the line is kept, and so is a marker")
         XCTAssertEqual(prose.withoutSpecks().footnoteIds, ["F1"])
+    }
+
+    func testAGhostLineOfSmallWordsOverAValueIsDropped() {
+        // An underlined name read twice: a line of small words across the print's upper half.
+        func word(_ text: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Word {
+            Word(text: text, rect: Rect(x0: x0, y0: y0, x1: x1, y1: y1))
+        }
+        let name = CellText(words: [word("374Water", 237.5, 189.4, 272.4, 200.5), word("AW:", 247.6, 186.1, 259.6, 193.1),
+                                    word("Inc.", 280, 186.5, 291.6, 193.5), word("Inc.", 288, 190, 291.2, 201.1)])
+        XCTAssertEqual(name.withoutSpecks().text, "374Water Inc.")
+        let plain = CellText(words: [word("Quantic", 40, 190, 70, 201), word("Inc.", 74, 190, 86, 201), word("(1)", 87, 188, 91, 194)])
+        XCTAssertEqual(plain.withoutSpecks().text, "Quantic Inc.", "words side by side are no ghosts")
+        XCTAssertEqual(plain.withoutSpecks().footnoteIds, ["F1"], "nor is a raised marker")
+        XCTAssertEqual(plain.withoutSpecks().repairs, 0)
     }
 
     func testAHyphenatedWordKeptApartByAStrayMarkIsJoined() {

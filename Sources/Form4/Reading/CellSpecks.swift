@@ -13,7 +13,7 @@ extension CellText {
         guard !reference.isEmpty else { return self }
         let heights = reference.map(\.rect.height).sorted()
         let height = heights[heights.count / 2]
-        let kept = words.filter { !Self.isSpeck($0, height: height, lines: reference) }
+        let kept = words.filter { !Self.isSpeck($0, height: height, lines: reference) && !Self.isGhost($0, among: words) }
         guard kept.count < words.count, !kept.isEmpty else { return self }
         var copy = CellText(words: kept)
         copy.region = region
@@ -24,6 +24,24 @@ extension CellText {
         copy.repairs = repairs + (words.count - kept.count)
         return copy
     }
+
+    /// A word OCR read a second time from the edge of a taller one it overlaps: a ghost line
+    /// of small words across a name's upper half ("374Water AW: Inc." over "374Water Inc.",
+    /// from an underlined link). The taller word is the print; the smaller goes. Words with
+    /// digits or brackets are never ghosts.
+    static func isGhost(_ word: Word, among words: [Word]) -> Bool {
+        guard !word.text.contains(where: { $0.isNumber || "()[]{}$%&".contains($0) }) else { return false }
+        let box = word.rect
+        return words.contains { other in
+            let print = other.rect
+            guard print.height >= box.height * minGhostHeightRatio, print.verticalOverlap(box) > 0 else { return false }
+            let sideways = min(box.x1, print.x1) - max(box.x0, print.x0)
+            return sideways >= min(box.width, print.width) * 0.5
+        }
+    }
+
+    /// How much taller than a ghost the word it overlaps is.
+    static let minGhostHeightRatio = 1.3
 
     /// A short word of letters or marks whose box is far too wide for its characters at the
     /// cell's `height`, or off the line of every `lines` word. (Not too narrow: text layers set

@@ -119,7 +119,7 @@ struct TrailerReader {
             // OCR may read a footnote's number as letters ("e", "S e"): short tokens in the number
             // column, left of where any footnote's text begins. After a line that ended short they
             // start the next footnote; a line of nothing else is dropped.
-            let debris = page.source == .native ? 0 : Self.numberDebris(in: line, textLeft: textLeft[page.number] ?? -.infinity)
+            let debris = page.source == .native ? 0 : Self.numberDebris(in: line, textLeft: (textLeft[page.number] ?? -.infinity) + page.unit * 0.25)
             let endedShort = previous.map { previous in
                 previous.page === page && line.words.first.map {
                     previous.line.rect.x1 + page.unit * 0.5 + $0.rect.width < (rightEdge[page.number] ?? 0)
@@ -151,6 +151,13 @@ struct TrailerReader {
                 // OCR lost or misread the number's point or digit ("2 The", "2." for 3.): a short
                 // number opening a sentence starts the next footnote; the sequence tells which.
                 notes.append((last.number + 1, Array(line.words.dropFirst()), page))
+            } else if page.source != .native, line.words.count >= 2, let first = line.words.first,
+                      first.text.first?.isUppercase == true, Self.footnoteNumber(first.text) == nil,
+                      let left = leftEdge[page.number], let text = textLeft[page.number], text - left >= page.unit * 0.5,
+                      first.rect.x0 >= left + (text - left) * 0.6 {
+                // A sentence that begins in the text column, right of the numbers, opens a footnote
+                // whose number OCR lost: a footnote's own lines wrap back under its number.
+                notes.append(((notes.last?.number ?? 0) + 1, line.words, page))
             } else if page.source != .native, notes.isEmpty, previous == nil, line.words.count >= 2,
                       line.words[0].text.first?.isUppercase == true, Self.footnoteNumber(line.words[0].text) == nil {
                 // The trailer's first line without a number: OCR lost footnote 1's number.
@@ -168,7 +175,7 @@ struct TrailerReader {
             previous = (line, page)
         }
         return notes.map { note in
-            var field = FieldBuilder(page: note.page).text(CellText(words: note.words))
+            var field = FieldBuilder(page: note.page).footnote(CellText(words: note.words))
             field.footnoteIds = []
             return Footnote(id: "F\(note.number)", text: field)
         }
@@ -181,12 +188,12 @@ struct TrailerReader {
     }
 
     /// How many words at the start of `line` are what OCR left of a footnote's number as letters
-    /// or marks: tokens of one or two characters, not a number, ending left of `textLeft` (where
-    /// footnote text begins, right of the numbers).
+    /// or marks: tokens of three characters at most, not a number, ending left of `textLeft` (where
+    /// footnote text begins, right of the numbers: no word of text fits in that column).
     static func numberDebris(in line: TextLine, textLeft: Double) -> Int {
         var count = 0
         for word in line.words {
-            guard word.text.count <= 2, word.rect.x1 <= textLeft, !looksLikeFootnoteNumber(word.text),
+            guard word.text.count <= 3, word.rect.x1 <= textLeft, !looksLikeFootnoteNumber(word.text),
                   damagedFootnoteNumber(word.text) == nil else { break }
             count += 1
         }
