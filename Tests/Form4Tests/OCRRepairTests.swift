@@ -48,6 +48,53 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(CellText(text: "05/24/2033:").cleanedForOCR().text, "05/24/2033")
     }
 
+    func testAScannedFootnoteSentenceIsClosedWithAFullStop() {
+        // OCR reads a footnote's small final point as a comma or loses it.
+        XCTAssertEqual(ValueParsing.scannedFootnote("The securities are held in a brokerage account,").value,
+                       .string("The securities are held in a brokerage account."))
+        XCTAssertEqual(ValueParsing.scannedFootnote("Includes 1,250 shares acquired since the last report").value,
+                       .string("Includes 1,250 shares acquired since the last report."))
+        XCTAssertLessThan(ValueParsing.scannedFootnote("Restricted stock units do not expire").quality, 1, "an added point is a repair")
+        XCTAssertEqual(ValueParsing.scannedFootnote("Not applicable;").value, .string("Not applicable."))
+        XCTAssertEqual(ValueParsing.scannedFootnote("Not applicable").value, .string("Not applicable"), "a word or two need not be a sentence")
+        XCTAssertEqual(ValueParsing.scannedFootnote("See the Issuer's Form 8-K (Item 5.02)").value, .string("See the Issuer's Form 8-K (Item 5.02)"))
+        let closed = ValueParsing.scannedFootnote("The price reported is a weighted average price.")
+        XCTAssertEqual(closed.value, .string("The price reported is a weighted average price."))
+        XCTAssertEqual(closed.quality, 1)
+    }
+
+    func testASecurityTitlesMisreadWordsAreRespelledFromTitleWords() {
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Cammon Stock").value, .string("Common Stock"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Perfonnance Stock Units").value, .string("Performance Stock Units"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Warrants {right to bay}").value, .string("Warrants (right to buy)"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Class A Common} Stock").value, .string("Class A Common Stock"), "a brace with none open is a speck")
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Non-Qualifed Stock Option").value, .string("Non-Qualified Stock Option"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Ordinary $hares").value, .string("Ordinary Shares"))
+        XCTAssertLessThan(ValueParsing.scannedSecurityTitle("Cammon Stock").quality, 1)
+        // Words of the issuer's own and acronyms stay; so does a word two titles' words are as near.
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Acme Holdings LTIP Units").value, .string("Acme Holdings LTIP Units"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("ADS").value, .string("ADS"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Class A Common Stock").quality, 1)
+    }
+
+    func testAPriceOfNothingWhoseDollarSignOCRReadAsADigitIsZero() {
+        XCTAssertEqual(ValueParsing.scannedPrice("30").value, .number(0))
+        XCTAssertEqual(ValueParsing.scannedPrice("so").value, .number(0))
+        XCTAssertLessThan(ValueParsing.scannedPrice("50").quality, 1)
+        XCTAssertEqual(ValueParsing.scannedPrice("$30").value, .number(30), "its dollar sign read, 30 is 30")
+        XCTAssertEqual(ValueParsing.scannedPrice("$0").value, .number(0))
+        XCTAssertEqual(ValueParsing.scannedPrice("20").value, .number(20))
+        XCTAssertEqual(ValueParsing.scannedPrice("300").value, .number(300))
+    }
+
+    func testAMonthWhoseTensDigitOCRMisreadIsTheOnlyMonthItCanBe() {
+        XCTAssertEqual(ValueParsing.date("93/14/2022").value, .string("2022-03-14"))
+        XCTAssertEqual(ValueParsing.date("40/11/2022").value, .string("2022-10-11"))
+        XCTAssertLessThan(ValueParsing.date("95/18/2023").quality, 1)
+        XCTAssertEqual(ValueParsing.date("41/11/2022").value, .string("41/11/2022"), "01 or 11: no date")
+        XCTAssertLessThan(ValueParsing.date("41/11/2022").quality, 0.5)
+    }
+
     func testDateWithALostSlashIsStillEightDigits() {
         XCTAssertEqual(ValueParsing.date("0522/2026").value, .string("2026-05-22"))
         XCTAssertLessThan(ValueParsing.date("0522/2026").quality, 1)

@@ -89,4 +89,23 @@ extension ValueParsing {
         guard !kept.isEmpty else { return ParsedValue(.null) }
         return ParsedValue(.string(kept.joined(separator: " ")), quality: kept.count == tokens.count ? 1 : 0.85)
     }
+
+    /// Fewest words for a footnote to be taken for a sentence that lost its full stop.
+    static let minSentenceWords = 3
+
+    /// A footnote of a scan: `scannedText`, its last sentence closed with a full stop. Footnotes
+    /// are written in sentences, and OCR reads the small final point as `,` `;` `:` or loses it;
+    /// a text of a word or two ("Not applicable") may be a heading-like note and is left open.
+    public static func scannedFootnote(_ raw: String) -> ParsedValue {
+        let parsed = scannedText(raw)
+        guard case .string(var text) = parsed.value, let last = text.last else { return parsed }
+        let words = text.split(separator: " ").count
+        if [",", ";", ":"].contains(last), words >= 2 {
+            text.removeLast()
+        } else if !(last.isLetter || last.isNumber) || words < minSentenceWords {
+            return parsed
+        }
+        text.append(".")
+        return ParsedValue(.string(text), quality: parsed.quality * 0.95)
+    }
 }

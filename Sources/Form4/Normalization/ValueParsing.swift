@@ -63,13 +63,27 @@ public enum ValueParsing {
            let split = splitRunTogetherDate(Array(digitsOnly.filter { $0.isASCII && $0.isNumber })) {
             (parts, lostSeparators) = split
         }
+        var monthFixes = 0
+        if parts.count == 3, let month = monthWithTensMisread(parts[0]) {
+            parts[0] = month
+            monthFixes = 1
+        }
         guard parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), var year = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else { return notADate(folded) }
         if parts[2].count == 2 { year += year < 70 ? 2000 : 1900 }
         guard plausibleYears.contains(year) else { return .unreadable(folded) }
         let iso = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
-        let fixes = repairs + lostSeparators
+        let fixes = repairs + lostSeparators + monthFixes
         return ParsedValue(.string(iso), quality: fixes == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(fixes - 1)))
+    }
+
+    /// A two-digit month past 12 whose tens digit OCR misread ("93" for "03", "40" for "10"):
+    /// the tens of a month are 0 or 1, and where only one of them makes a month, that is it.
+    /// Nil for a month that is one, or that could be either ("41": 01 or 11).
+    static func monthWithTensMisread(_ text: String) -> String? {
+        guard text.count == 2, let value = Int(text), !(1...12).contains(value), let units = text.last else { return nil }
+        let months = ["0", "1"].map { $0 + String(units) }.filter { Int($0).map((1...12).contains) ?? false }
+        return months.count == 1 ? months[0] : nil
     }
 
     /// Digits that OCR will have read as a slash: a slash's stroke is a "1" or a "7" to it.
@@ -133,6 +147,22 @@ public enum ValueParsing {
         let plain = repairedText.filter { $0 != "," }
         guard let number = decimal(plain) else { return .unreadable(foldWhitespace(raw)) }
         return ParsedValue(.number(number), quality: repairs == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(repairs - 1)))
+    }
+
+    /// Characters OCR reads a dollar sign as.
+    static let dollarLookAlikes: Set<Character> = ["3", "5", "S", "s", "§"]
+
+    /// A price on a scan: `number`, except that "30", "50", "so" are "$0" with its dollar sign
+    /// read as a digit or letter. Prices are printed with their "$"; a price of nothing is
+    /// common (awards, exercises, gifts), and one of exactly 30 or 50 whose "$" OCR lost
+    /// altogether is rarer.
+    public static func scannedPrice(_ raw: String) -> ParsedValue {
+        let folded = foldWhitespace(raw)
+        if folded.count == 2, let first = folded.first, let last = folded.last,
+           dollarLookAlikes.contains(first), "0oO".contains(last) {
+            return ParsedValue(.number(0), quality: 0.8)
+        }
+        return number(raw)
     }
 
     /// A printed number (digits, `,` `.` `-`, `$` and spaces only: nothing to repair) without its

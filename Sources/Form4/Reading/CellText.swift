@@ -341,6 +341,10 @@ struct FieldBuilder {
     }
 
     func text(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedText) }
+    /// A security's title: on a scan, words OCR misspelled are respelled from titles' own words.
+    func securityTitle(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedSecurityTitle) }
+    /// A footnote's text: on a scan, a sentence whose final point OCR lost or misread is closed.
+    func footnote(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedFootnote) }
     /// A trading symbol: on a scan, OCR's case slips and trailing specks are repaired.
     /// A person's or company's name, or an owner's title: on scans, OCR debris among its words is taken out.
     func name(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.name) }
@@ -349,6 +353,8 @@ struct FieldBuilder {
     func signature(_ cell: CellText) -> Field { field(cell, ValueParsing.signature) }
     func date(_ cell: CellText) -> Field { field(cell, kind: .date, ValueParsing.date) }
     func number(_ cell: CellText) -> Field { field(cell, kind: .number, ValueParsing.number) }
+    /// A price: on a scan, "$0" whose dollar sign OCR read as a digit ("30") is 0.
+    func price(_ cell: CellText) -> Field { field(cell, kind: .number, page.source == .native ? ValueParsing.number : ValueParsing.scannedPrice) }
     func state(_ cell: CellText) -> Field { field(cell, ValueParsing.state) }
     func code(_ cell: CellText, _ allowed: Set<Character>) -> Field {
         field(cell, kind: .code(allowed)) { ValueParsing.code($0, allowed: allowed) }

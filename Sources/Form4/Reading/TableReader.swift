@@ -476,7 +476,7 @@ struct TableReader {
         }
         let hasTransaction = !cell(ColumnName.date).isEmpty || !cell(ColumnName.code).isEmpty
         var row = TableRow(kind: hasTransaction ? .transaction : .holding, derivative: kind == .derivative)
-        row.securityTitle = build.required(build.text(cell(ColumnName.title)))
+        row.securityTitle = build.required(build.securityTitle(cell(ColumnName.title)))
         row.transactionDate = build.date(cell(ColumnName.date))
         row.deemedExecutionDate = build.date(cell(ColumnName.deemed))
         row.transactionCode = build.code(cell(ColumnName.code), Codes.transaction)
@@ -489,7 +489,7 @@ struct TableReader {
         case .nonDerivative:
             row.transactionShares = build.number(cell(ColumnName.amount))
             row.transactionAcquiredDisposedCode = build.code(cell(ColumnName.acquiredDisposed), Codes.acquiredDisposed)
-            row.transactionPricePerShare = build.number(cell(ColumnName.price))
+            row.transactionPricePerShare = build.price(cell(ColumnName.price))
         case .derivative:
             // Column 5 has an (A) and a (D) half: where the amount stands says which it is.
             let acquired = cell(ColumnName.acquired), disposed = cell(ColumnName.disposed)
@@ -502,11 +502,11 @@ struct TableReader {
                     value: .string(amount.words.first.map { _ in acquired.text.isEmpty ? "D" : "A" } ?? "A"),
                     confidence: build.baseConfidence, page: page.number, bbox: amount.rect, method: "column-position")
             }
-            row.transactionPricePerShare = build.number(cell(ColumnName.price))
-            row.conversionOrExercisePrice = build.number(cell(ColumnName.conversion))
+            row.transactionPricePerShare = build.price(cell(ColumnName.price))
+            row.conversionOrExercisePrice = build.price(cell(ColumnName.conversion))
             row.exerciseDate = build.date(cell(ColumnName.exercisable))
             row.expirationDate = build.date(cell(ColumnName.expiration))
-            row.underlyingSecurityTitle = build.text(cell(ColumnName.underlyingTitle))
+            row.underlyingSecurityTitle = build.securityTitle(cell(ColumnName.underlyingTitle))
             row.underlyingSecurityShares = build.number(cell(ColumnName.underlyingShares))
         }
         if page.source != .native { checkCodeAgainstDirection(&row) }

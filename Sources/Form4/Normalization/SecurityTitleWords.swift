@@ -1,0 +1,118 @@
+import Foundation
+import Layout
+
+/// Security titles are written in a small vocabulary ("Class A Common Stock", "Stock Option
+/// (right to buy)", "Series B Convertible Preferred Stock", "Restricted Stock Units"): on a scan,
+/// a title's word that is none of them but lies within a letter or two of exactly one is that
+/// word as OCR misread it ("Cammon", "Perfonnance", "bay"). Names the vocabulary lacks (an
+/// issuer's own "Acme Units") stay as read unless they are that close to a single title word.
+extension ValueParsing {
+    /// The words of security titles on Forms 3, 4 and 5, lower-case.
+    static let securityTitleVocabulary: [String] = """
+        acquire american and appreciation award awards based beneficial bonds buy call capital cash
+        class collar common contingent contract contracts convertible cumulative debenture debentures
+        deferred depositary depository director directors dividend dividends each earnout employee
+        employees equity equivalent equivalents exchangeable exercise five for forward founder founders
+        four grant granted half holdings in incentive interest interests issued limited long ltip market
+        membership no non nonqualified nonvoting note notes obligation of one op operating option options
+        or ordinary par participating partner partnership partnerships per performance phantom plan
+        plans preference preferred prepaid profits purchase pursuant put qualified receipt receipts
+        redeemable representing represents restricted right rights sar sars senior series settled share
+        shares six stock subordinated swap ten term the three time to trust two under unit units
+        unvested value variable vested vesting voting warrant warrants with
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
+
+    private static let securityTitleWordSet = Set(securityTitleVocabulary)
+    private static let securityTitleWordBytes = securityTitleVocabulary.map { Array($0.utf8) }
+
+    /// Characters OCR puts where letters of a title's word belong.
+    static let letterLookAlikes: [Character: Character] = ["$": "s", "0": "o", "1": "l", "5": "s", "|": "l"]
+
+    /// A security title read by OCR: `scannedText`, its words respelled from the title vocabulary
+    /// (`respelledTitleWord`) and its braces read as the parentheses they are.
+    public static func scannedSecurityTitle(_ raw: String) -> ParsedValue {
+        let base = scannedText(raw)
+        guard case .string(let text) = base.value else { return base }
+        var repairs = 0
+        let respelled = text.split(separator: " ").map { token in
+            token.split(separator: "-", omittingEmptySubsequences: false)
+                .map { respelledTitlePart(String($0), repairs: &repairs) }
+                .joined(separator: "-")
+        }.joined(separator: " ")
+        let bracketed = withBracesAsParentheses(respelled, repairs: &repairs)
+        guard repairs > 0 else { return base }
+        return ParsedValue(.string(bracketed), quality: base.quality * pow(0.95, Double(repairs)))
+    }
+
+    /// Titles hold no braces: "{right to buy}" is "(right to buy)"; a "}" with no "(" open
+    /// is a speck and goes.
+    private static func withBracesAsParentheses(_ text: String, repairs: inout Int) -> String {
+        guard text.contains(where: { $0 == "{" || $0 == "}" }) else { return text }
+        var open = 0
+        var result = ""
+        for character in text {
+            switch character {
+            case "(", "{":
+                open += 1
+                result.append("(")
+            case ")", "}":
+                if open > 0 || character == ")" { result.append(")") }
+                open = max(0, open - 1)
+            default:
+                result.append(character)
+            }
+            if character == "{" || character == "}" { repairs += 1 }
+        }
+        return result
+    }
+
+    /// One part of a title's token (the token split at hyphens) with its word respelled; the
+    /// punctuation around it is kept.
+    private static func respelledTitlePart(_ part: String, repairs: inout Int) -> String {
+        let isWordCharacter: (Character) -> Bool = { $0.isLetter || letterLookAlikes[$0] != nil }
+        guard let start = part.firstIndex(where: isWordCharacter), let end = part.lastIndex(where: isWordCharacter) else { return part }
+        let core = String(part[start...end])
+        guard let respelled = respelledTitleWord(core), respelled != core else { return part }
+        repairs += 1
+        return String(part[..<start]) + respelled + String(part[part.index(after: end)...])
+    }
+
+    /// `core` as the title word it is within an edit or two of: one edit for words of four
+    /// letters or fewer, two for longer ones; only when exactly one word is that close. Letter
+    /// look-alikes ("$hares") are read as letters. Nil when `core` stays as it is.
+    static func respelledTitleWord(_ core: String) -> String? {
+        guard core.filter(\.isLetter).count >= 2, core.allSatisfy({ $0.isLetter || letterLookAlikes[$0] != nil }) else { return nil }
+        let spelled = String(core.map { letterLookAlikes[$0] ?? $0 }).lowercased()
+        var word: String
+        if securityTitleWordSet.contains(spelled) {
+            word = spelled
+        } else {
+            // Short capitals are an acronym of their own ("ADS", "LLC").
+            if core.count <= 4, core.allSatisfy(\.isUppercase) { return nil }
+            let limit = spelled.count <= 4 ? 1 : 2
+            let bytes = Array(spelled.utf8)
+            var best: (word: String, distance: Int)?
+            var tied = false
+            for (index, candidate) in securityTitleWordBytes.enumerated() where candidate.count >= 2 {
+                // A two-letter word is only ever one letter misread.
+                if bytes.count <= 2 && candidate.count != bytes.count { continue }
+                let distance = LabelText.editDistance(bytes, candidate, limit: limit)
+                guard distance <= limit else { continue }
+                if best == nil || distance < best!.distance {
+                    best = (securityTitleVocabulary[index], distance); tied = false
+                } else if distance == best!.distance {
+                    tied = true
+                }
+            }
+            guard let best, !tied else { return nil }
+            word = best.word
+        }
+        let letters = core.filter(\.isLetter)
+        if letters.count > 1, letters.allSatisfy(\.isUppercase) {
+            word = word.uppercased()
+        } else if let first = core.first, first.isUppercase || first == "$" || first == "5" {
+            word = word.prefix(1).uppercased() + word.dropFirst()
+        }
+        return word == core ? nil : word
+    }
+}
