@@ -58,6 +58,7 @@ struct FormReader {
             let headerOwnerBottom = page === first ? (page.topMost(FormLabels.nameAndAddress, in: header)?.rect.y1 ?? page.bounds.y0) : page.bounds.y0
             record.reportingOwners += additionalOwners(on: page, after: max(headerOwnerBottom, page === first ? (sections.tableI?.top ?? 0) : 0))
         }
+        UnreadCheckboxes.infer(&record)
         return record
     }
 

@@ -1,0 +1,46 @@
+/// Checkboxes whose state could not be read (their box or label not found, or the ink unclear)
+/// are given the state the rest of the form points to, at a confidence that sends them to
+/// review. The ownership XML itself reads an absent box as unchecked, and most boxes are: the
+/// Section 16 and Rule 10b5-1 boxes nearly always; of an owner's relationship boxes, the one
+/// whose title or text box 5 carries is checked and the others mostly are not.
+enum UnreadCheckboxes {
+    /// Confidence of a state inferred this way: below any review threshold in use.
+    static let inferredConfidence = 0.3
+    /// A null below this confidence is a box not read; above, a box the form does not have.
+    static let absentBoxConfidence = 0.5
+
+    static func infer(_ record: inout Form4Record) {
+        inferUnchecked(&record.notSubjectToSection16)
+        // Older forms have no 10b5-1 box: a null read with some confidence says it is not there.
+        if record.aff10b5One.confidence < absentBoxConfidence { inferUnchecked(&record.aff10b5One) }
+        for index in record.reportingOwners.indices {
+            inferRelationship(&record.reportingOwners[index])
+        }
+    }
+
+    /// An owner's unread relationship boxes, where at least one of the four (or a title or
+    /// text of box 5) was read: Officer and Other are checked when their text is there;
+    /// Director and 10% Owner are taken as unchecked. With nothing read, nothing is guessed.
+    private static func inferRelationship(_ owner: inout ReportingOwner) {
+        let boxes = [owner.isDirector, owner.isOfficer, owner.isTenPercentOwner, owner.isOther]
+        guard boxes.contains(where: \.value.isNull) else { return }
+        let hasTitle = !owner.officerTitle.value.isNull, hasText = !owner.otherText.value.isNull
+        guard boxes.contains(where: { !$0.value.isNull }) || hasTitle || hasText else { return }
+        inferUnchecked(&owner.isDirector)
+        inferUnchecked(&owner.isTenPercentOwner)
+        infer(&owner.isOfficer, checked: hasTitle, near: owner.officerTitle)
+        infer(&owner.isOther, checked: hasText, near: owner.otherText)
+    }
+
+    private static func inferUnchecked(_ field: inout Field) {
+        infer(&field, checked: false, near: nil)
+    }
+
+    private static func infer(_ field: inout Field, checked: Bool, near evidence: Field?) {
+        guard field.value.isNull else { return }
+        field.value = .bool(checked)
+        field.confidence = inferredConfidence
+        field.method = "inferred"
+        if field.page == nil { field.page = evidence?.page }
+    }
+}
