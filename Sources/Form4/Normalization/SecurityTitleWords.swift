@@ -29,41 +29,54 @@ extension ValueParsing {
     static let letterLookAlikes: [Character: Character] = ["$": "s", "0": "o", "1": "l", "5": "s", "|": "l"]
 
     /// A security title read by OCR: `scannedText`, its words respelled from the title vocabulary
-    /// (`respelledTitleWord`) and its braces read as the parentheses they are.
+    /// (`respelledTitleWord`), a lone "$" read as the "S" it is (a title holds no amount of
+    /// nothing) and a lone "?" dropped, its parentheses put right (`withParenthesesBalanced`).
     public static func scannedSecurityTitle(_ raw: String) -> ParsedValue {
         let base = scannedText(raw)
         guard case .string(let text) = base.value else { return base }
         var repairs = 0
-        let respelled = text.split(separator: " ").map { token in
-            token.split(separator: "-", omittingEmptySubsequences: false)
+        let respelled = text.split(separator: " ").compactMap { token -> String? in
+            if token == "?" { repairs += 1; return nil }
+            if token == "$" || token == "§" { repairs += 1; return "S" }
+            return token.split(separator: "-", omittingEmptySubsequences: false)
                 .map { respelledTitlePart(String($0), repairs: &repairs) }
                 .joined(separator: "-")
         }.joined(separator: " ")
-        let bracketed = withBracesAsParentheses(respelled, repairs: &repairs)
-        guard repairs > 0 else { return base }
-        return ParsedValue(.string(bracketed), quality: base.quality * pow(0.95, Double(repairs)))
+        let balanced = withParenthesesBalanced(respelled, repairs: &repairs)
+        guard repairs > 0, !balanced.isEmpty else { return base }
+        return ParsedValue(.string(balanced), quality: base.quality * pow(0.95, Double(repairs)))
     }
 
-    /// Titles hold no braces: "{right to buy}" is "(right to buy)"; a "}" with no "(" open
-    /// is a speck and goes.
-    private static func withBracesAsParentheses(_ text: String, repairs: inout Int) -> String {
-        guard text.contains(where: { $0 == "{" || $0 == "}" }) else { return text }
-        var open = 0
-        var result = ""
+    /// Titles hold no braces: "{right to buy}" is "(right to buy)". A closing one with none
+    /// open is a speck and goes; so is an opening one at the title's start or inside a
+    /// hyphenated word ("(Common Stock", "Non-(Qualified") where it is never closed. Any other
+    /// left open ("Call Option (obligation to sell") lost its closing one at the end.
+    static func withParenthesesBalanced(_ text: String, repairs: inout Int) -> String {
+        guard text.contains(where: { "(){}".contains($0) }) else { return text }
+        var characters: [Character] = []
+        var open: [Int] = []
         for character in text {
             switch character {
             case "(", "{":
-                open += 1
-                result.append("(")
+                open.append(characters.count)
+                characters.append("(")
             case ")", "}":
-                if open > 0 || character == ")" { result.append(")") }
-                open = max(0, open - 1)
+                if open.popLast() != nil { characters.append(")") } else if character == ")" { characters.append(")") } else { repairs += 1; continue }
             default:
-                result.append(character)
+                characters.append(character)
             }
             if character == "{" || character == "}" { repairs += 1 }
         }
-        return result
+        var closeAtEnd = 0
+        for position in open.reversed() {
+            repairs += 1
+            if position == 0 || characters[position - 1] == "-" {
+                characters.remove(at: position)
+            } else {
+                closeAtEnd += 1
+            }
+        }
+        return String(characters) + String(repeating: ")", count: closeAtEnd)
     }
 
     /// One part of a title's token (the token split at hyphens) with its word respelled; the
