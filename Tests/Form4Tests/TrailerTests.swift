@@ -179,6 +179,16 @@ final class TrailerTests: XCTestCase {
         XCTAssertEqual(plain.withoutSpecks().text, "Quantic Inc.", "words side by side are no ghosts")
         XCTAssertEqual(plain.withoutSpecks().footnoteIds, ["F1"], "nor is a raised marker")
         XCTAssertEqual(plain.withoutSpecks().repairs, 0)
+        let besideAMark = CellText(words: [word("Melkote", 36.5, 194.4, 65.5, 200.4), word(";", 90.2, 185.6, 90.8, 195.6),
+                                           word("David", 73, 194.5, 93.4, 200.5)])
+        XCTAssertEqual(besideAMark.withoutSpecks().text, "Melkote David", "a tall mark OCR boxed across a word is no print")
+        let wrapped = CellText(words: [word("Chief", 433.4, 225, 452, 232), word("Technology", 433.2, 230.4, 476.6, 240.4),
+                                       word("Officer", 480, 230.4, 505, 240.4)])
+        XCTAssertEqual(wrapped.withoutSpecks().text, "Chief Technology Officer", "a word whose box only touches the one below is no ghost")
+        let underDebris = CellText(words: [word("Ordinary", 367.7, 321.8, 385.6, 327.8), word("aoe", 370.6, 321.8, 381.6, 330.8)])
+        XCTAssertTrue(underDebris.withoutSpecks().text.hasPrefix("Ordinary"), "debris narrower than the word it covers is no print")
+        let titleAbove = CellText(words: [word("Chief", 447.4, 163.7, 465.6, 169.7), word("Accounting", 446.9, 167.1, 489.2, 178.1)])
+        XCTAssertEqual(titleAbove.withoutSpecks().text, "Chief Accounting")
     }
 
     func testAHyphenatedWordKeptApartByAStrayMarkIsJoined() {

@@ -27,21 +27,28 @@ extension CellText {
 
     /// A word OCR read a second time from the edge of a taller one it overlaps: a ghost line
     /// of small words across a name's upper half ("374Water AW: Inc." over "374Water Inc.",
-    /// from an underlined link). The taller word is the print; the smaller goes. Words with
-    /// digits or brackets are never ghosts.
+    /// from an underlined link). The taller word is the print and the smaller goes, when the
+    /// smaller's middle lies within the print's height (a word of the line above whose box OCR
+    /// drew down into this one only touches it) and the print is a word as wide as it (not a
+    /// rule or speck OCR boxed tall, nor debris read over a word: "aoe" across "Ordinary"), or
+    /// the same word read twice. Words with digits or brackets are never ghosts.
     static func isGhost(_ word: Word, among words: [Word]) -> Bool {
         guard !word.text.contains(where: { $0.isNumber || "()[]{}$%&".contains($0) }) else { return false }
         let box = word.rect
         return words.contains { other in
             let print = other.rect
-            guard print.height >= box.height * minGhostHeightRatio, print.verticalOverlap(box) > 0 else { return false }
-            let sideways = min(box.x1, print.x1) - max(box.x0, print.x0)
-            return sideways >= min(box.width, print.width) * 0.5
+            guard print.height >= box.height * minGhostHeightRatio, print.height <= box.height * maxGhostHeightRatio,
+                  other.text.filter({ $0.isLetter || $0.isNumber }).count >= 3,
+                  min(box.x1, print.x1) - max(box.x0, print.x0) >= min(box.width, print.width) * 0.5 else { return false }
+            if other.text == word.text { return print.verticalOverlap(box) >= box.height * minGhostOverlap }
+            return box.midY >= print.y0 && box.midY <= print.y1 && print.width >= box.width * 0.8
         }
     }
 
     /// How much taller than a ghost the word it overlaps is.
-    static let minGhostHeightRatio = 1.3
+    static let minGhostHeightRatio = 1.3, maxGhostHeightRatio = 2.5
+    /// How much of its height a word read twice shares with its print.
+    static let minGhostOverlap = 0.4
 
     /// A short word of letters or marks whose box is far too wide for its characters at the
     /// cell's `height`, or off the line of every `lines` word. (Not too narrow: text layers set
