@@ -100,6 +100,25 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertLessThan(ValueParsing.date("41/11/2022").quality, 0.5)
     }
 
+    func testWhatOCRLeftOfAConformedSignatureMarkIsTheMark() {
+        XCTAssertEqual(ValueParsing.signature("is Jane Abernathy").value, .string("/s/ Jane Abernathy"))
+        XCTAssertEqual(ValueParsing.signature("4S Kenji Abernathy").value, .string("/s/ Kenji Abernathy"))
+        XCTAssertEqual(ValueParsing.signature("(s/Susan O'Brien").value, .string("/s/ Susan O'Brien"))
+        XCTAssertEqual(ValueParsing.signature("/s/Samuel Brennan-Hughes").value, .string("/s/ Samuel Brennan-Hughes"))
+        XCTAssertLessThan(ValueParsing.signature("ist Jane Okafor").quality, 1)
+        XCTAssertEqual(ValueParsing.signature("Li Yamamoto").value, .string("Li Yamamoto"), "a name's own short first word stays")
+        XCTAssertEqual(ValueParsing.signature("/s/ Jane Doe").quality, 1)
+    }
+
+    func testANamesFinalCommaAndBoxOneLabelsAreOCRs() {
+        XCTAssertEqual(ValueParsing.name("Lumen Therapeutics, Inc,").value, .string("Lumen Therapeutics, Inc."))
+        XCTAssertEqual(ValueParsing.name("Pinecrest Opportunity Master Fund Ltd,").value, .string("Pinecrest Opportunity Master Fund Ltd."))
+        XCTAssertEqual(ValueParsing.name("Halvorsen Holdings LLC,").value, .string("Halvorsen Holdings LLC"))
+        XCTAssertLessThan(ValueParsing.name("Lumen Therapeutics, Inc,").quality, 1)
+        XCTAssertEqual(ValueParsing.name("Van der Berg Thomas (First) (Middle)").value, .string("Van der Berg Thomas"))
+        XCTAssertEqual(ValueParsing.name("Lumen Therapeutics, Inc.").quality, 1)
+    }
+
     func testDateWithALostSlashIsStillEightDigits() {
         XCTAssertEqual(ValueParsing.date("0522/2026").value, .string("2026-05-22"))
         XCTAssertLessThan(ValueParsing.date("0522/2026").quality, 1)

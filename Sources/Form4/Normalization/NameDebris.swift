@@ -19,8 +19,28 @@ extension ValueParsing {
     /// ("Whitfield hitfi Daniel", "Delacroix-Martin laciol Robert").
     public static func name(_ raw: String) -> ParsedValue {
         let read = foldWhitespace(raw).split(separator: " ").map(String.init)
-        let capitalised = read.filter { !isInnerDebris($0) }
-        return debrisRemoved(from: read, keeping: capitalised.count >= 2 ? capitalised : read)
+        let capitalised = read.filter { !isInnerDebris($0) && !boxOneLabels.contains($0.lowercased()) }
+        var parsed = debrisRemoved(from: read, keeping: capitalised.count >= 2 ? capitalised : read)
+        if case .string(let text) = parsed.value, let closed = withSuffixPointRestored(text) {
+            parsed = ParsedValue(.string(closed), quality: parsed.quality * 0.95)
+        }
+        return parsed
+    }
+
+    /// Box 1's labels under the name and address lines, which OCR may run into a name.
+    static let boxOneLabels: Set<String> = ["(last)", "(first)", "(middle)", "(street)", "(city)", "(state)", "(zip)"]
+
+    /// Company endings written with a point ("Inc.", "Ltd."): at a name's end OCR reads the
+    /// point as a comma ("Lumen Therapeutics, Inc,").
+    static let pointedCompanySuffixes: Set<String> = ["inc", "ltd", "co", "l.p", "n.v", "s.a", "plc"]
+
+    /// The name with its final comma read as the point of a company ending, or without it
+    /// (a name never ends in a comma); nil when it does not end in one.
+    static func withSuffixPointRestored(_ text: String) -> String? {
+        guard text.hasSuffix(","), text.count > 1 else { return nil }
+        let body = String(text.dropLast())
+        let lastWord = body.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return pointedCompanySuffixes.contains(lastWord) ? body + "." : body
     }
 
     /// A lower-case word of letters that is no particle or function word.

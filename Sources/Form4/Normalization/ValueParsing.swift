@@ -259,13 +259,17 @@ public enum ValueParsing {
     /// "is/", "{si", "(s/", "Js") is restored where it stands: first, or after "By:", before a
     /// name. So is "Attorney-in-Fact" ("Atiomey-in-Fact"), the one phrase such lines share.
     public static func signature(_ raw: String) -> ParsedValue {
-        var tokens = foldWhitespace(raw).split(separator: " ").map(String.init)
+        var tokens = foldWhitespace(raw).split(separator: " ").flatMap(splittingGluedSignatureMark)
         guard !tokens.isEmpty else { return ParsedValue(.null) }
-        var repaired = false
+        var repaired = tokens.count != foldWhitespace(raw).split(separator: " ").count
         for (index, token) in tokens.enumerated() where token != "/s/" && index + 1 < tokens.count {
             let slashed = token.count <= 3 && token.lowercased().contains("s") && (token.hasPrefix("/") || token.hasSuffix("/"))
             let opensName = (index == 0 || tokens[index - 1].lowercased() == "by:") && tokens[index + 1].first?.isUppercase == true
-            if slashed || (opensName && isDamagedSignatureMark(token)) {
+            // What opens a signature's name is "/s/": a short token there that cannot be part of
+            // a name (lower case, digits, marks: "is", "4S", "ist") is what OCR left of it.
+            let debrisOpening = index == 0 && opensName && token.count <= 3
+                && (token.allSatisfy { $0.isLowercase || !$0.isLetter } || token.contains(where: \.isNumber))
+            if slashed || (opensName && isDamagedSignatureMark(token)) || debrisOpening {
                 tokens[index] = "/s/"
                 repaired = true
             }
@@ -277,6 +281,17 @@ public enum ValueParsing {
             }
         }
         return ParsedValue(.string(tokens.joined(separator: " ")), quality: repaired ? 0.85 : 1)
+    }
+
+    /// `"/s/Susan"`, `"(s/Susan"` → `["/s/", "Susan"]`: a conformed-signature mark OCR ran into
+    /// the name after it (a mark of look-alikes ending in a slash, then a capital).
+    static func splittingGluedSignatureMark(_ token: Substring) -> [String] {
+        guard let slash = token.lastIndex(of: "/"), slash != token.startIndex else { return [String(token)] }
+        let mark = token[...slash], rest = token[token.index(after: slash)...]
+        guard (2...4).contains(mark.count), mark.allSatisfy(signatureMarkLookAlikes.contains),
+              mark.contains(where: { "sS5$".contains($0) }), rest.count >= 2, rest.first?.isUppercase == true,
+              rest.dropFirst().allSatisfy({ $0.isLetter || "'-.,".contains($0) }) else { return [String(token)] }
+        return ["/s/", String(rest)]
     }
 
     /// Characters OCR makes of the slashes and the "s" of "/s/".
