@@ -56,16 +56,17 @@ extension ValueParsing {
         var characters: [Character] = []
         var open: [Int] = []
         for character in text {
+            if character == "{" || character == "}" { repairs += 1 }
             switch character {
             case "(", "{":
                 open.append(characters.count)
                 characters.append("(")
             case ")", "}":
-                if open.popLast() != nil { characters.append(")") } else if character == ")" { characters.append(")") } else { repairs += 1; continue }
+                // A ")" with none open is left as printed; a "}" with none open is a speck.
+                if open.popLast() != nil || character == ")" { characters.append(")") }
             default:
                 characters.append(character)
             }
-            if character == "{" || character == "}" { repairs += 1 }
         }
         var closeAtEnd = 0
         for position in open.reversed() {
