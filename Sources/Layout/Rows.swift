@@ -118,15 +118,71 @@ public struct RowGrouping: Sendable {
     }
 
     /// Rows around anchor lines: every line joins the anchor nearest its centre.
-    public func rowsAround(_ centres: [Double], wordsByColumn: [[Word]]) -> [[[Word]]] {
+    ///
+    /// The lines of a `centredColumns` column are dealt out as blocks instead: a cell wrapped over
+    /// several lines stands centred on its row (HTML table cells are vertically centred), so a
+    /// tall cell may reach nearer the next row's anchor than its own. Each such column is cut into
+    /// consecutive blocks, one per row (empty where the row has nothing there), so that the
+    /// blocks' middles stand as near their rows' anchors as they can (`centredBlocks`).
+    public func rowsAround(_ centres: [Double], wordsByColumn: [[Word]], centredColumns: Set<Int> = []) -> [[[Word]]] {
         var rows = [[[Word]]](repeating: [[Word]](repeating: [], count: wordsByColumn.count), count: centres.count)
         for (column, words) in wordsByColumn.enumerated() {
-            for line in lineGrouping.lines(from: words) {
-                let middle = line.rect.midY
-                let nearest = centres.indices.min { abs(centres[$0] - middle) < abs(centres[$1] - middle) }!
-                rows[nearest][column] += line.words
-            }
+            let lines = lineGrouping.lines(from: words).sorted { $0.rect.midY < $1.rect.midY }
+            let rowOfLine = centredColumns.contains(column)
+                ? Self.centredBlocks(lines.map(\.rect), centres: centres)
+                : lines.map { line in centres.indices.min { abs(centres[$0] - line.rect.midY) < abs(centres[$1] - line.rect.midY) }! }
+            for (line, row) in zip(lines, rowOfLine) { rows[row][column] += line.words }
         }
         return rows
+    }
+
+    /// The row of each line (sorted top to bottom) when the lines are cut into consecutive blocks,
+    /// one per row in order of `centres` (sorted; a block may be empty), so that the blocks' middles
+    /// (halfway between top and bottom) stand as near their rows' centres as they can: the least
+    /// sum of those distances (plus `lineDistanceWeight` × each line's distance to its row's
+    /// centre, which settles ties, and `gapWeight` × the white space between the block's lines:
+    /// the lines of one cell stand close, a gap is more likely between two rows' cells than
+    /// inside one, which keeps a block from borrowing a line from each neighbour to look centred).
+    /// A row lies between its neighbours' centres, so a block's
+    /// lines must too, and a line standing on a row's centre (within `pinning` × its height) is
+    /// that row's: this keeps one tall block from swallowing its neighbours' lines.
+    /// Dynamic programming over (lines placed, rows used).
+    static func centredBlocks(_ lines: [Rect], centres: [Double], lineDistanceWeight: Double = 0.05,
+                              gapWeight: Double = 0.5, pinning: Double = 0.3) -> [Int] {
+        let lineCount = lines.count, rowCount = centres.count
+        guard lineCount > 0, rowCount > 1 else { return lines.map { _ in 0 } }
+        // best[row][placed]: least cost of putting the first `placed` lines into rows 0...row;
+        // cut[row][placed]: where row `row`'s block begins in that best arrangement.
+        var best = [[Double]](repeating: [Double](repeating: .infinity, count: lineCount + 1), count: rowCount)
+        var cut = [[Int]](repeating: [Int](repeating: 0, count: lineCount + 1), count: rowCount)
+        let pinnedRow = lines.map { line in centres.indices.first { abs(centres[$0] - line.midY) <= pinning * line.height } }
+        for row in 0..<rowCount {
+            let above = row > 0 ? centres[row - 1] : -Double.infinity
+            let below = row + 1 < rowCount ? centres[row + 1] : Double.infinity
+            for placed in 0...lineCount {
+                // The block lines[start..<placed], grown upwards one line at a time.
+                var top = Double.infinity, bottom = -Double.infinity, lineDistances = 0.0, gaps = 0.0
+                for start in stride(from: placed, through: 0, by: -1) {
+                    if start < placed {
+                        let line = lines[start]
+                        if line.midY <= above || line.midY >= below || pinnedRow[start].map({ $0 != row }) == true { break }
+                        if start + 1 < placed { gaps += max(0, top - line.y1) }
+                        top = min(top, line.y0); bottom = max(bottom, line.y1)
+                        lineDistances += abs(line.midY - centres[row])
+                    }
+                    let blockCost = start < placed ? abs((top + bottom) / 2 - centres[row]) + lineDistanceWeight * lineDistances + gapWeight * gaps : 0
+                    let before = row == 0 ? (start == 0 ? 0 : Double.infinity) : best[row - 1][start]
+                    if before + blockCost < best[row][placed] { best[row][placed] = before + blockCost; cut[row][placed] = start }
+                }
+            }
+        }
+        var rowOfLine = [Int](repeating: 0, count: lineCount)
+        var end = lineCount
+        for row in stride(from: rowCount - 1, through: 1, by: -1) {
+            let start = cut[row][end]
+            for index in start..<end { rowOfLine[index] = row }
+            end = start
+        }
+        return rowOfLine
     }
 }

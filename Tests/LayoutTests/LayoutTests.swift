@@ -113,6 +113,37 @@ final class LayoutTests: XCTestCase {
         XCTAssertGreaterThan(RowGrouping().rows(wordsByColumn: [titles, dates]).count, 2)
     }
 
+    func testATallCellCentredOnItsRowKeepsTheLinesThatReachTowardsTheNextRow() {
+        // OCR rows anchored on their values (y centres 120 and 150). Row 1's title has five
+        // lines centred on 120; its last line (y 136-144, middle 140) stands nearer row 2's
+        // centre than its own. Row 2's title is one line, on its centre.
+        let titles = [word("American", 10, 100), word("Depositary", 10, 110), word("Shares,", 10, 116),
+                      word("each", 10, 126), word("representing", 10, 136), word("Common", 10, 146)]
+        let amounts = [word("1,000", 200, 116), word("2,000", 200, 146)]
+        let nearest = RowGrouping().rowsAround([120, 150], wordsByColumn: [titles, amounts])
+        XCTAssertEqual(nearest[1][0].map(\.text), ["representing", "Common"], "nearest centre takes the tall cell's last line")
+        let centred = RowGrouping().rowsAround([120, 150], wordsByColumn: [titles, amounts], centredColumns: [0])
+        XCTAssertEqual(centred[0][0].map(\.text), ["American", "Depositary", "Shares,", "each", "representing"])
+        XCTAssertEqual(centred[1][0].map(\.text), ["Common"])
+        XCTAssertEqual(centred[1][1].map(\.text), ["2,000"])
+    }
+
+    func testCentredBlocksDoNotBorrowALineFromEachNeighbourToLookCentred() {
+        // Three rows of a 300 dpi scan (centres 401, 424, 453): "Common Stock (restricted stock /
+        // units)" with a speck line between, "Series A Preferred Stock", and again the two-line
+        // title with a speck. The middle row's block could take the first title's "units)" and
+        // the third title's first line and still be centred on 424: the gaps say otherwise.
+        let lines = [Rect(x0: 0, y0: 390, x1: 50, y1: 398), Rect(x0: 0, y0: 395, x1: 5, y1: 403),
+                     Rect(x0: 0, y0: 400, x1: 50, y1: 408),
+                     Rect(x0: 0, y0: 419, x1: 50, y1: 426),
+                     Rect(x0: 0, y0: 441, x1: 50, y1: 449), Rect(x0: 0, y0: 447, x1: 5, y1: 454),
+                     Rect(x0: 0, y0: 451, x1: 50, y1: 459)]
+        let centres = [401.0, 424, 453]
+        XCTAssertEqual(RowGrouping.centredBlocks(lines, centres: centres), [0, 0, 0, 1, 2, 2, 2])
+        XCTAssertNotEqual(RowGrouping.centredBlocks(lines, centres: centres, gapWeight: 0), [0, 0, 0, 1, 2, 2, 2],
+                          "without the gap term the middle block borrows")
+    }
+
     func testABrowsersPrintHeaderAndFooterAreDroppedAndTheFormsOwnMarginTextKept() {
         let page = Rect(x0: 0, y0: 0, x1: 612, y1: 792)
         let header = [word("11/26/26,", 24, 15), word("1:32", 70, 15), word("AM", 92, 15), word("SEC", 300, 15), word("FORM", 320, 15), word("4", 350, 15)]

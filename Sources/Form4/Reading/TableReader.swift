@@ -146,7 +146,7 @@ struct TableReader {
         let anchor = page.source == .native ? nil : columns.columns.firstIndex { $0.name == ColumnName.owned }
         let wrapping = wrappingIndices(columns)
         let grouped = anchor.flatMap { rowAnchors(wordsByColumn, columns: columns, owned: $0) }
-            .map { rowGrouping.rowsAround($0, wordsByColumn: wordsByColumn) }
+            .map { rowGrouping.rowsAround($0, wordsByColumn: wordsByColumn, centredColumns: wrapping) }
             ?? rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor, wrappingColumns: wrapping)
         return grouped.map { cellsByColumn in
             // The row's height is its tallest cell's; each cell is its column's span of it.
