@@ -56,4 +56,26 @@ final class CheckboxInkTests: XCTestCase {
         XCTAssertGreaterThan(whole.inkFraction(in: Self.issuerName), 0.02)
         XCTAssertEqual(page.inkRenders, 2)
     }
+
+    /// A grey image at 2 pixels per point with dark squares at the given pixel boxes.
+    func image(squares: [(x: Int, y: Int, side: Int)]) -> GrayImage {
+        var pixels = [UInt8](repeating: 255, count: 100 * 40)
+        for square in squares {
+            for y in square.y..<(square.y + square.side) { for x in square.x..<(square.x + square.side) { pixels[y * 100 + x] = 0 } }
+        }
+        return GrayImage(width: 100, height: 40, pixels: pixels, scale: 2, region: Rect(x0: 0, y0: 0, x1: 50, y1: 20))
+    }
+
+    func testALetterOfALabelIsNoBoxButAMarkUnderGarbledOCRIs() {
+        // Three letter-sized squares 2 px apart (the "o", "w" of "below)") under a word of text.
+        let letters = image(squares: [(10, 10, 10), (22, 10, 10), (34, 10, 10)])
+        let word = Rect(x0: 4, y0: 4, x1: 23, y1: 11)
+        let region = Rect(x0: 0, y0: 0, x1: 50, y1: 20)
+        XCTAssertNotNil(CheckboxReader().inkBox(in: region, raster: letters), "without the text layer a letter looks like a box")
+        XCTAssertNil(CheckboxReader().inkBox(in: region, raster: letters, outside: [word]))
+        // A mark standing apart, which OCR read into a garbled word ("Papeete"): still a box.
+        let mark = image(squares: [(60, 10, 10)])
+        let garbled = Rect(x0: 28, y0: 4, x1: 37, y1: 11)
+        XCTAssertEqual(CheckboxReader().inkBox(in: region, raster: mark, outside: [garbled])?.x0, 30)
+    }
 }

@@ -13,6 +13,11 @@ struct CheckboxReader {
     var maxBoxSide: Double = 20
     /// Letters and symbols that mark a box in text.
     static let markGlyphs: Set<String> = ["X", "x", "✓", "✔", "☒", "☑", "■"]
+    /// Letters a word needs to be text rather than what OCR made of a box ("O", "[x]", "Bd").
+    static let wordLetters = 3
+    /// Widest white space between two letters of a word, as a share of the letter's height: a
+    /// box stands further from its label.
+    var letterGap: Double = 0.35
 
     /// `region` is where the box stands: beside its label, on the label's line(s).
     func read(_ straightRegion: Rect, on page: FormPage) -> Field {
@@ -23,7 +28,12 @@ struct CheckboxReader {
             return Field(value: .bool(true), confidence: page.source == .native ? 0.99 : 0.9,
                          page: page.number, bbox: mark.rect, method: "checkbox-text")
         }
-        if !page.marksCheckboxesInText, let raster = page.raster(covering: region), let box = inkBox(in: region, raster: raster) {
+        // A letter of a neighbouring label can be as square as a box: ink under a word is text.
+        // (Words centred beside the region reach into it too.)
+        let text = page.words(in: straightRegion.insetBy(dx: -page.unit * 4, dy: 0))
+            .filter { $0.text.count(where: \.isLetter) >= Self.wordLetters }.map { page.imageArea($0.rect) }
+        if !page.marksCheckboxesInText, let raster = page.raster(covering: region),
+           let box = inkBox(in: region, raster: raster, outside: text) {
             // Drawn boxes (vector check marks): ink inside the box's border means a mark.
             let inside = box.insetBy(dx: box.width * 0.25, dy: box.height * 0.25)
             let ink = raster.inkFraction(in: inside)
@@ -44,24 +54,46 @@ struct CheckboxReader {
     }
 
     /// The checkbox drawn in `region`: the square-ish patch of connected ink nearest the label
-    /// (the region's right side). Text ink (a neighbouring label) is not square or not box-sized.
-    func inkBox(in region: Rect, raster: GrayImage) -> Rect? {
+    /// (the region's right side). Text ink (a neighbouring label) is not square or not box-sized;
+    /// a square-ish letter ("o", "w") is known by the letters standing close beside it, where its
+    /// middle lies in one of the `text` areas (words the text layer has there).
+    func inkBox(in region: Rect, raster: GrayImage, outside text: [Rect] = []) -> Rect? {
         let scale = raster.scale
         let px0 = max(0, Int((region.x0 - raster.region.x0) * scale)), px1 = min(raster.width, Int((region.x1 - raster.region.x0) * scale))
         let py0 = max(0, Int((region.y0 - raster.region.y0) * scale)), py1 = min(raster.height, Int((region.y1 - raster.region.y0) * scale))
         guard px1 > px0, py1 > py0 else { return nil }
+        let patches = inkPatches(raster, x0: px0, y0: py0, x1: px1, y1: py1)
+        let minSide = Int(minBoxSide * scale), maxSide = Int(maxBoxSide * scale)
+        var best: PixelPatch? = nil
+        for patch in patches {
+            let w = patch.width, h = patch.height
+            guard w >= minSide, h >= minSide, w <= maxSide, h <= maxSide,
+                  Double(w) / Double(h) > 0.7, Double(w) / Double(h) < 1.4 else { continue }
+            let middleX = raster.region.x0 + (Double(px0) + Double(patch.x0 + patch.x1) / 2 + 0.5) / scale
+            let middleY = raster.region.y0 + (Double(py0) + Double(patch.y0 + patch.y1) / 2 + 0.5) / scale
+            if text.contains(where: { $0.contains(x: middleX, y: middleY) }),
+               patches.contains(where: { patch.hasLetterBeside($0, within: Double(h) * letterGap) }) { continue }
+            if best == nil || patch.x1 > best!.x1 { best = patch }
+        }
+        guard let found = best else { return nil }
+        return Rect(x0: raster.region.x0 + Double(px0 + found.x0) / scale, y0: raster.region.y0 + Double(py0 + found.y0) / scale,
+                    x1: raster.region.x0 + Double(px0 + found.x1 + 1) / scale, y1: raster.region.y0 + Double(py0 + found.y1 + 1) / scale)
+    }
+
+    /// The connected patches of ink (4-neighbour, darker than mid-grey) in the pixel box
+    /// x0..<x1, y0..<y1 of `raster`, in coordinates relative to (x0, y0).
+    private func inkPatches(_ raster: GrayImage, x0 px0: Int, y0 py0: Int, x1 px1: Int, y1 py1: Int) -> [PixelPatch] {
         let width = px1 - px0, height = py1 - py0
         var seen = [Bool](repeating: false, count: width * height)
-        var best: (x0: Int, y0: Int, x1: Int, y1: Int)? = nil
-        let minSide = Int(minBoxSide * scale), maxSide = Int(maxBoxSide * scale)
+        var patches: [PixelPatch] = []
         for start in 0..<(width * height) where !seen[start] {
             seen[start] = true
             guard raster[px0 + start % width, py0 + start / width] < 128 else { continue }
             var stack = [start]
-            var box = (x0: Int.max, y0: Int.max, x1: -1, y1: -1)
+            var patch = PixelPatch(x0: Int.max, y0: Int.max, x1: -1, y1: -1)
             while let index = stack.popLast() {
                 let x = index % width, y = index / width
-                box = (min(box.x0, x), min(box.y0, y), max(box.x1, x), max(box.y1, y))
+                patch = PixelPatch(x0: min(patch.x0, x), y0: min(patch.y0, y), x1: max(patch.x1, x), y1: max(patch.y1, y))
                 for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
                     let nx = x + dx, ny = y + dy
                     guard nx >= 0, ny >= 0, nx < width, ny < height else { continue }
@@ -72,13 +104,27 @@ struct CheckboxReader {
                     }
                 }
             }
-            let w = box.x1 - box.x0 + 1, h = box.y1 - box.y0 + 1
-            guard w >= minSide, h >= minSide, w <= maxSide, h <= maxSide,
-                  Double(w) / Double(h) > 0.7, Double(w) / Double(h) < 1.4 else { continue }
-            if best == nil || box.x1 > best!.x1 { best = box }
+            patches.append(patch)
         }
-        guard let found = best else { return nil }
-        return Rect(x0: raster.region.x0 + Double(px0 + found.x0) / scale, y0: raster.region.y0 + Double(py0 + found.y0) / scale,
-                    x1: raster.region.x0 + Double(px0 + found.x1 + 1) / scale, y1: raster.region.y0 + Double(py0 + found.y1 + 1) / scale)
+        return patches
+    }
+}
+
+/// A patch of connected ink: its bounding box in pixels (inclusive).
+private struct PixelPatch {
+    var x0: Int, y0: Int, x1: Int, y1: Int
+    var width: Int { x1 - x0 + 1 }
+    var height: Int { y1 - y0 + 1 }
+
+    /// Whether `other` stands beside this patch as the next letter of a word would: on the same
+    /// line (sharing half the shorter height), not inside it (a mark in a box), and no more than
+    /// `gap` pixels to the left or right.
+    func hasLetterBeside(_ other: PixelPatch, within gap: Double) -> Bool {
+        let shared = min(y1, other.y1) - max(y0, other.y0) + 1
+        guard shared * 2 >= min(height, other.height) else { return false }
+        let inside = other.x0 >= x0 && other.x1 <= x1 && other.y0 >= y0 && other.y1 <= y1
+        guard !inside, other.x0 != x0 || other.x1 != x1 || other.y0 != y0 || other.y1 != y1 else { return false }
+        let apart = max(other.x0 - x1, x0 - other.x1) - 1
+        return Double(apart) <= gap
     }
 }
