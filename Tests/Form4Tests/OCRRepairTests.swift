@@ -265,6 +265,15 @@ final class OCRRepairTests: XCTestCase {
         let wrapped = OwnerReader.wrappedRows([words("C/O BLUE HARBOR REALTY TRUST AND", x: 35, y: 155),
                                                words("PARTNERS", x: 35, y: 164)], right: 220, space: 3)
         XCTAssertEqual(wrapped.count, 1, "the first line ends at 208: \"PARTNERS\" would not have fit")
+        // A full first line, and a second that begins an address line of its own.
+        for second in ["C/O LEGAL DEPARTMENT", "2200 PENNSYLVANIA AVE NW", "SUITE 4100"] {
+            let rows = OwnerReader.wrappedRows([words("C/O BLUE HARBOR REALTY TRUST INC", x: 35, y: 155),
+                                                words(second, x: 35, y: 164)], right: 200, space: 3)
+            XCTAssertEqual(rows.count, 2, second)
+        }
+        let afterComma = OwnerReader.wrappedRows([words("100 SOUTHCENTER COURT,", x: 35, y: 155),
+                                                  words("SUITE 200", x: 35, y: 164)], right: 160, space: 3)
+        XCTAssertEqual(afterComma.count, 1, "a line ending in a comma goes on")
     }
 
     func testHeadingNumbersAsOCRLeavesThem() {

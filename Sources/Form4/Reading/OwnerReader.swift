@@ -157,12 +157,15 @@ struct OwnerReader {
     }
 
     /// Lines of a cell joined into its rows: a line is the previous one's continuation only
-    /// where its first word would not have fit after the previous line's end (at `right`).
+    /// where its first word would not have fit after the previous line's end (at `right`), and
+    /// it does not begin an address line of its own (`beginsAddressLine`) after a line that
+    /// ended without a comma or hyphen.
     static func wrappedRows(_ lines: [[Word]], right: Double, space: Double) -> [[Word]] {
         var rows: [[Word]] = []
         for line in lines where !line.isEmpty {
             if let previous = rows.last, let end = previous.map(\.rect.x1).max(), let first = line.first,
-               end + space + first.rect.width > right {
+               end + space + first.rect.width > right,
+               previous.last.map({ $0.text.hasSuffix(",") || $0.text.hasSuffix("-") }) == true || !beginsAddressLine(line.map(\.text)) {
                 rows[rows.count - 1] += line
             } else {
                 rows.append(line)
@@ -170,6 +173,18 @@ struct OwnerReader {
         }
         return rows
     }
+
+    /// Words an address line begins with rather than carries on: "C/O" (in care of), a house
+    /// number, or a unit ("SUITE 200", "FLOOR 12", "P.O. BOX 9").
+    static func beginsAddressLine(_ words: [String]) -> Bool {
+        guard let first = words.first?.uppercased() else { return false }
+        if first.first?.isNumber == true { return true }
+        let letters = first.filter(\.isLetter)
+        if first.hasPrefix("C/") || letters == "ATTN" { return true }
+        return addressUnitWords.contains(letters)
+    }
+
+    static let addressUnitWords: Set<String> = ["SUITE", "STE", "FLOOR", "FL", "UNIT", "APT", "ROOM", "RM", "BLDG", "BUILDING", "PO", "POBOX"]
 
     /// The relationship labels missing from the text, each placed at the word (what OCR left
     /// of it) that stands in its column, beside its row's other label, or, with that one
