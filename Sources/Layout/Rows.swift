@@ -123,17 +123,38 @@ public struct RowGrouping: Sendable {
     /// several lines stands centred on its row (HTML table cells are vertically centred), so a
     /// tall cell may reach nearer the next row's anchor than its own. Each such column is cut into
     /// consecutive blocks, one per row (empty where the row has nothing there), so that the
-    /// blocks' middles stand as near their rows' anchors as they can (`centredBlocks`).
+    /// blocks' middles stand as near their rows' anchors as they can (`centredBlocks`), where the
+    /// column's lines do stand centred on the anchors (`standsOnCentres`).
     public func rowsAround(_ centres: [Double], wordsByColumn: [[Word]], centredColumns: Set<Int> = []) -> [[[Word]]] {
         var rows = [[[Word]]](repeating: [[Word]](repeating: [], count: wordsByColumn.count), count: centres.count)
         for (column, words) in wordsByColumn.enumerated() {
             let lines = lineGrouping.lines(from: words).sorted { $0.rect.midY < $1.rect.midY }
-            let rowOfLine = centredColumns.contains(column)
+            let rowOfLine = centredColumns.contains(column) && Self.standsOnCentres(lines.map(\.rect), centres: centres)
                 ? Self.centredBlocks(lines.map(\.rect), centres: centres)
                 : lines.map { line in centres.indices.min { abs(centres[$0] - line.rect.midY) < abs(centres[$1] - line.rect.midY) }! }
             for (line, row) in zip(lines, rowOfLine) { rows[row][column] += line.words }
         }
         return rows
+    }
+
+    /// Whether a column's cells stand centred on the rows' centres, judged by its one-line cells
+    /// (lines standing more than `lineGap` × their height from the lines above and below): the
+    /// median of them stands within `centring` × its height of the centre nearest it. Cells set
+    /// at the top of their rows, or a column the scan shifted, are not dealt out as centred
+    /// blocks. Without one-line cells there is nothing to tell by: centred, as HTML sets them.
+    static func standsOnCentres(_ lines: [Rect], centres: [Double], lineGap: Double = 1, centring: Double = 0.5) -> Bool {
+        guard !centres.isEmpty else { return false }
+        let alone = lines.indices.filter { index in
+            let line = lines[index]
+            let above = index > 0 ? line.y0 - lines[index - 1].y1 : .infinity
+            let below = index + 1 < lines.count ? lines[index + 1].y0 - line.y1 : .infinity
+            return min(above, below) > lineGap * line.height
+        }
+        guard !alone.isEmpty else { return true }
+        let offsets = alone.map { index in (offset: centres.map { lines[index].midY - $0 }.min { abs($0) < abs($1) }!, height: lines[index].height) }
+            .sorted { $0.offset < $1.offset }
+        let median = offsets[offsets.count / 2]
+        return abs(median.offset) <= centring * median.height
     }
 
     /// The row of each line (sorted top to bottom) when the lines are cut into consecutive blocks,

@@ -293,6 +293,8 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertTrue(heading("Derivative 3, 4 and $) Owned or indirect | (Instr, 4)"), "\"$)\" is a damaged \"5)\"")
         XCTAssertTrue(heading("Exercisable"))
         XCTAssertTrue(heading("Amount or Reportd"), "one damaged letter")
+        XCTAssertTrue(heading("(D)"), "the acquired/disposed column's sub-heading, left alone on a line")
+        XCTAssertFalse(heading("D"), "a bare code is a value")
         XCTAssertFalse(heading("{right to $79.3 9/08/2023 J 373 9082023 | 09:05/2030 Cet 373 eT) 134,749 D"))
         XCTAssertFalse(heading("Warrants 5"))
         XCTAssertFalse(heading("Stock Option (Right to Buy)"))

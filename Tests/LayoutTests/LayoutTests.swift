@@ -128,6 +128,18 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(centred[1][1].map(\.text), ["2,000"])
     }
 
+    func testCellsSetAtTheTopOfTheirRowsAreNotDealtOutAsCentredBlocks() {
+        // One-line titles standing 7 points above their rows' centres (a print that sets titles
+        // at the top, or a scan that shifted the column): blocks centred on the anchors would
+        // pull the next row's title up. Nearest-centre keeps each title in its row.
+        let titles = [word("Common", 10, 387), word("Ordinary", 10, 404), word("Class", 10, 428)]
+        let centres = [398.0, 415, 439]
+        XCTAssertFalse(RowGrouping.standsOnCentres(titles.map(\.rect), centres: centres))
+        XCTAssertTrue(RowGrouping.standsOnCentres(titles.map(\.rect), centres: centres.map { $0 - 7 }))
+        let rows = RowGrouping().rowsAround(centres, wordsByColumn: [titles], centredColumns: [0])
+        XCTAssertEqual(rows.map { $0[0].map(\.text) }, [["Common"], ["Ordinary"], ["Class"]])
+    }
+
     func testCentredBlocksDoNotBorrowALineFromEachNeighbourToLookCentred() {
         // Three rows of a 300 dpi scan (centres 401, 424, 453): "Common Stock (restricted stock /
         // units)" with a speck line between, "Series A Preferred Stock", and again the two-line

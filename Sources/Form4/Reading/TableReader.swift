@@ -427,11 +427,14 @@ struct TableReader {
 
     /// Whether the words of a line are words of the table's printed header: no value among them
     /// (a number of two digits or more, an amount; "$)" is a damaged "5)"), and at least two of every three of its
-    /// words of three letters or more are heading words, as spelled or with one letter damaged.
+    /// words of three letters or more are heading words, as spelled or with one letter damaged
+    /// (with "(A)" and "(D)" counted as heading words).
     static func spellsHeadingText(_ words: [String], vocabulary: Set<String>) -> Bool {
         var heading = 0, other = 0
         for word in words {
             if word.filter(\.isNumber).count >= 2 || (word.contains("$") && word.contains(where: \.isNumber)) { return false }
+            // The sub-headings "(A)" "(D)" of the acquired/disposed column (values stand bare).
+            if ["(A)", "(D)"].contains(word.uppercased()) { heading += 1; continue }
             let letters = String(word.lowercased().filter { $0.isLetter && $0.isASCII })
             guard letters.count >= 3 else { continue }
             if vocabulary.contains(letters) || (letters.count >= 5 && vocabulary.contains { candidate in
