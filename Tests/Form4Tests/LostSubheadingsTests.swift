@@ -49,4 +49,32 @@ final class LostSubheadingsTests: XCTestCase {
                                            shares: [2, 1])
         XCTAssertEqual(code.map(\.rect.x1), [320, 330])
     }
+
+    /// Table II printed wider than its paper and scanned: the last heading ("11. Nature of
+    /// Indirect") is cut off at the page's edge, and OCR garbled headings 3 and 3A. Ten of the
+    /// twelve headings are too few unless the cut-off one is placed where its remains run off the page.
+    func testALastHeadingCutOffAtThePagesEdgeStillCountsAndItsColumnIsKnown() throws {
+        let headings = words("1. Title of Derivative", x: 36, y: 50) + words("2. Conversion or Exercise", x: 80, y: 50)
+            + words("een e", x: 130, y: 50) + words("eee", x: 165, y: 50)
+            + words("4. Transaction Code", x: 205, y: 60) + words("5. Number of Derivative", x: 240, y: 60)
+            + words("6. Date Exercisable and", x: 290, y: 50) + words("Expiration Date", x: 290, y: 57)
+            + words("7. Title and Amount", x: 355, y: 50) + words("8. Price of Derivative", x: 425, y: 50)
+            + words("9. Number of derivative", x: 470, y: 50) + words("10. Ownership Form", x: 530, y: 50)
+            + words("Na", x: 598, y: 50) + words("of In", x: 598, y: 57)
+        let subheadings = words("Code", x: 205, y: 80) + words("V", x: 225, y: 80) + words("(A)", x: 245, y: 80)
+            + words("(D)", x: 265, y: 80) + words("Date", x: 292, y: 80) + words("Expiration", x: 325, y: 80)
+            + words("Title", x: 355, y: 80) + words("Amount or Number", x: 385, y: 80)
+        let row = words("Option", x: 36, y: 100) + words("$10.00", x: 80, y: 100)
+            + words("M", x: 205, y: 100) + words("100", x: 245, y: 100)
+            + words("01/02/2026", x: 292, y: 100) + words("01/02/2030", x: 325, y: 100)
+            + words("Common", x: 355, y: 100) + words("100", x: 390, y: 100) + words("$0", x: 425, y: 100)
+            + words("1,500", x: 470, y: 100) + words("I", x: 530, y: 100) + words("By Tr", x: 597, y: 100)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer,
+                            words: headings + subheadings + row)
+        let rows = TableReader(page: FormPage(text: text, pdfPage: nil), kind: .derivative).readRows(top: 40, bottom: 130)
+        let read = try XCTUnwrap(rows.first)
+        XCTAssertEqual(read.sharesOwnedFollowingTransaction.value, .number(1500))
+        XCTAssertEqual(read.directOrIndirectOwnership.value, .string("I"))
+        XCTAssertEqual(read.expirationDate?.value, .string("2030-01-02"))
+    }
 }

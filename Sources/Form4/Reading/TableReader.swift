@@ -204,6 +204,7 @@ struct TableReader {
             headings.append((heading.name, word.rect))
         }
         placeAtRules(&headings, rowTop: rowTop)
+        placeCutOffLastHeading(&headings, band: band)
         // The first column (the security's title) starts at the table's left edge.
         if let first = anatomy.first, !headings.contains(where: { $0.name == first.name }) {
             let left = page.words(in: Rect(x0: region.x0, y0: rowTop - page.unit, x1: region.x1, y1: region.y1))
@@ -219,6 +220,20 @@ struct TableReader {
             headings.append((heading.name, Rect(x0: middle, y0: left.rect.y0, x1: middle + 1, y1: left.rect.y1)))
         }
         headings.sort { $0.rect.x0 < $1.rect.x0 }
+    }
+
+    /// A table printed wider than the paper loses its last heading over the page's edge (and
+    /// on a scan OCR makes little of what is left of it). Where the last heading is missing and
+    /// header words right of the last found heading run to the edge, the lost heading's column
+    /// begins at the first of them: its cells are then known to be cut off, not merged into
+    /// their neighbour's.
+    private func placeCutOffLastHeading(_ headings: inout [(name: String, rect: Rect)], band: Rect) {
+        guard let last = anatomy.last, !headings.contains(where: { $0.name == last.name }),
+              let lastFound = headings.max(by: { $0.rect.x1 < $1.rect.x1 }) else { return }
+        let edge = page.bounds.x1 - (page.source == .native ? FieldBuilder.pageEdgeMargin : page.unit * 1.5)
+        let beyond = page.words(in: band).filter { $0.rect.x0 > lastFound.rect.x1 + page.unit * 0.5 }
+        guard beyond.contains(where: { $0.rect.x1 >= edge }), let left = beyond.map(\.rect.x0).min() else { return }
+        headings.append((last.name, Rect(x0: left, y0: lastFound.rect.y0, x1: left + 1, y1: lastFound.rect.y1)))
     }
 
     /// The largest set of found headings that stand left to right in the table's order (the best
