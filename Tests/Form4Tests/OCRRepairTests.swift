@@ -214,6 +214,8 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.ticker("MF 8 > z 5").value, .string("MF"))
         XCTAssertLessThan(ValueParsing.ticker("MF 8 > z 5").quality, 1)
         XCTAssertEqual(ValueParsing.ticker("ZSB"), ParsedValue(.string("ZSB")))
+        XCTAssertEqual(ValueParsing.ticker("0B").value, .string("OB"), "a ticker's letter read as a digit")
+        XCTAssertEqual(ValueParsing.ticker("8RK.8").value, .string("BRK.B"))
         XCTAssertEqual(ValueParsing.signature("és/ Grace Chen").value, .string("/s/ Grace Chen"))
         XCTAssertEqual(ValueParsing.signature("/s Priya Van der Berg").value, .string("/s/ Priya Van der Berg"))
         XCTAssertEqual(ValueParsing.signature("Fund LP, By: /s/ Ann Lee"), ParsedValue(.string("Fund LP, By: /s/ Ann Lee")))
@@ -299,5 +301,16 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertFalse(heading("Warrants 5"))
         XCTAssertFalse(heading("Stock Option (Right to Buy)"))
         XCTAssertFalse(heading("Derivative Security 12"), "a value among heading words")
+    }
+
+    /// Box 2 read again on its own: "NAME [ TICKER ]", or with the brackets lost.
+    func testIssuerBoxReadAgainSplitsIntoNameAndTicker() {
+        XCTAssertEqual(HeaderReader.nameAndTicker("Blue Harbor Industries, Inc. [ RQNK ]")?.name, "Blue Harbor Industries, Inc.")
+        XCTAssertEqual(HeaderReader.nameAndTicker("Blue Harbor Industries, Inc. [ RQNK ]")?.ticker, "RQNK")
+        XCTAssertEqual(HeaderReader.nameAndTicker("Northwind Networks Inc -RAA")?.ticker, "RAA")
+        XCTAssertEqual(HeaderReader.nameAndTicker("Lumen Bancorp, Inc. xDW")?.ticker, "XDW")
+        XCTAssertNil(HeaderReader.nameAndTicker("Lumen Bancorp, Inc."), "a company-name ending is no ticker")
+        XCTAssertNil(HeaderReader.nameAndTicker("EYBA"), "a ticker without a name")
+        XCTAssertNil(HeaderReader.nameAndTicker("Hr rin al In RQNK"), "too little of a name")
     }
 }

@@ -250,7 +250,12 @@ public enum ValueParsing {
     public static func ticker(_ raw: String) -> ParsedValue {
         let tokens = foldWhitespace(raw).split(separator: " ").map(String.init)
         guard let first = tokens.first else { return ParsedValue(.null) }
-        let upper = first.uppercased()
+        var upper = first.uppercased()
+        // Tickers are letters: a digit among letters is the letter OCR took it for ("0B" → OB).
+        if upper.contains(where: \.isLetter) {
+            let letters: [Character: Character] = ["0": "O", "1": "I", "2": "Z", "5": "S", "6": "G", "8": "B"]
+            upper = String(upper.map { letters[$0] ?? $0 })
+        }
         let changed = upper != first || tokens.count > 1
         return ParsedValue(.string(upper), quality: changed ? 0.8 : 1)
     }

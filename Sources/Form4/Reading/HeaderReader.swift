@@ -1,3 +1,4 @@
+import Foundation
 import Layout
 import PDFText
 
@@ -56,7 +57,12 @@ struct HeaderReader {
             let labelWords = withFormat.flatMap { page.first($0, in: middle, exactOnly: true) }.map { Set($0.wordIndices) } ?? []
             return CellText(words: page.words(in: Rect(x0: column2.x0, y0: label.rect.y1, x1: column2.x1, y1: bottom), excluding: labelWords))
         }
-        readIssuer(area(below: box2, until: [box2a, box3, box4]), into: &record, build: build)
+        let issuerCell = area(below: box2, until: [box2a, box3, box4])
+        readIssuer(issuerCell, into: &record, build: build)
+        if page.source != .native {
+            let bottom = [box2a, box3, box4].compactMap { $0?.rect.y0 }.filter { $0 > box2.rect.y1 }.min() ?? tableTop
+            rereadIssuerIfDoubtful(Rect(x0: column2.x0, y0: box2.rect.y1, x1: column2.x1, y1: bottom), into: &record, build: build)
+        }
         record.periodOfReport = box3 == nil ? .missing
             : build.required(build.date(firstDate(in: area(below: box3, until: [box4], withFormat: FormLabels.earliestTransactionWithFormat),
                                                   orOnTheLineOf: box3, within: column2)))
@@ -118,6 +124,58 @@ struct HeaderReader {
         }.filter { !$0.text.isEmpty }
         record.issuer.issuerName = build.required(build.name(CellText(words: nameWords.filter { !$0.text.isEmpty })))
         record.issuer.issuerTradingSymbol = build.ticker(CellText(words: tickerWords))
+    }
+
+    /// On a scan, box 2 printed large and underlined (as browsers print EDGAR's link) comes out
+    /// of a page-wide OCR text layer in pieces ("Harbor In ra In" for "Blue Harbor Industries,
+    /// Inc. [ RQNK ]"). Where the name was read with little confidence or no ticker was found,
+    /// the box is read again on its own, enlarged; the new reading is taken where it reads as
+    /// "NAME [ TICKER ]" and tesseract is fairly sure of it, and it stays in review unless both
+    /// readings agree.
+    private func rereadIssuerIfDoubtful(_ box: Rect, into record: inout Form4Record, build: FieldBuilder) {
+        let name = record.issuer.issuerName, ticker = record.issuer.issuerTradingSymbol
+        guard name.confidence < Self.doubtfulIssuerConfidence || ticker.value.isNull,
+              let ocr = page.ocr, let image = page.scanImage(),
+              let reading = ocr.readBlock(page.imageArea(box), of: image), reading.confidence >= 0.6,
+              let parts = Self.nameAndTicker(reading.text) else { return }
+        let newName = build.name(CellText(text: parts.name)), newTicker = build.ticker(CellText(text: parts.ticker))
+        guard !newName.value.isNull, !newTicker.value.isNull else { return }
+        let agreeing = newName.value == name.value && newTicker.value == ticker.value
+        let confidence = build.baseConfidence * (agreeing ? 0.95 : 0.85) * (0.6 + 0.4 * reading.confidence)
+        func reread(_ new: Field, over old: Field) -> Field {
+            var chosen = agreeing ? old : new
+            chosen.page = page.number
+            chosen.bbox = old.bbox ?? box
+            chosen.confidence = agreeing ? max(old.confidence, confidence) : confidence
+            if !agreeing { chosen.method = "reread" }
+            return chosen
+        }
+        record.issuer.issuerName = reread(newName, over: name)
+        record.issuer.issuerTradingSymbol = reread(newTicker, over: ticker)
+    }
+
+    /// Name reading below which box 2 is read again on a scan.
+    static let doubtfulIssuerConfidence = 0.8
+
+    /// "Blue Harbor Industries, Inc. [ RQNK ]" → ("Blue Harbor Industries, Inc.", "RQNK"): the
+    /// ticker is the one to six letters, digits or points in the last brackets, or (where OCR
+    /// lost the brackets) the last word, if it is such and no company-name ending; the name needs
+    /// a word of four letters or more (what OCR leaves of one is shorter). Nil otherwise.
+    static func nameAndTicker(_ text: String) -> (name: String, ticker: String)? {
+        let name: String, ticker: String
+        if let open = text.lastIndex(of: "[") {
+            name = text[..<open].trimmingCharacters(in: .whitespaces)
+            ticker = text[text.index(after: open)...].prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+        } else {
+            var words = text.split(separator: " ").map(String.init)
+            guard let last = words.popLast() else { return nil }
+            ticker = last.filter { !"[]|-_(){}".contains($0) }.uppercased()
+            name = words.joined(separator: " ")
+            guard !companySuffixes.contains(ticker.filter(\.isLetter)) else { return nil }
+        }
+        guard name.split(separator: " ").contains(where: { $0.count(where: \.isLetter) >= 4 }), (1...6).contains(ticker.count), ticker.contains(where: \.isLetter),
+              ticker.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == ".") }) else { return nil }
+        return (name, ticker)
     }
 
     /// The areas of the two boxes above box 1: "no longer subject to Section 16" and, on forms

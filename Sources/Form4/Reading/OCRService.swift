@@ -132,6 +132,17 @@ final class OCRService: @unchecked Sendable {
         return reading
     }
 
+    /// Reads the block of text standing in `area` of `image` (lines as printed, underlines and
+    /// all), enlarged, with any character allowed. Nil when nothing could be read.
+    func readBlock(_ area: Rect, of image: GrayImage) -> (text: String, confidence: Double)? {
+        guard let crop = image.cropped(to: area), let engine = try? tesseract(),
+              let words = try? engine.recognizeWords(in: crop.enlarged(by: 2), pageSegmentation: .singleBlock, characterWhitelist: nil)
+        else { return nil }
+        let kept = words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
+        guard !kept.isEmpty else { return nil }
+        return (kept.map(\.text).joined(separator: " "), kept.map(\.confidence).reduce(0, +) / Double(kept.count))
+    }
+
     /// Reads the field standing in `area` of `image` again, allowing only the characters its
     /// kind can hold. Returns nil when nothing could be read.
     func reread(_ area: Rect, of image: GrayImage, as kind: FieldKind) -> (text: String, confidence: Double)? {
