@@ -12,14 +12,20 @@ final class LostSubheadingsTests: XCTestCase {
 
     /// Table II's header with "Date Exercisable" and "Expiration Date" lost from the sub-headings'
     /// row (the parent heading "6. Date Exercisable and Expiration Date" is there), and one row.
-    func page() -> FormPage {
-        let headings = words("1. Title of Derivative", x: 36, y: 50) + words("2. Conversion or Exercise", x: 80, y: 50)
-            + words("3. Transaction Date", x: 130, y: 50) + words("3A. Deemed Execution Date", x: 165, y: 50)
+    /// Table II's column headings as OCR left them: headings 3 and 3A, 10 and 11 as given.
+    func headings(date: String = "3. Transaction Date", deemed: String = "3A. Deemed Execution Date",
+                  ownership: [Word]? = nil, nature: [Word]? = nil) -> [Word] {
+        words("1. Title of Derivative", x: 36, y: 50) + words("2. Conversion or Exercise", x: 80, y: 50)
+            + words(date, x: 130, y: 50) + words(deemed, x: 165, y: 50)
             + words("4. Transaction Code", x: 205, y: 60) + words("5. Number of Derivative", x: 240, y: 60)
             + words("6. Date Exercisable and", x: 290, y: 50) + words("Expiration Date", x: 290, y: 57)
             + words("7. Title and Amount", x: 355, y: 50) + words("8. Price of Derivative", x: 425, y: 50)
-            + words("9. Number of derivative", x: 470, y: 50) + words("10. Ownership Form", x: 515, y: 50)
-            + words("11. Nature of Indirect", x: 555, y: 50)
+            + words("9. Number of derivative", x: 470, y: 50)
+            + (ownership ?? words("10. Ownership Form", x: 515, y: 50)) + (nature ?? words("11. Nature of Indirect", x: 555, y: 50))
+    }
+
+    func page() -> FormPage {
+        let headings = headings()
         let subheadings = words("Code", x: 205, y: 80) + words("V", x: 225, y: 80) + words("(A)", x: 245, y: 80)
             + words("(D)", x: 265, y: 80) + words("Title", x: 355, y: 80) + words("Amount or Number", x: 385, y: 80)
         let row = words("Option", x: 36, y: 100) + words("$10.00", x: 80, y: 100) + words("01/02/2025", x: 130, y: 100)
@@ -54,13 +60,8 @@ final class LostSubheadingsTests: XCTestCase {
     /// Indirect") is cut off at the page's edge, and OCR garbled headings 3 and 3A. Ten of the
     /// twelve headings are too few unless the cut-off one is placed where its remains run off the page.
     func testALastHeadingCutOffAtThePagesEdgeStillCountsAndItsColumnIsKnown() throws {
-        let headings = words("1. Title of Derivative", x: 36, y: 50) + words("2. Conversion or Exercise", x: 80, y: 50)
-            + words("een e", x: 130, y: 50) + words("eee", x: 165, y: 50)
-            + words("4. Transaction Code", x: 205, y: 60) + words("5. Number of Derivative", x: 240, y: 60)
-            + words("6. Date Exercisable and", x: 290, y: 50) + words("Expiration Date", x: 290, y: 57)
-            + words("7. Title and Amount", x: 355, y: 50) + words("8. Price of Derivative", x: 425, y: 50)
-            + words("9. Number of derivative", x: 470, y: 50) + words("10. Ownership Form", x: 530, y: 50)
-            + words("Na", x: 598, y: 50) + words("of In", x: 598, y: 57)
+        let headings = headings(date: "een e", deemed: "eee", ownership: words("10. Ownership Form", x: 530, y: 50),
+                                nature: words("Na", x: 598, y: 50) + words("of In", x: 598, y: 57))
         let subheadings = words("Code", x: 205, y: 80) + words("V", x: 225, y: 80) + words("(A)", x: 245, y: 80)
             + words("(D)", x: 265, y: 80) + words("Date", x: 292, y: 80) + words("Expiration", x: 325, y: 80)
             + words("Title", x: 355, y: 80) + words("Amount or Number", x: 385, y: 80)
