@@ -57,8 +57,7 @@ struct HeaderReader {
             let labelWords = withFormat.flatMap { page.first($0, in: middle, exactOnly: true) }.map { Set($0.wordIndices) } ?? []
             return CellText(words: page.words(in: Rect(x0: column2.x0, y0: label.rect.y1, x1: column2.x1, y1: bottom), excluding: labelWords))
         }
-        let issuerCell = area(below: box2, until: [box2a, box3, box4])
-        readIssuer(issuerCell, into: &record, build: build)
+        readIssuer(area(below: box2, until: [box2a, box3, box4]), into: &record, build: build)
         if page.source != .native {
             let bottom = [box2a, box3, box4].compactMap { $0?.rect.y0 }.filter { $0 > box2.rect.y1 }.min() ?? tableTop
             rereadIssuerIfDoubtful(Rect(x0: column2.x0, y0: box2.rect.y1, x1: column2.x1, y1: bottom), into: &record, build: build)
