@@ -28,12 +28,8 @@ struct CheckboxReader {
             return Field(value: .bool(true), confidence: page.source == .native ? 0.99 : 0.9,
                          page: page.number, bbox: mark.rect, method: "checkbox-text")
         }
-        // A letter of a neighbouring label can be as square as a box: ink under a word is text.
-        // (Words centred beside the region reach into it too.)
-        let text = page.words(in: straightRegion.insetBy(dx: -page.unit * 4, dy: 0))
-            .filter { $0.text.count(where: \.isLetter) >= Self.wordLetters }.map { page.imageArea($0.rect) }
         if !page.marksCheckboxesInText, let raster = page.raster(covering: region),
-           let box = inkBox(in: region, raster: raster, outside: text) {
+           let box = inkBox(in: region, raster: raster, outside: textAreas(near: straightRegion, on: page)) {
             // Drawn boxes (vector check marks): ink inside the box's border means a mark.
             let inside = box.insetBy(dx: box.width * 0.25, dy: box.height * 0.25)
             let ink = raster.inkFraction(in: inside)
@@ -51,6 +47,14 @@ struct CheckboxReader {
         // A native text layer holds every printed "X": no mark in the text means none on the page.
         return Field(value: .bool(false), confidence: page.source == .native ? 0.97 : 0.8,
                      page: page.number, bbox: region, method: "checkbox-text")
+    }
+
+    /// Where words of text stand around a box's region (in the page image's frame): a letter of
+    /// a neighbouring label can be as square as a box. Words centred beside the region reach
+    /// into it too.
+    private func textAreas(near straightRegion: Rect, on page: FormPage) -> [Rect] {
+        page.words(in: straightRegion.insetBy(dx: -page.unit * 4, dy: 0))
+            .filter { $0.text.count(where: \.isLetter) >= Self.wordLetters }.map { page.imageArea($0.rect) }
     }
 
     /// The checkbox drawn in `region`: the square-ish patch of connected ink nearest the label

@@ -124,12 +124,16 @@ final class OCRService: @unchecked Sendable {
         let mode: PageSegmentation = kind.isTyped ? .singleLine : .singleBlock
         let big = crop.cleanedCell().enlarged(by: 2)
         guard let words = try? engine.recognizeWords(in: big, pageSegmentation: mode, characterWhitelist: kind.whitelist) else { return nil }
-        // Specks and rule remains read as "|" or "=" are no part of the value, nor of its certainty.
+        return Self.reading(of: words)
+    }
+
+    /// The words' text and mean confidence, leaving out specks and rule remains read as "|" or
+    /// "=" (no part of the value, nor of its certainty). Nil when nothing is left.
+    private static func reading(of words: [OCRWord]) -> (text: String, confidence: Double)? {
         let kept = words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
-        let reading: (text: String, confidence: Double)? = kept.isEmpty ? nil
-            : (kept.map(\.text).joined(separator: " "), kept.map(\.confidence).reduce(0, +) / Double(kept.count))
-        guard let reading, !reading.text.isEmpty else { return nil }
-        return reading
+        guard !kept.isEmpty else { return nil }
+        let text = kept.map(\.text).joined(separator: " ")
+        return text.isEmpty ? nil : (text, kept.map(\.confidence).reduce(0, +) / Double(kept.count))
     }
 
     /// Reads the block of text standing in `area` of `image` (lines as printed, underlines and
@@ -138,9 +142,7 @@ final class OCRService: @unchecked Sendable {
         guard let crop = image.cropped(to: area), let engine = try? tesseract(),
               let words = try? engine.recognizeWords(in: crop.enlarged(by: 2), pageSegmentation: .singleBlock, characterWhitelist: nil)
         else { return nil }
-        let kept = words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
-        guard !kept.isEmpty else { return nil }
-        return (kept.map(\.text).joined(separator: " "), kept.map(\.confidence).reduce(0, +) / Double(kept.count))
+        return Self.reading(of: words)
     }
 
     /// Reads the field standing in `area` of `image` again, allowing only the characters its
