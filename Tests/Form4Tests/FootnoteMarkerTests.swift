@@ -65,6 +65,24 @@ final class FootnoteMarkerTests: XCTestCase {
         XCTAssertEqual(resolution.ids(reading: "(2", shape: marker)?.ids, ["F2"])
     }
 
+    func testAMarkerAloneAsTallAsTheValuesIsTakenOnlyOnAWholeReading() throws {
+        // "(1)" set in the values' size, alone in its cell: parentheses 7 points tall (more
+        // than the page's unit), thin on either side of the digit.
+        var image = cell()
+        for x in [20.0, 23.5, 27.0] { paint(&image, Rect(x0: x, y0: 6, x1: x + 1, y1: 13), level: 60) }
+        let marker = try XCTUnwrap(CellImage(image: image, unit: 7).trailingMarker(in: Rect(x0: 1, y0: 1, x1: 59, y1: 19)))
+        XCTAssertTrue(marker.alone)
+        XCTAssertTrue(marker.needsWholeReading)
+        let resolution = MarkerResolution(defined: [1, 2])
+        XCTAssertEqual(resolution.ids(reading: "(1)", shape: marker)?.ids, ["F1"])
+        XCTAssertNil(resolution.ids(reading: "0)", shape: marker), "\"$0\" read as a damaged marker is no marker")
+        XCTAssertNil(resolution.ids(votes: ["(1", "(1"], shape: marker))
+        // As tall, but a short value's wide digits: no marker at all.
+        var value = cell()
+        for x in [20.0, 23.5, 27.0] { paint(&value, Rect(x0: x, y0: 6, x1: x + 2.8, y1: 13), level: 60) }
+        XCTAssertNil(CellImage(image: value, unit: 7).trailingMarker(in: Rect(x0: 1, y0: 1, x1: 59, y1: 19)))
+    }
+
     func testReadingsAreJudgedByTheFootnotesTheFormDefines() {
         let shape = MarkerShape(rect: Rect(x0: 0, y0: 0, x1: 3, y1: 3), strokeWidths: [3, 6, 3], alone: false)
         let one = MarkerShape(rect: Rect(x0: 0, y0: 0, x1: 3, y1: 3), strokeWidths: [3, 3, 3], alone: false)

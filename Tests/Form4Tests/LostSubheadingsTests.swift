@@ -56,6 +56,25 @@ final class LostSubheadingsTests: XCTestCase {
         XCTAssertEqual(code.map(\.rect.x1), [320, 330])
     }
 
+    /// OCR lost "4. Transaction Code" and kept only the number of "5. Number of Derivative": the
+    /// "4" of "(Instr. 3, 4 and 5)" under heading 5 is no heading (it would put column 4 right of
+    /// column 5); "5." is, and column 4 takes the gap between 3A and 5.
+    func testAHeadingNumberOutOfOrderIsNotTakenForALostHeading() throws {
+        let kept = headings().filter { $0.rect.y0 != 60 }
+        let damaged = words("Trnsctn Cde", x: 205, y: 60) + words("5. xq wv", x: 240, y: 50) + words("(Instr. 3, 4 and 5)", x: 262, y: 52)
+        let subheadings = words("Code", x: 205, y: 80) + words("V", x: 225, y: 80) + words("(A)", x: 245, y: 80) + words("(D)", x: 265, y: 80)
+        let row = words("Option", x: 36, y: 100) + words("$10.00", x: 80, y: 100) + words("01/02/2025", x: 130, y: 100)
+            + words("M", x: 207, y: 100) + words("100", x: 245, y: 100)
+            + words("01/02/2026", x: 292, y: 100) + words("01/02/2030", x: 325, y: 100)
+            + words("Common", x: 355, y: 100) + words("100", x: 390, y: 100) + words("$0", x: 425, y: 100)
+            + words("100", x: 470, y: 100) + words("D", x: 515, y: 100)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer,
+                            words: kept + damaged + subheadings + row)
+        let read = try XCTUnwrap(TableReader(page: FormPage(text: text, pdfPage: nil), kind: .derivative).readRows(top: 40, bottom: 130).first)
+        XCTAssertEqual(read.transactionCode.value, .string("M"))
+        XCTAssertEqual(read.transactionShares.value, .number(100))
+    }
+
     /// Table II printed wider than its paper and scanned: the last heading ("11. Nature of
     /// Indirect") is cut off at the page's edge, and OCR garbled headings 3 and 3A. Ten of the
     /// twelve headings are too few unless the cut-off one is placed where its remains run off the page.

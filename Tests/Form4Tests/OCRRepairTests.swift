@@ -170,6 +170,12 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.name("Li Lindqvist").value, .string("Li Lindqvist"), "a capitalised name is no stutter")
     }
 
+    func testDateWhoseSlashOCRReadAsAColonOrComma() {
+        XCTAssertEqual(ValueParsing.date("09:05/2030").value, .string("2030-09-05"))
+        XCTAssertEqual(ValueParsing.date("09/05,2030").value, .string("2030-09-05"))
+        XCTAssertLessThan(ValueParsing.date("09:05/2030").quality, 1, "a repaired date is weaker evidence")
+    }
+
     func testDateWhoseSlashesOCRReadAsDigits() {
         XCTAssertEqual(ValueParsing.date("1271372021").value, .string("2021-12-13"), "both slashes read as 7 and 1")
         XCTAssertEqual(ValueParsing.date("110572025").value, .string("2025-11-05"), "one slash lost, one read as 7")
@@ -308,9 +314,16 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(HeaderReader.nameAndTicker("Blue Harbor Industries, Inc. [ RQNK ]")?.name, "Blue Harbor Industries, Inc.")
         XCTAssertEqual(HeaderReader.nameAndTicker("Blue Harbor Industries, Inc. [ RQNK ]")?.ticker, "RQNK")
         XCTAssertEqual(HeaderReader.nameAndTicker("Northwind Networks Inc -RAA")?.ticker, "RAA")
-        XCTAssertEqual(HeaderReader.nameAndTicker("Lumen Bancorp, Inc. xDW")?.ticker, "XDW")
+        XCTAssertEqual(HeaderReader.nameAndTicker("Lumen Bancorp, Inc. xDW")?.ticker, "xDW", "in the case it was read")
+        XCTAssertEqual(HeaderReader.nameAndTicker("Solace Biosciences, Inc. BGWW (c")?.ticker, "BGWW", "box 5's \"(Check\" beside the box")
         XCTAssertNil(HeaderReader.nameAndTicker("Lumen Bancorp, Inc."), "a company-name ending is no ticker")
         XCTAssertNil(HeaderReader.nameAndTicker("EYBA"), "a ticker without a name")
         XCTAssertNil(HeaderReader.nameAndTicker("Hr rin al In RQNK"), "too little of a name")
+        let runOn = HeaderReader.nameAndTicker("Tidewater Energy Partners LP QOU 2a. Foreign Trading Symbol QOU.L")
+        XCTAssertEqual(runOn?.name, "Tidewater Energy Partners LP", "box 2a's label ends box 2")
+        XCTAssertEqual(runOn?.ticker, "QOU")
+        XCTAssertEqual(HeaderReader.nameAndTicker("Aurora Semiconductor Corp /DE/[ GA J")?.ticker, "GA", "a closing bracket read as J")
+        XCTAssertEqual(HeaderReader.nameAndTicker("Meridian Holdings Corp HE J")?.name, "Meridian Holdings Corp")
+        XCTAssertEqual(HeaderReader.nameAndTicker("Meridian Holdings Corp HE J")?.ticker, "HE")
     }
 }

@@ -102,6 +102,46 @@ final class TrailerTests: XCTestCase {
         ])
     }
 
+    func testALineWhoseNumberAndFirstWordOCRLostStillOpensTheNextFootnote() {
+        // "3. Represents shares acquired ..." read as "shares acquired ..." in the text column,
+        // after a line that ended short; and the signature label lost: the line right of the
+        // page's middle is still the signature, not a footnote's end.
+        let trailer = page([
+            line("Explanation of Responses:", x: 30, y: 500),
+            line("1. The shares are held by a trust of which the reporting person is trustee and sole beneficiary.", x: 30, y: 510),
+            line("2. Represents Class A shares issued upon conversion.", x: 30, y: 520),
+            line("shares acquired under the Issuer's Employee Stock Purchase Plan.", x: 90, y: 530),
+            line("4. Not applicable.", x: 30, y: 540),
+            line("fi Jane Doe, Attorney-in-Fact", x: 360, y: 552) + line("06/28/2026", x: 480, y: 552),
+            line("Reminder: Report on a separate line for each class of securities beneficially owned", x: 30, y: 570),
+        ])
+        var record = Form4Record()
+        TrailerReader(pages: [trailer]).read(into: &record)
+        XCTAssertEqual(record.footnotes.map(\.id), ["F1", "F2", "F3", "F4"])
+        XCTAssertEqual(record.footnotes[2].text.value, .string("shares acquired under the Issuer's Employee Stock Purchase Plan."))
+        XCTAssertEqual(record.footnotes[3].text.value, .string("Not applicable."))
+        XCTAssertEqual(record.ownerSignatures.count, 1)
+        XCTAssertEqual(record.ownerSignatures.first?.signatureDate.value, .string("2026-06-28"))
+    }
+
+    func testTheRightPartOfALineOCRSplitInTwoIsKnown() {
+        // OCR read "5. Bona fide gift to a charitable organization." as two lines, the right one
+        // a little higher and taller: it continues the line beside it and opens no footnote.
+        let trailer = page([])
+        let left = TextLine(words: line("5. Bona fide gift to", x: 27, y: 273.6))
+        var rightWords = line("a charitable organization.", x: 106, y: 270.2)
+        for index in rightWords.indices { rightWords[index].rect.y1 = 279.6 }
+        let right = TextLine(words: rightWords)
+        let below = TextLine(words: line("6. Transaction effected pursuant to a plan.", x: 27, y: 281))
+        let lines = [(line: left, page: trailer), (line: right, page: trailer), (line: below, page: trailer)]
+        XCTAssertTrue(TrailerReader.continuesALineBeside(right, in: lines, on: trailer))
+        XCTAssertFalse(TrailerReader.continuesALineBeside(below, in: lines, on: trailer), "a line of its own")
+        XCTAssertFalse(TrailerReader.continuesALineBeside(left, in: lines, on: trailer), "nothing stands left of it")
+        let number = TextLine(words: line("4.", x: 27, y: 270.2))
+        XCTAssertFalse(TrailerReader.continuesALineBeside(right, in: [(number, trailer), (right, trailer)], on: trailer),
+                       "a footnote's number set apart from its text")
+    }
+
     func testAFirstFootnoteNumberMisreadIsToldByTheSecond() {
         // OCR read "1." as "4.": the next footnote's "2." shows the first was footnote 1.
         let trailer = page([

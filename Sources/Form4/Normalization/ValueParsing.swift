@@ -55,7 +55,11 @@ public enum ValueParsing {
             (digitsOnly, repairs) = (folded, 0)
             parts = folded.utf8.split(whereSeparator: isDateSeparator).map { String(decoding: $0, as: UTF8.self) }
         } else {
-            (digitsOnly, repairs) = repairDigits(folded.filter { !$0.isWhitespace }, allowed: "/-.")
+            // OCR reads a slash pressed between digits as a colon or comma ("09:05/2030").
+            let compact = folded.filter { !$0.isWhitespace }
+            let slashes = String(compact.map { misreadDateSeparators.contains($0) ? "/" : $0 })
+            let (repaired, digitRepairs) = repairDigits(slashes, allowed: "/-.")
+            (digitsOnly, repairs) = (repaired, digitRepairs + compact.count(where: misreadDateSeparators.contains))
             parts = digitsOnly.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
         }
         var lostSeparators = 0
@@ -182,6 +186,9 @@ public enum ValueParsing {
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    /// What OCR makes of a date's slash: read as a separator, the repair counted.
+    static let misreadDateSeparators: Set<Character> = [":", ";", ","]
+
     static func isDateSeparator(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }

@@ -288,8 +288,10 @@ extension GrayImage {
 
     /// The image with the ink that touches its edges (what is left of the cell's rules) painted
     /// paper-white, and its grey levels stretched so that the paper is white and the darkest
-    /// print black: blurred, faint scans read better so.
-    func cleanedCell() -> GrayImage {
+    /// print black: blurred, faint scans read better so. With `sides` false only ink touching
+    /// the top and bottom edges goes (rules and the labels above and below, which a vertical
+    /// rule reaches too): text that runs to the sides of its box stays.
+    func cleanedCell(sides: Bool = true) -> GrayImage {
         guard width > 2, height > 2 else { return self }
         var histogram = [Int](repeating: 0, count: 256)
         for value in pixels { histogram[Int(value)] += 1 }
@@ -304,7 +306,7 @@ extension GrayImage {
         var copy = self
         var stack: [Int] = []
         for x in 0..<width { stack.append(x); stack.append((height - 1) * width + x) }
-        for y in 0..<height { stack.append(y * width); stack.append(y * width + width - 1) }
+        if sides { for y in 0..<height { stack.append(y * width); stack.append(y * width + width - 1) } }
         var seen = [Bool](repeating: false, count: pixels.count)
         while let index = stack.popLast() {
             guard !seen[index], pixels[index] < level else { continue }

@@ -219,7 +219,9 @@ final class FormPage {
             let y = image.region.y0 + Double(piece.y0 + piece.y1) / 2 / image.scale
             return !markerArea.contains(x: x, y: y)
         }
-        return ScanCellInk(inside: inside, markerArea: markerArea, markers: resolved?.ids, markerGuessed: resolved?.guessed ?? false,
+        // A tall blob alone is a marker only by its reading: what the text layer read there wins.
+        return ScanCellInk(inside: inside, markerArea: markerArea, markers: resolved?.ids,
+                           markerGuessed: (resolved?.guessed ?? false) || (seen?.needsWholeReading ?? false),
                            markerAlone: seen?.alone ?? false, hasText: printed, ruled: ruled,
                            // Raised ink after the value that no reading named goes to review,
                            // even where its shape was not a marker's: it may be one OCR wrecked.

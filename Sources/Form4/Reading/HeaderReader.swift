@@ -128,16 +128,27 @@ struct HeaderReader {
     /// On a scan, box 2 printed large and underlined (as browsers print EDGAR's link) comes out
     /// of a page-wide OCR text layer in pieces ("Harbor In ra In" for "Blue Harbor Industries,
     /// Inc. [ RQNK ]"). Where the name was read with little confidence or no ticker was found,
-    /// the box is read again on its own, enlarged; the new reading is taken where it reads as
+    /// the box is read again on its own; the new reading is taken where it reads as
     /// "NAME [ TICKER ]" and tesseract is fairly sure of it, and it stays in review unless both
     /// readings agree.
     private func rereadIssuerIfDoubtful(_ box: Rect, into record: inout Form4Record, build: FieldBuilder) {
         let name = record.issuer.issuerName, ticker = record.issuer.issuerTradingSymbol
         guard name.confidence < Self.doubtfulIssuerConfidence || ticker.value.isNull,
-              let ocr = page.ocr, let image = page.scanImage(),
-              let reading = ocr.readBlock(page.imageArea(box), of: image), reading.confidence >= 0.6,
-              let parts = Self.nameAndTicker(reading.text) else { return }
-        let newName = build.name(CellText(text: parts.name)), newTicker = build.ticker(CellText(text: parts.ticker))
+              let ocr = page.ocr, let image = page.scanImage() else { return }
+        // The name starts at the box's left edge, right under the label: a little more paper
+        // to its left and above keeps its first letter whole (what comes in of the label and
+        // the rules touches the crop's edges and is taken out).
+        let straight = page.imageArea(box)
+        let area = Rect(x0: straight.x0 - page.unit * 0.5, y0: straight.y0 - page.unit * 0.3, x1: straight.x1, y1: straight.y1)
+        // Print grown to the size tesseract reads best depends on the scan and the printer's
+        // type size: the likelier enlargement first, the other where it gives no "NAME [TICKER]".
+        let enlargements = image.scale < OCRService.fineScanScale ? [2, 1] : [1, 2]
+        guard let (reading, parts) = enlargements.lazy.compactMap({ enlargement -> ((text: String, confidence: Double), (name: String, ticker: String))? in
+            guard let reading = ocr.readBlock(area, of: image, enlargement: enlargement), reading.confidence >= 0.6,
+                  let parts = Self.nameAndTicker(reading.text) else { return nil }
+            return (reading, parts)
+        }).first else { return }
+        let newName = build.name(CellText(text: parts.name)), newTicker = build.ticker(CellText(text: parts.ticker.uppercased()))
         guard !newName.value.isNull, !newTicker.value.isNull else { return }
         let agreeing = newName.value == name.value && newTicker.value == ticker.value
         let confidence = build.baseConfidence * (agreeing ? 0.95 : 0.85) * (0.6 + 0.4 * reading.confidence)
@@ -153,27 +164,37 @@ struct HeaderReader {
         record.issuer.issuerTradingSymbol = reread(newTicker, over: ticker)
     }
 
+    /// What OCR makes of a ticker's closing bracket standing apart.
+    static let closingBracketReadings: Set<String> = ["J", "I", "l", "1", "|", "]"]
+
     /// Name reading below which box 2 is read again on a scan.
     static let doubtfulIssuerConfidence = 0.8
 
     /// "Blue Harbor Industries, Inc. [ RQNK ]" → ("Blue Harbor Industries, Inc.", "RQNK"): the
-    /// ticker is the one to six letters, digits or points in the last brackets, or (where OCR
-    /// lost the brackets) the last word, if it is such and no company-name ending; the name needs
-    /// a word of four letters or more (what OCR leaves of one is shorter). Nil otherwise.
-    static func nameAndTicker(_ text: String) -> (name: String, ticker: String)? {
+    /// ticker (in the case it was read) is the one to six letters, digits or points in the last
+    /// brackets, or (where OCR lost the brackets) the last word, if it is such and no
+    /// company-name ending; the name needs a word of four letters or more (what OCR leaves of
+    /// one is shorter). Nil otherwise.
+    static func nameAndTicker(_ reading: String) -> (name: String, ticker: String)? {
+        // Box 2a's label ends box 2 where the page's OCR lost it and the block ran on into it.
+        let text = reading.range(of: #"(^|\s)(2[aAbB][.,:]?\s|Foreign\s+Trad)"#, options: .regularExpression).map { String(reading[..<$0.lowerBound]) } ?? reading
         let name: String, ticker: String
         if let open = text.lastIndex(of: "[") {
             name = text[..<open].trimmingCharacters(in: .whitespaces)
-            ticker = text[text.index(after: open)...].prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+            // The closing bracket may be read as a letter ("[ GA J"): the ticker is one word.
+            ticker = text[text.index(after: open)...].prefix { $0 != "]" }.split(separator: " ").first.map(String.init) ?? ""
         } else {
             var words = text.split(separator: " ").map(String.init)
+            // A closing bracket read as a letter or bar after the ticker ("HE J"), or the start
+            // of box 5's "(Check all applicable)" standing close beside the box.
+            while words.count >= 3, let last = words.last, closingBracketReadings.contains(last) || last.hasPrefix("(") { words.removeLast() }
             guard let last = words.popLast() else { return nil }
-            ticker = last.filter { !"[]|-_(){}".contains($0) }.uppercased()
+            ticker = last.filter { !"[]|-_(){}".contains($0) }
             name = words.joined(separator: " ")
-            guard !companySuffixes.contains(ticker.filter(\.isLetter)) else { return nil }
+            guard !companySuffixes.contains(ticker.uppercased().filter(\.isLetter)) else { return nil }
         }
         guard name.split(separator: " ").contains(where: { $0.count(where: \.isLetter) >= 4 }), (1...6).contains(ticker.count), ticker.contains(where: \.isLetter),
-              ticker.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == ".") }) else { return nil }
+              ticker.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") }) else { return nil }
         return (name, ticker)
     }
 

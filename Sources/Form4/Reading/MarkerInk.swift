@@ -10,6 +10,9 @@ struct MarkerShape: Equatable {
     var strokes: Int { strokeWidths.count }
     /// The cell holds the marker and nothing else (a footnote in place of a value).
     var alone: Bool
+    /// A blob alone as tall as a value's print ("$0" is as wide): only a reading that is a
+    /// whole "(n)" makes it a marker, never a damaged reading or a vote.
+    var needsWholeReading = false
 
     /// Three strokes, the middle one no wider than a parenthesis: "(1)", whose bare stroke OCR
     /// reads as one more parenthesis (other digits are wider than their parentheses).
@@ -49,6 +52,11 @@ enum MarkerGeometry {
     /// no taller than this, no wider than this (× the page's line unit), and at least this tall
     /// and wide. A lone letter or digit is as small: only a reading with a parenthesis tells.
     static let aloneMaximumHeight = 0.8, aloneMaximumWidth = 1.6, aloneMinimumSize = 0.22
+    /// A blob alone at least this wide for its height may be a whole "(n)" (its parentheses
+    /// reach from ascender to descender, taller than the line unit, measured on the page's
+    /// small print, when the marker is set in the values' size): it may then be this tall,
+    /// where its first and last strokes are no wider than this share of its height.
+    static let bracketedWidth = 0.9, aloneBracketedMaximumHeight = 1.3, parenthesisWidth = 0.35
     /// A marker after a value shows at least two strokes (blur may join a parenthesis to the
     /// digit); a speck is one.
     static let minimumStrokes = 2
@@ -72,10 +80,19 @@ extension CellImage {
         // digit or speck. Its size does not tell which: its reading will.
         let unitPixels = unit * image.scale
         let height = Double(ink.y1 - ink.y0 + 1), width = Double(ink.x1 - ink.x0 + 1)
-        guard height <= unitPixels * MarkerGeometry.aloneMaximumHeight, width <= unitPixels * MarkerGeometry.aloneMaximumWidth,
+        let strokes = grid.strokeWidths(in: ink)
+        // Taller than a marker set small: a "(n)" in the values' size is told by its shape, the
+        // narrow strokes of its parentheses on either side (a short value's digits are wider).
+        let tall = height > unitPixels * MarkerGeometry.aloneMaximumHeight
+        if tall {
+            let parenthesis = height * MarkerGeometry.parenthesisWidth
+            guard height <= unitPixels * MarkerGeometry.aloneBracketedMaximumHeight, width >= height * MarkerGeometry.bracketedWidth,
+                  strokes.count >= 3, Double(strokes.first!) <= parenthesis, Double(strokes.last!) <= parenthesis else { return nil }
+        }
+        guard width <= unitPixels * MarkerGeometry.aloneMaximumWidth,
               height >= unitPixels * MarkerGeometry.aloneMinimumSize, width >= unitPixels * MarkerGeometry.aloneMinimumSize
         else { return nil }
-        return MarkerShape(rect: grid.rect(ink), strokeWidths: grid.strokeWidths(in: ink), alone: true)
+        return MarkerShape(rect: grid.rect(ink), strokeWidths: strokes, alone: true, needsWholeReading: tall)
     }
 }
 

@@ -19,7 +19,9 @@ struct MarkerResolution {
     func ids(reading: String?, shape: MarkerShape) -> (ids: [String], guessed: Bool)? {
         let bracketed = reading.map { $0.contains("(") || $0.contains(")") } ?? false
         if shape.alone && !bracketed { return nil }
-        let read = reading.flatMap { OCRService.markerNumbers($0) ?? OCRService.damagedMarkerNumber($0).map { [$0] } }
+        let read = reading.flatMap { reading in
+            OCRService.markerNumbers(reading) ?? (shape.needsWholeReading ? nil : OCRService.damagedMarkerNumber(reading).map { [$0] })
+        }
         if let read, read.allSatisfy(isPossible) {
             return (read.map { "F\($0)" }, false)
         }
@@ -40,7 +42,7 @@ struct MarkerResolution {
     /// guess); nil otherwise, and when a marker
     /// alone was never read with a parenthesis (it may be a lone letter or digit).
     func ids(votes readings: [String], shape: MarkerShape) -> (ids: [String], guessed: Bool)? {
-        if shape.alone && !readings.contains(where: { $0.contains("(") || $0.contains(")") }) { return nil }
+        if shape.needsWholeReading || (shape.alone && !readings.contains(where: { $0.contains("(") || $0.contains(")") })) { return nil }
         var votes: [Int: Int] = [:]
         for reading in readings {
             guard let number = OCRService.damagedMarkerNumber(reading), isPossible(number) else { continue }

@@ -192,6 +192,9 @@ struct TableReader {
         let band = Rect(x0: region.x0, y0: tops[0] - page.unit * 0.6, x1: region.x1, y1: tops[tops.count - 1] + page.unit * 1.2)
         let bandWords = page.words(in: band)
         let found = headings
+        // How sure each heading is: found by its label, or only by its number (printed as "4."
+        // it is likelier a heading's than "3," of an "(Instr. 3, 4 and 5)").
+        var scores = Dictionary(found.map { ($0.name, 1.0) }, uniquingKeysWith: max)
         for (index, heading) in anatomy.enumerated() where !headings.contains(where: { $0.name == heading.name }) {
             guard let number = heading.label.text.split(separator: " ").first.map({ Self.numberCore(String($0)) }) else { continue }
             let leftLimit = anatomy[..<index].reversed().lazy.compactMap { left in found.first { $0.name == left.name }?.rect.x1 }.first ?? region.x0
@@ -202,7 +205,11 @@ struct TableReader {
             // Closest to the headings' row: a number further down is more likely part of a note.
             guard let word = candidates.min(by: { abs($0.rect.y0 - rowTop) < abs($1.rect.y0 - rowTop) }) else { continue }
             headings.append((heading.name, word.rect))
+            scores[heading.name] = word.text.hasSuffix(".") ? 0.6 : 0.4
         }
+        // Numbers found each between the labels found: two of them may still stand out of
+        // order, and the likelier heading's stays (the other is placed as a lost one, below).
+        headings = Self.inColumnOrder(headings, order: anatomy.map(\.name), scores: scores)
         placeAtRules(&headings, rowTop: rowTop)
         placeCutOffLastHeading(&headings, band: band)
         // The first column (the security's title) starts at the table's left edge.

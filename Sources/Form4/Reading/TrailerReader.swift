@@ -26,8 +26,9 @@ struct TrailerReader {
             let signatureHere = signature?.0 === page ? signature?.1 : nil
             let reminder = page.first(FormLabels.reminder)
             // Signature values stand right of the page's middle, above their label: a line that
-            // starts there is not footnote or remark text.
-            let signatureColumn = signature.map { $0.1.rect.x0 - page.unit * 2.5 } ?? page.bounds.x1
+            // starts there is not footnote or remark text (footnotes start at the left margin),
+            // whether or not OCR kept the label.
+            let signatureColumn = signature.map { $0.1.rect.x0 - page.unit * 2.5 } ?? page.bounds.midX
             let stop = min(signatureHere?.rect.y0 ?? page.bounds.y1, reminder?.rect.y0 ?? page.bounds.y1)
             if explanation != nil { zone = .footnotes }
             guard zone != .none else { continue }
@@ -56,9 +57,11 @@ struct TrailerReader {
         } else {
             record.remarks = .empty(page: pages.first?.number)
         }
-        if let (labelPage, label) = signature {
-            let dateLabel = labelPage.first(FormLabels.date, in: Rect(x0: label.rect.x1, y0: label.rect.y0 - labelPage.unit * 0.5,
-                                                                      x1: labelPage.bounds.x1, y1: label.rect.y1 + labelPage.unit * 0.5))
+        if let labelPage = signature?.0 ?? signatureWords.first?.page {
+            let dateLabel = signature.flatMap { labelPage, label in
+                labelPage.first(FormLabels.date, in: Rect(x0: label.rect.x1, y0: label.rect.y0 - labelPage.unit * 0.5,
+                                                          x1: labelPage.bounds.x1, y1: label.rect.y1 + labelPage.unit * 0.5))
+            }
             // Date values are left-aligned in their cell, under the label; where OCR lost the
             // label, the dates themselves show where their column begins.
             let dates = dateLabel == nil ? signatureWords.flatMap(\.words).filter { Self.looksLikeDate($0.text) } : []
@@ -125,6 +128,12 @@ struct TrailerReader {
                     previous.line.rect.x1 + page.unit * 0.5 + $0.rect.width < (rightEdge[page.number] ?? 0)
                 } ?? false
             } ?? true
+            /// The line before ended a sentence, and this one stands below it (not a run of the
+            /// same line that a wide gap split off).
+            func previousEndedSentence(under line: TextLine) -> Bool {
+                guard let previous, let last = previous.line.words.last?.text.last else { return false }
+                return ".;:)".contains(last) && line.rect.y0 >= previous.line.rect.midY
+            }
             if debris > 0, endedShort {
                 if debris == line.words.count { continue }
                 if let initial = line.words[debris].text.first, initial.isUppercase || initial.isNumber {
@@ -152,11 +161,15 @@ struct TrailerReader {
                 // number opening a sentence starts the next footnote; the sequence tells which.
                 notes.append((last.number + 1, Array(line.words.dropFirst()), page))
             } else if page.source != .native, line.words.count >= 2, let first = line.words.first,
-                      first.text.first?.isUppercase == true, Self.footnoteNumber(first.text) == nil,
+                      first.text.first?.isUppercase == true
+                        || (!notes.isEmpty && endedShort && previousEndedSentence(under: line) && !Self.continuesALineBeside(line, in: lines, on: page)),
+                      Self.footnoteNumber(first.text) == nil,
                       let left = leftEdge[page.number], let text = textLeft[page.number], text - left >= page.unit * 0.5,
                       first.rect.x0 >= left + (text - left) * 0.6 {
                 // A sentence that begins in the text column, right of the numbers, opens a footnote
-                // whose number OCR lost: a footnote's own lines wrap back under its number.
+                // whose number OCR lost: a footnote's own lines wrap back under its number. After
+                // a line that ended short, so does a line whose first words OCR lost with the
+                // number ("shares acquired ..." for "4. Represents shares acquired ...").
                 notes.append(((notes.last?.number ?? 0) + 1, line.words, page))
             } else if page.source != .native, notes.isEmpty, previous == nil, line.words.count >= 2,
                       line.words[0].text.first?.isUppercase == true, Self.footnoteNumber(line.words[0].text) == nil {
@@ -178,6 +191,18 @@ struct TrailerReader {
             var field = FieldBuilder(page: note.page).footnote(CellText(words: note.words))
             field.footnoteIds = []
             return Footnote(id: "F\(note.number)", text: field)
+        }
+    }
+
+    /// Whether `line` is the right part of a line that OCR split in two: another line of text
+    /// stands left of it at its height ("5. Bona fide gift to" | "a charitable organization"),
+    /// not only a number OCR set apart from its lost first words ("4." | "shares acquired").
+    static func continuesALineBeside(_ line: TextLine, in lines: [(line: TextLine, page: FormPage)], on page: FormPage) -> Bool {
+        lines.contains { other, otherPage in
+            guard otherPage === page, other.rect.x1 <= line.rect.x0 + page.unit,
+                  other.words.contains(where: { $0.text.count(where: \.isLetter) >= 3 }) else { return false }
+            let shared = min(other.rect.y1, line.rect.y1) - max(other.rect.y0, line.rect.y0)
+            return shared >= 0.5 * min(other.rect.height, line.rect.height)
         }
     }
 
