@@ -28,14 +28,18 @@ final class LostSubheadingsTests: XCTestCase {
         let headings = headings()
         let subheadings = words("Code", x: 205, y: 80) + words("V", x: 225, y: 80) + words("(A)", x: 245, y: 80)
             + words("(D)", x: 265, y: 80) + words("Title", x: 355, y: 80) + words("Amount or Number", x: 385, y: 80)
-        let row = words("Option", x: 36, y: 100) + words("$10.00", x: 80, y: 100) + words("01/02/2025", x: 130, y: 100)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer,
+                            words: headings + subheadings + row())
+        return FormPage(text: text, pdfPage: nil)
+    }
+
+    /// One row of Table II: an option exercised (code M), 100 underlying shares.
+    func row() -> [Word] {
+        words("Option", x: 36, y: 100) + words("$10.00", x: 80, y: 100) + words("01/02/2025", x: 130, y: 100)
             + words("M", x: 205, y: 100) + words("100", x: 245, y: 100)
             + words("01/02/2026", x: 292, y: 100) + words("01/02/2030", x: 325, y: 100)
             + words("Common", x: 355, y: 100) + words("100", x: 390, y: 100) + words("$0", x: 425, y: 100)
             + words("100", x: 470, y: 100) + words("D", x: 515, y: 100)
-        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer,
-                            words: headings + subheadings + row)
-        return FormPage(text: text, pdfPage: nil)
     }
 
     func testDatesAreReadInOrderWhereTheirSubheadingsWereLost() throws {
@@ -63,13 +67,8 @@ final class LostSubheadingsTests: XCTestCase {
         let kept = headings().filter { $0.rect.y0 != 60 }
         let damaged = words("Trnsctn Cde", x: 205, y: 60) + words("5. xq wv", x: 240, y: 50) + words("(Instr. 3, 4 and 5)", x: 262, y: 52)
         let subheadings = words("Code", x: 205, y: 80) + words("V", x: 225, y: 80) + words("(A)", x: 245, y: 80) + words("(D)", x: 265, y: 80)
-        let row = words("Option", x: 36, y: 100) + words("$10.00", x: 80, y: 100) + words("01/02/2025", x: 130, y: 100)
-            + words("M", x: 207, y: 100) + words("100", x: 245, y: 100)
-            + words("01/02/2026", x: 292, y: 100) + words("01/02/2030", x: 325, y: 100)
-            + words("Common", x: 355, y: 100) + words("100", x: 390, y: 100) + words("$0", x: 425, y: 100)
-            + words("100", x: 470, y: 100) + words("D", x: 515, y: 100)
         let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer,
-                            words: kept + damaged + subheadings + row)
+                            words: kept + damaged + subheadings + row())
         let read = try XCTUnwrap(TableReader(page: FormPage(text: text, pdfPage: nil), kind: .derivative).readRows(top: 40, bottom: 130).first)
         XCTAssertEqual(read.transactionCode.value, .string("M"))
         XCTAssertEqual(read.transactionShares.value, .number(100))
