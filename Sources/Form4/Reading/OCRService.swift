@@ -42,6 +42,14 @@ final class OCRService: @unchecked Sendable {
             return true
         }
 
+        /// Dates and numbers: digits, which blur together.
+        var isNumeric: Bool {
+            switch self {
+            case .number, .date: return true
+            case .code, .text: return false
+            }
+        }
+
         var whitelist: String? {
             switch self {
             // Parentheses and digits too: a footnote marker "(1)" may follow any value.
@@ -118,11 +126,16 @@ final class OCRService: @unchecked Sendable {
 
     /// Reads the text of one ruled cell (its inside, rules excluded), enlarged; `blank` (a footnote
     /// marker read on its own) is left out. Nil when nothing could be read.
-    func readCell(_ area: Rect, of image: GrayImage, blank: Rect?, as kind: FieldKind) -> (text: String, confidence: Double)? {
+    ///
+    /// With `inkShare`, the enlarged cell is read in black and white, cut that share of the way
+    /// from paper to print: blurred digits that run together ("09/05" as one blob) come apart.
+    func readCell(_ area: Rect, of image: GrayImage, blank: Rect?, as kind: FieldKind,
+                  inkShare: Double? = nil) -> (text: String, confidence: Double)? {
         guard var crop = image.cropped(to: area), let engine = try? tesseract() else { return nil }
         if let blank { crop = crop.whitened(blank.insetBy(dx: -0.3, dy: -0.3)) }
         let mode: PageSegmentation = kind.isTyped ? .singleLine : .singleBlock
-        let big = crop.cleanedCell().enlarged(by: 2)
+        var big = crop.cleanedCell().enlarged(by: 2)
+        if let inkShare { big = big.binarized(at: inkShare) }
         guard let words = try? engine.recognizeWords(in: big, pageSegmentation: mode, characterWhitelist: kind.whitelist) else { return nil }
         return Self.reading(of: words)
     }
