@@ -23,8 +23,11 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: json (one document), jsonl (one line per file), xml (EDGAR ownership XML, one document per form).")
     var format: OutputFormat = .json
 
-    @Option(name: .shortAndLong, help: "Write to this file (json, jsonl) or folder (xml with several forms) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (json, jsonl) or folder (xml with several forms) instead of standard output (\"-\": standard output).")
     var output: String?
+
+    /// Where to write: nil for standard output, which "-" names as usual.
+    private var outputPath: String? { output == "-" ? nil : output }
 
     @Option(help: "Password for encrypted PDFs.")
     var password: String?
@@ -42,7 +45,7 @@ struct ExtractCommand: ParsableCommand {
         let extractor = Form4Extractor(options: ExtractionOptions(password: password, reviewThreshold: reviewThreshold))
         var results: [FileResult] = []
         var anyFailed = false
-        let sink = try OutputSink(path: output, format: format)
+        let sink = try OutputSink(path: outputPath, format: format)
         for file in files {
             let result = extractor.extract(path: file)
             if let error = result.error {
@@ -61,7 +64,7 @@ struct ExtractCommand: ParsableCommand {
 
     private func writeXML(_ results: [FileResult], sink: OutputSink) throws {
         let forms = results.flatMap { result in result.forms.enumerated().map { (result.file, $0.offset, $0.element) } }
-        if let folder = output, forms.count > 1 || folder.hasSuffix("/") || isDirectory(folder) {
+        if let folder = outputPath, forms.count > 1 || folder.hasSuffix("/") || isDirectory(folder) {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for (file, index, record) in forms {
                 let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension

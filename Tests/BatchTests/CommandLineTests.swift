@@ -32,6 +32,16 @@ final class CommandLineTests: XCTestCase {
         return (process.terminationStatus, data)
     }
 
+    func testADashAsOutputMeansStandardOutput() throws {
+        let stray = BatchTests.repository.appendingPathComponent("-")
+        defer { try? FileManager.default.removeItem(at: stray) }
+        let result = try run(["extract", "--format", "jsonl", "-o", "-", "Samples/edgar-real/form4-chromium-letter.pdf"])
+        XCTAssertEqual(result.status, 0)
+        let record = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]
+        XCTAssertEqual(record?["status"] as? String, "ok")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stray.path), "no file named \"-\"")
+    }
+
     func testXMLOutputWritesOneOwnershipDocumentPerForm() throws {
         let bound = BatchTests.repository.appendingPathComponent("Samples/bound")
         let pdf = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: bound.path).filter { $0.hasSuffix(".pdf") }.sorted().first)
