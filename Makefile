@@ -19,7 +19,7 @@ RELEASE_FLAGS = -c release --product form4 --static-swift-stdlib
 OUT_DIR ?= out
 
 # Debian packages the Swift build and the tests need.
-DEB_PACKAGES = libpoppler-glib-dev libglib2.0-dev libtesseract-dev tesseract-ocr-eng libsqlite3-dev libssl-dev poppler-utils pkg-config qpdf sqlite3 hyperfine
+DEB_PACKAGES = libpoppler-glib-dev libglib2.0-dev libtesseract-dev tesseract-ocr-eng wamerican wamerican-small libsqlite3-dev libssl-dev poppler-utils pkg-config qpdf sqlite3 hyperfine
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test eval bench bench-ocr-memory clean

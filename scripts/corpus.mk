@@ -38,7 +38,7 @@ EDGAR_REAL = $(CURDIR)/../shared/reference/edgar-374water
 
 corpus-deps:
 	@missing=""; \
-	for tool in chromium:chromium pdftoppm:poppler-utils convert:imagemagick \
+	for tool in chromium:chromium pdftoppm:poppler-utils convert:imagemagick identify:imagemagick \
 	            tesseract:tesseract-ocr qpdf:qpdf weasyprint:weasyprint wkhtmltopdf:wkhtmltopdf; do \
 	  command -v $${tool%%:*} >/dev/null 2>&1 || missing="$$missing $${tool#*:}"; \
 	done; \

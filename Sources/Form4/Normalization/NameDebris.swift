@@ -113,11 +113,11 @@ extension ValueParsing {
     /// Fewest words for a footnote to be taken for a sentence that lost its full stop.
     static let minSentenceWords = 3
 
-    /// A footnote of a scan: `scannedText`, its last sentence closed with a full stop. Footnotes
+    /// A footnote of a scan: `scannedProse`, its last sentence closed with a full stop. Footnotes
     /// are written in sentences, and OCR reads the small final point as `,` `;` `:` or loses it;
     /// a text of a word or two ("Not applicable") may be a heading-like note and is left open.
-    public static func scannedFootnote(_ raw: String) -> ParsedValue {
-        let parsed = scannedText(raw)
+    public static func scannedFootnote(_ raw: String, respelling: ProseRespelling? = systemRespelling) -> ParsedValue {
+        let parsed = scannedProse(raw, respelling: respelling)
         guard case .string(var text) = parsed.value, let last = text.last else { return parsed }
         let words = text.split(separator: " ").count
         if [",", ";", ":"].contains(last), words >= 2 {

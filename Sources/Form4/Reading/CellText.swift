@@ -367,8 +367,10 @@ struct FieldBuilder {
     func text(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedText) }
     /// A security's title: on a scan, words OCR misspelled are respelled from titles' own words.
     func securityTitle(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedSecurityTitle) }
-    /// A footnote's text: on a scan, a sentence whose final point OCR lost or misread is closed.
-    func footnote(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedFootnote) }
+    /// Prose (remarks, the nature of an indirect ownership): on a scan, words OCR misread are respelled.
+    func prose(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : { ValueParsing.scannedProse($0) }) }
+    /// A footnote's text: on a scan, words OCR misread are respelled and a sentence whose final point OCR lost or misread is closed.
+    func footnote(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : { ValueParsing.scannedFootnote($0) }) }
     /// A trading symbol: on a scan, OCR's case slips and trailing specks are repaired.
     /// A person's or company's name, or an owner's title: on scans, OCR debris among its words is taken out.
     func name(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.name) }

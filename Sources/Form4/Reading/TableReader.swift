@@ -509,7 +509,7 @@ struct TableReader {
         row.equitySwapInvolved = hasTransaction ? voluntaryField(voluntary, build: build) : build.empty()
         row.sharesOwnedFollowingTransaction = build.number(cell(ColumnName.owned))
         row.directOrIndirectOwnership = build.code(cell(ColumnName.directIndirect), Codes.directIndirect)
-        row.natureOfOwnership = build.text(cell(ColumnName.nature))
+        row.natureOfOwnership = build.prose(cell(ColumnName.nature))
         switch kind {
         case .nonDerivative:
             row.transactionShares = build.number(cell(ColumnName.amount))

@@ -53,7 +53,7 @@ struct TrailerReader {
         }
         record.footnotes = footnotes(from: footnoteLines)
         if let first = remarkLines.first {
-            record.remarks = FieldBuilder(page: first.page).text(CellText(words: remarkLines.flatMap(\.line.words)))
+            record.remarks = FieldBuilder(page: first.page).prose(CellText(words: remarkLines.flatMap(\.line.words)))
         } else {
             record.remarks = .empty(page: pages.first?.number)
         }

@@ -1,0 +1,258 @@
+import Foundation
+
+/// Respells the words OCR misread in prose (footnotes, remarks) from a `ProseLexicon`: a token
+/// that is no word, but lies within a few typical OCR confusions of exactly one word, is that
+/// word ("beld" → "held", "wnit" → "unit", "resiricted" → "restricted").
+///
+/// The distance weighs OCR's confusions (`OCRConfusionDistance`), so that "beld" is nearer
+/// "held" (b for h) than "bold". Left alone: tokens with digits ("10b5-1", "25%"), acronyms
+/// ("RSU"), capitalised words inside a sentence (names: "Halvorsen"), and tokens two words are
+/// equally near. Every threshold is a named setting.
+public struct ProseRespelling: Sendable {
+    public let lexicon: ProseLexicon
+    /// How far (in `OCRConfusionDistance` units) a candidate may be, by the token's length:
+    /// one confusion for words of up to three letters, one edit up to five letters, one
+    /// and a half up to eight, two beyond.
+    public var limits: [(maxLength: Int, limit: Double)] = [(3, 0.6), (5, 1.0), (8, 1.5), (Int.max, 2.0)]
+    /// What a rare word costs more than a common one: between two candidates, the common word
+    /// wins unless the rare one is this much nearer.
+    public var rarePenalty = 0.3
+    /// How much nearer the best candidate must be than any other for it to be taken.
+    public var margin = 0.15
+    /// A rare word is read for a common one only this near (one typical confusion: "yest").
+    public var rareWordLimit = 0.4
+
+    public init(lexicon: ProseLexicon) { self.lexicon = lexicon }
+
+    /// `text` with its misread words respelled, and how many were.
+    public func respelled(_ text: String) -> (text: String, repairs: Int) {
+        var repairs = 0
+        var sentenceStart = true
+        let tokens = joiningSplitWords(text.split(separator: " ", omittingEmptySubsequences: false).map(String.init), repairs: &repairs)
+            .map { token -> String in
+            defer { sentenceStart = token.last.map { ".:;".contains($0) } ?? sentenceStart }
+            guard !token.contains(where: \.isNumber) else { return String(token) }
+            return token.split(separator: "-", omittingEmptySubsequences: false)
+                .map { respelledPart(String($0), sentenceStart: sentenceStart, repairs: &repairs) }
+                .joined(separator: "-")
+        }
+        return (tokens.joined(separator: " "), repairs)
+    }
+
+    /// Two tokens OCR made of one word ("ow nership"): joined where together they are a word
+    /// and apart at least one of them is none ("beg inning" stays: both halves are words).
+    func joiningSplitWords(_ tokens: [String], repairs: inout Int) -> [String] {
+        var joined: [String] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if index + 1 < tokens.count, token.count >= 2, token.allSatisfy({ $0.isLowercase && $0.isASCII }) {
+                let next = tokens[index + 1]
+                let nextCore = next.prefix { $0.isLowercase && $0.isASCII }
+                let trailing = next.dropFirst(nextCore.count)
+                let whole = token + nextCore
+                if nextCore.count >= 2, trailing.allSatisfy({ ".,;:)".contains($0) }),
+                   lexicon.common.contains(whole) || isDerived(whole),
+                   !lexicon.contains(token) || !lexicon.contains(String(nextCore)) {
+                    joined.append(whole + trailing)
+                    repairs += 1
+                    index += 2
+                    continue
+                }
+            }
+            joined.append(token)
+            index += 1
+        }
+        return joined
+    }
+
+    /// One part of a token (split at hyphens) with the punctuation around its letters kept.
+    private func respelledPart(_ part: String, sentenceStart: Bool, repairs: inout Int) -> String {
+        guard let start = part.firstIndex(where: \.isLetter), let end = part.lastIndex(where: \.isLetter) else { return part }
+        let core = part[start...end]
+        guard core.allSatisfy({ $0.isLetter || $0 == "'" }), core.count >= 2,
+              let word = respelledWord(String(core), sentenceStart: sentenceStart), word != core else { return part }
+        repairs += 1
+        return String(part[..<start]) + word + String(part[part.index(after: end)...])
+    }
+
+    /// The word `core` stands for, in its case; nil when it stays as read.
+    func respelledWord(_ core: String, sentenceStart: Bool) -> String? {
+        let first = core.first!
+        let rest = core.dropFirst()
+        let capitalised = first.isUppercase && rest.allSatisfy { !$0.isUppercase }
+        // Acronyms and names are no misspelt words; a capital opening a sentence is.
+        if rest.contains(where: \.isUppercase) && rest.contains(where: \.isLowercase) == false { return nil }
+        if capitalised && !sentenceStart { return nil }
+        let lower = core.lowercased()
+        guard lower.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 39 }) else { return nil }
+        if lexicon.common.contains(lower) || isDerived(lower) { return nil }
+        let isRare = lexicon.rare.contains(lower)
+        guard let word = nearestWord(to: Array(lower.utf8), commonOnly: isRare) else { return nil }
+        return capitalised ? word.prefix(1).uppercased() + word.dropFirst() : word
+    }
+
+    /// Prefixes and endings that make words of words: a word list lacks many of these
+    /// ("reinvestment", "non-employee", "co-trustees"), and a word is no misreading for that.
+    public var prefixes = ["re", "un", "non", "pre", "co", "sub", "over", "under", "post", "inter", "multi", "self", "anti", "counter"]
+    public var endings = ["s", "es", "ed", "d", "ing", "ly", "'s", "ment", "ments", "er", "ers", "ee", "ees"]
+    /// The shortest stem a prefix or ending is taken off to leave.
+    public var minStem = 4
+
+    /// Whether `word` is a word of the lexicon with a prefix or ending added.
+    func isDerived(_ word: String) -> Bool {
+        for prefix in prefixes where word.count >= prefix.count + minStem && word.hasPrefix(prefix) {
+            let stem = String(word.dropFirst(prefix.count))
+            if lexicon.contains(stem) || isInflected(stem) { return true }
+        }
+        return isInflected(word)
+    }
+
+    private func isInflected(_ word: String) -> Bool {
+        endings.contains { word.count >= $0.count + minStem && word.hasSuffix($0) && lexicon.contains(String(word.dropLast($0.count))) }
+    }
+
+    /// The one word nearest `read`, nil when none is near enough or two are about as near.
+    private func nearestWord(to read: [UInt8], commonOnly: Bool) -> String? {
+        let limit = commonOnly ? rareWordLimit : limits.first { read.count <= $0.maxLength }!.limit
+        var best: (word: String, score: Double)?
+        var runnerUp = Double.infinity
+        // One letter more or fewer at most: OCR splits or joins a letter, it rarely loses two,
+        // and a word two letters shorter is more often another word ("reinvestment").
+        for length in max(1, read.count - 1)...(read.count + 1) {
+            for candidate in lexicon.byLength[length] ?? [] {
+                if commonOnly && !candidate.common { continue }
+                guard let cost = OCRConfusionDistance.distance(read: read, printed: candidate.bytes, limit: limit) else { continue }
+                let score = cost + (candidate.common ? 0 : rarePenalty)
+                if let current = best, score >= current.score {
+                    runnerUp = min(runnerUp, score)
+                } else {
+                    if let current = best { runnerUp = min(runnerUp, current.score) }
+                    best = (candidate.word, score)
+                }
+            }
+        }
+        guard let best, runnerUp - best.score >= margin else { return nil }
+        return best.word
+    }
+}
+
+/// An edit distance in which OCR's typical confusions cost less than other edits: a letter read
+/// as its look-alike ("b" for "h", "c" for "e"), two letters read as one ("m" for "rn") or one as
+/// two, a thin letter lost or added ("i", "l"). Lower-case ASCII bytes.
+public enum OCRConfusionDistance {
+    /// A letter read as one it is often taken for, in print worn by scanning.
+    static let strongConfusion = 0.35
+    static let weakConfusion = 0.6
+    /// A thin letter ("i", "l", "t", "r", "f", "j", "'") lost or added.
+    static let thinLetterEdit = 0.7
+
+    private static let strongPairs: [(Character, Character)] = [("a", "o"), ("c", "e"), ("b", "h"), ("i", "l"), ("v", "y")]
+    private static let weakPairs: [(Character, Character)] = [
+        ("e", "o"), ("c", "o"), ("a", "e"), ("f", "t"), ("i", "t"), ("l", "t"), ("u", "n"), ("n", "h"),
+        ("m", "n"), ("i", "j"), ("r", "t"), ("u", "w"), ("u", "v"), ("g", "q"), ("s", "e"), ("a", "s"),
+    ]
+    /// Letter groups read as other groups (read, printed).
+    private static let groupConfusions: [(read: String, printed: String, cost: Double)] = [
+        ("m", "rn", 0.35), ("rn", "m", 0.35), ("m", "in", 0.4), ("in", "m", 0.4), ("m", "ni", 0.4),
+        ("n", "ri", 0.4), ("ri", "n", 0.4), ("h", "li", 0.4), ("li", "h", 0.4), ("d", "cl", 0.4),
+        ("cl", "d", 0.4), ("w", "vv", 0.35), ("vv", "w", 0.35), ("u", "ii", 0.4), ("m", "tn", 0.5),
+        ("n", "rt", 0.6),
+    ]
+
+    private static let substitution: [UInt16: Double] = {
+        var table: [UInt16: Double] = [:]
+        for (pairs, cost) in [(strongPairs, strongConfusion), (weakPairs, weakConfusion)] {
+            for (a, b) in pairs {
+                let x = UInt16(a.asciiValue!), y = UInt16(b.asciiValue!)
+                table[x << 8 | y] = cost
+                table[y << 8 | x] = cost
+            }
+        }
+        return table
+    }()
+
+    private static let groups: [(read: [UInt8], printed: [UInt8], cost: Double)] =
+        groupConfusions.map { (Array($0.read.utf8), Array($0.printed.utf8), $0.cost) }
+    private static let thinLetters = Set("iltrfj'".utf8)
+
+    static func substitutionCost(_ read: UInt8, _ printed: UInt8) -> Double {
+        read == printed ? 0 : substitution[UInt16(read) << 8 | UInt16(printed)] ?? 1
+    }
+
+    static func editCost(_ letter: UInt8) -> Double { thinLetters.contains(letter) ? thinLetterEdit : 1 }
+
+    /// The cost of reading `printed` as `read`; nil when it exceeds `limit`.
+    public static func distance(read: [UInt8], printed: [UInt8], limit: Double) -> Double? {
+        let n = read.count, m = printed.count
+        if abs(n - m) > 2 { return nil }
+        // rows[i][j]: cost of reading printed[..<j] as read[..<i]; the last three rows are kept
+        // for the two-letter groups.
+        var previous2 = [Double](repeating: .infinity, count: m + 1)
+        var previous = [Double](repeating: 0, count: m + 1)
+        for j in 1...max(1, m) where j <= m { previous[j] = previous[j - 1] + editCost(printed[j - 1]) }
+        var current = [Double](repeating: 0, count: m + 1)
+        // A letter group spans two rows: only two rows in a row beyond the limit end the search.
+        var lastRowMinimum = 0.0
+        for i in 1...max(1, n) where i <= n {
+            current[0] = previous[0] + editCost(read[i - 1])
+            var rowMinimum = current[0]
+            for j in 1...max(1, m) where j <= m {
+                var cost = min(previous[j - 1] + substitutionCost(read[i - 1], printed[j - 1]),
+                               previous[j] + editCost(read[i - 1]),
+                               current[j - 1] + editCost(printed[j - 1]))
+                for group in groups {
+                    let r = group.read.count, p = group.printed.count
+                    guard i >= r, j >= p, read[i - 1] == group.read[r - 1], printed[j - 1] == group.printed[p - 1],
+                          (r == 1 || read[i - 2] == group.read[0]), (p == 1 || printed[j - 2] == group.printed[0]) else { continue }
+                    let before = r == 1 ? (p == 1 ? previous[j - 1] : previous[j - 2]) : (p == 1 ? previous2[j - 1] : previous2[j - 2])
+                    cost = min(cost, before + group.cost)
+                }
+                current[j] = cost
+                rowMinimum = min(rowMinimum, cost)
+            }
+            if rowMinimum > limit && lastRowMinimum > limit { return nil }
+            lastRowMinimum = rowMinimum
+            previous2 = previous
+            previous = current
+        }
+        return previous[m] <= limit ? previous[m] : nil
+    }
+}
+
+extension ValueParsing {
+    /// Prose of a scan (footnotes, remarks, the nature of an indirect ownership): `scannedText`
+    /// with the words OCR misread respelled from the system's lexicon (`ProseRespelling`).
+    public static func scannedProse(_ raw: String, respelling: ProseRespelling? = systemRespelling) -> ParsedValue {
+        let parsed = scannedText(raw)
+        guard let respelling, case .string(let text) = parsed.value else { return parsed }
+        var (respelled, repairs) = respelling.respelled(text)
+        respelled = repairedRuleNumbers(respelled, repairs: &repairs)
+        guard repairs > 0 else { return parsed }
+        return ParsedValue(.string(respelled), quality: parsed.quality * pow(0.97, Double(repairs)))
+    }
+
+    /// What OCR reads for each character of "10b5-1", the rule named in most footnotes on
+    /// trading plans ("Rule 1065-1", "Rule 1005-1", "Rule 10b5-t").
+    private static let ruleNumberLookAlikes: [Set<Character>] = [
+        ["1", "l", "I", "i", "|"], ["0", "o", "O", "Q", "D"], ["b", "6", "h", "0", "o", "B", "8"],
+        ["5", "s", "S"], ["-"], ["1", "l", "I", "i", "t", "|"],
+    ]
+
+    /// "Rule 10b5-1" where OCR misread the rule's number after the word "Rule".
+    static func repairedRuleNumbers(_ text: String, repairs: inout Int) -> String {
+        var tokens = text.split(separator: " ").map(String.init)
+        for index in tokens.indices.dropFirst() where tokens[index - 1].lowercased() == "rule" {
+            let token = tokens[index]
+            let number = token.prefix { !".,;:)".contains($0) }
+            guard number != "10b5-1", number.count == 6,
+                  zip(number, ruleNumberLookAlikes).allSatisfy({ $1.contains($0) }) else { continue }
+            tokens[index] = "10b5-1" + token.dropFirst(number.count)
+            repairs += 1
+        }
+        return tokens.joined(separator: " ")
+    }
+
+    /// Respelling from the system's word lists; nil where they are not installed.
+    public static let systemRespelling: ProseRespelling? = ProseLexicon.system.map(ProseRespelling.init)
+}

@@ -1,0 +1,91 @@
+import XCTest
+@testable import Form4
+
+/// Words OCR misread in a scan's footnotes and remarks are respelled from a word list, where
+/// one word is clearly the nearest; words the list lacks but that are plainly words, names,
+/// numbers and acronyms stay as read.
+final class ProseRespellingTests: XCTestCase {
+    /// A small lexicon standing in for the system's word lists.
+    let respelling = ProseRespelling(lexicon: ProseLexicon(
+        common: ["the", "shares", "are", "held", "bold", "by", "a", "trust", "each", "restricted", "stock", "unit",
+                 "units", "vest", "in", "four", "equal", "annual", "of", "one", "into", "and", "investment", "account",
+                 "acquired", "through", "dividend", "issuer's", "common", "bona", "fide", "gift", "tide", "beneficial",
+                 "ownership", "own", "pursuant", "to", "rule", "trading", "plan", "includes", "part", "apart"],
+        rare: ["yest", "satiety"]))
+
+    func respelled(_ text: String) -> String { respelling.respelled(text).text }
+
+    func testMisreadLettersAreRespelledToTheNearestWord() {
+        // "b" for "h" is a typical misreading; "bold" is as many letters away but by a rarer one.
+        XCTAssertEqual(respelled("The shares are beld by a trust."), "The shares are held by a trust.")
+        XCTAssertEqual(respelled("Each resiricted stock wnit"), "Each restricted stock unit")
+        // "rn" read for "m" and an "m" read for "rn" are one confusion each.
+        XCTAssertEqual(respelled("cornmon stock"), "common stock")
+        XCTAssertEqual(respelling.respelled("beld by a trust").repairs, 1)
+    }
+
+    func testARareWordOneTypicalConfusionFromACommonOneIsTheCommonOne() {
+        XCTAssertEqual(respelled("units yest in four"), "units vest in four")
+        // Further than one confusion: a rare word stays a word.
+        XCTAssertEqual(respelled("to satiety tax"), "to satiety tax")
+    }
+
+    func testPunctuationAndCaseAreKept() {
+        XCTAssertEqual(respelled("(beld),"), "(held),")
+        XCTAssertEqual(respelled("Bach unit"), "Each unit", "a capital opening the text is respelled in capitals")
+        XCTAssertEqual(respelled("restricted stock. Bach unit"), "restricted stock. Each unit")
+    }
+
+    func testNamesNumbersAcronymsAndDerivedWordsStay() {
+        // A capital inside a sentence is a name.
+        XCTAssertEqual(respelled("held by Bold Trust"), "held by Bold Trust")
+        XCTAssertEqual(respelled("a RSU of 10b5-1 and 25%"), "a RSU of 10b5-1 and 25%")
+        // Not in the list, but a listed word with a prefix or ending: no misreading.
+        XCTAssertEqual(respelled("dividend reinvestment"), "dividend reinvestment")
+        XCTAssertEqual(respelled("unit trusts"), "unit trusts")
+        // Two words equally near: left as read rather than guessed.
+        XCTAssertEqual(respelled("a vide gift"), "a vide gift")
+    }
+
+    func testAWordOCRSplitInTwoIsJoined() {
+        XCTAssertEqual(respelled("beneficial ow nership."), "beneficial ownership.")
+        // Both halves words: two words, as printed ("a part").
+        XCTAssertEqual(respelled("held a part"), "held a part")
+    }
+
+    func testTheTradingPlanRuleIsReadThroughOCRDamage() {
+        func repaired(_ text: String) -> String {
+            guard case .string(let repaired) = ValueParsing.scannedProse(text, respelling: respelling).value else { return "" }
+            return repaired
+        }
+        XCTAssertEqual(repaired("pursuant to a Rule 1065-1 trading plan"), "pursuant to a Rule 10b5-1 trading plan")
+        XCTAssertEqual(repaired("a Rule 10b5-t plan."), "a Rule 10b5-1 plan.")
+        // Only after "Rule": other numbers are no rule's.
+        XCTAssertEqual(repaired("Includes 1005-1 shares"), "Includes 1005-1 shares")
+    }
+
+    func testWordsTheListHoldsAreNeverChanged() {
+        XCTAssertEqual(respelled("Bona fide gift"), "Bona fide gift")
+        XCTAssertEqual(respelling.respelled("the shares are held by a trust").repairs, 0)
+    }
+
+    func testScannedFootnotesAreRespelledAndLessCertain() {
+        let parsed = ValueParsing.scannedFootnote("The shares are beld by a trust", respelling: respelling)
+        XCTAssertEqual(parsed.value, .string("The shares are held by a trust."))
+        XCTAssertLessThan(parsed.quality, ValueParsing.scannedFootnote("The shares are held by a trust", respelling: respelling).quality)
+        // Without a lexicon (word lists not installed) the text is kept as read.
+        XCTAssertEqual(ValueParsing.scannedProse("beld by a trust", respelling: nil).value, .string("beld by a trust"))
+    }
+
+    func testConfusionDistanceWeighsTypicalMisreadings() {
+        func distance(_ read: String, _ printed: String) -> Double? {
+            OCRConfusionDistance.distance(read: Array(read.utf8), printed: Array(printed.utf8), limit: 3)
+        }
+        XCTAssertEqual(distance("held", "held"), 0)
+        XCTAssertLessThan(distance("beld", "held")!, distance("beld", "bold")!)
+        XCTAssertLessThan(distance("cornmon", "common")!, 0.5, "rn read for m")
+        XCTAssertLessThan(distance("comrnon", "common")!, 0.5)
+        XCTAssertEqual(distance("unit", "xyz1"), nil, "beyond the limit")
+        XCTAssertNil(OCRConfusionDistance.distance(read: Array("beld".utf8), printed: Array("bold".utf8), limit: 0.4))
+    }
+}
