@@ -73,6 +73,19 @@ final class HeadingRulesTests: XCTestCase {
                                              scores: ["price": 0.94])
         XCTAssertEqual(kept.map(\.name), ["title", "conversion", "code", "owned"])
     }
+
+    /// An empty Table I right above Table II's title, whose words ("Securities Acquired,
+    /// Disposed of, or Beneficially Owned") spell Table I's headings: OCR put the title's line a
+    /// little above where its first words begin the next section. The title is no row of Table I.
+    func testAnEmptyTableTakesNoRowFromTheNextTablesTitle() {
+        var header = page(withRules: false).text.words.filter { $0.rect.y0 < 160 }
+        header += words("3. Transaction Code", x: 262, y: 122) + words("4. Securities Acquired", x: 302, y: 122)
+        header += words("Table II - Derivative", x: 160, y: 159)
+            + words("Securities Acquired, Disposed of, or Beneficially Owned", x: 250, y: 158.6)
+        let text = PageText(number: 1, bounds: Self.pageBounds, source: .ocrLayer, words: header)
+        let rows = TableReader(page: FormPage(text: text, pdfPage: nil), kind: .nonDerivative).readRows(top: 110, bottom: 159)
+        XCTAssertEqual(rows.count, 0)
+    }
 }
 
 /// A white page image to draw rules and letter-like ink on.

@@ -89,7 +89,9 @@ struct TableReader {
         let cutOffHeading = page.words(in: Rect(x0: page.bounds.x0, y0: headingTop, x1: page.bounds.x1, y1: headerBottom))
             .filter { $0.rect.x1 >= page.bounds.x1 - FieldBuilder.pageEdgeMargin }.map(\.rect.midX).min()
         let offPageFrom = cutOffHeading.flatMap { columns.index(for: Rect(x0: $0, y0: headingTop, x1: $0, y1: headingTop)) }
-        let rows = readBody(top: headerBottom + 0.01, bottom: bottom, columns: columns, offPageFrom: offPageFrom)
+        // A table without rows: what lies below its header (a rule, the next table's title) is
+        // no part of it.
+        let rows = headerBottom < bottom ? readBody(top: headerBottom + 0.01, bottom: bottom, columns: columns, offPageFrom: offPageFrom) : []
         return (rows, Layout(kind: kind, columns: columns, pageWidth: page.bounds.width, offPageFrom: offPageFrom))
     }
 
