@@ -60,6 +60,18 @@ final class LostSubheadingsTests: XCTestCase {
         XCTAssertEqual(code.map(\.rect.x1), [320, 330])
     }
 
+    /// OCR kept "Amount" of "Amount | (A) or (D) | Price" only: the two lost sub-columns share the
+    /// rest of the parent, in order, rather than both standing at its middle (which left
+    /// "(A) or (D)" a sliver and its "D" in the amount's column).
+    func testTwoLostSubheadingsShareTheGapInOrder() {
+        let parts = TableReader.fillingGaps(["amount", "adcode", "price"], found: ["amount": Rect(x0: 300, y0: 80, x1: 330, y1: 85)],
+                                            parent: Column(name: "acquiredGroup", x0: 300, x1: 390))
+        XCTAssertEqual(parts.map(\.rect.midX), [315, 345, 375])
+        var columns = ColumnSet(columns: [Column(name: "acquiredGroup", x0: 300, x1: 390)])
+        columns.split("acquiredGroup", intoCentered: parts)
+        XCTAssertEqual(columns.column(named: "adcode").map { $0.x0 < 352 && 352 < $0.x1 }, true)
+    }
+
     /// OCR lost "4. Transaction Code" and kept only the number of "5. Number of Derivative": the
     /// "4" of "(Instr. 3, 4 and 5)" under heading 5 is no heading (it would put column 4 right of
     /// column 5); "5." is, and column 4 takes the gap between 3A and 5.

@@ -314,9 +314,10 @@ struct TableReader {
         return [".", ",", ":", ";"].contains(next) ? core : ""
     }
 
-    /// Sub-columns whose heading was not found (OCR damage) still exist: each missing one is put
-    /// halfway between its found neighbours (or between a neighbour and the parent's edge).
-    /// With none found, the parent is shared out by the sub-columns' `shares` (evenly by default).
+    /// Sub-columns whose heading was not found (OCR damage) still exist: the missing ones between
+    /// two found neighbours (or a neighbour and the parent's edge) share that gap out by their
+    /// `shares` (evenly by default), each centred in its part; one alone stands halfway.
+    /// With none found, the parent is shared out the same way.
     static func fillingGaps(_ names: [String], found: [String: Rect], parent: Column,
                             shares: [Double]? = nil) -> [(name: String, rect: Rect)] {
         guard names.contains(where: { found[$0] != nil }) else {
@@ -328,12 +329,18 @@ struct TableReader {
                 return (name, Rect(x0: left, y0: 0, x1: left + unit * share, y1: 0))
             }
         }
+        let weights = shares?.count == names.count ? shares! : names.map { _ in 1.0 }
         return names.enumerated().map { index, name in
             if let rect = found[name] { return (name, rect) }
-            let before = names[..<index].reversed().compactMap { found[$0] }.first
-            let after = names[(index + 1)...].compactMap { found[$0] }.first
+            let beforeIndex = names[..<index].lastIndex { found[$0] != nil }
+            let afterIndex = names[(index + 1)...].firstIndex { found[$0] != nil }
+            let before = beforeIndex.map { found[names[$0]]! }, after = afterIndex.map { found[names[$0]]! }
             let left = before?.x1 ?? parent.x0, right = after?.x0 ?? parent.x1
-            let centre = (left + right) / 2
+            // This one's part of the gap it shares with the other missing ones beside it.
+            let run = ((beforeIndex ?? -1) + 1)..<(afterIndex ?? names.count)
+            let total = run.map { weights[$0] }.reduce(0, +)
+            let preceding = run.prefix { $0 < index }.map { weights[$0] }.reduce(0, +)
+            let centre = left + (right - left) * (preceding + weights[index] / 2) / max(total, 1e-9)
             let y = (before ?? after)!
             return (name, Rect(x0: centre - 0.5, y0: y.y0, x1: centre + 0.5, y1: y.y1))
         }
