@@ -1,0 +1,85 @@
+import Foundation
+
+/// Table I's transactions carry a running balance: the amount owned after a transaction is the
+/// amount owned after the one before plus the shares acquired (A) or less those disposed of (D).
+/// On a scan, a decimal point OCR lost ("3112963198" for "311296.3198") or one misread digit
+/// breaks that sum; where exactly one such edit of one of the three amounts mends it, that edit
+/// is what was printed. The mended amount stays in review: the sum is strong evidence, but it is
+/// the only evidence for that reading.
+enum RunningBalance {
+    /// Confidence of an amount the balance mended.
+    static let mendedConfidence = 0.85
+    /// Amounts read at least this surely are not edited.
+    static let sureConfidence = 0.9
+    /// Fewest digits an amount needs to be edited: in short amounts an edit that makes the sum
+    /// come out right is too likely to be chance.
+    static let minDigits = 3
+
+    /// Mends the amounts of consecutive transaction rows whose balance does not add up.
+    static func mend(_ rows: inout [TableRow]) {
+        guard rows.count >= 2 else { return }
+        for index in rows.indices.dropFirst() {
+            let before = rows[index - 1], row = rows[index]
+            guard before.kind == .transaction, row.kind == .transaction,
+                  case .string(let direction) = row.transactionAcquiredDisposedCode.value, direction == "A" || direction == "D",
+                  case .number(let owned) = before.sharesOwnedFollowingTransaction.value,
+                  case .number(let shares) = row.transactionShares.value,
+                  case .number(let after) = row.sharesOwnedFollowingTransaction.value else { continue }
+            let sign: Decimal = direction == "A" ? 1 : -1
+            if owned + sign * shares == after { continue }
+            var fixes: [(field: Int, value: Decimal)] = []
+            if before.sharesOwnedFollowingTransaction.confidence < sureConfidence {
+                fixes += alternatives(of: owned).filter { $0 + sign * shares == after }.map { (0, $0) }
+            }
+            if row.transactionShares.confidence < sureConfidence {
+                fixes += alternatives(of: shares).filter { owned + sign * $0 == after }.map { (1, $0) }
+            }
+            if row.sharesOwnedFollowingTransaction.confidence < sureConfidence {
+                fixes += alternatives(of: after).filter { owned + sign * shares == $0 }.map { (2, $0) }
+            }
+            guard fixes.count == 1, let fix = fixes.first else { continue }
+            switch fix.field {
+            case 0: rows[index - 1].sharesOwnedFollowingTransaction.mend(to: fix.value)
+            case 1: rows[index].transactionShares.mend(to: fix.value)
+            default: rows[index].sharesOwnedFollowingTransaction.mend(to: fix.value)
+            }
+        }
+    }
+
+    /// What OCR may have made `value` from: the same digits with a decimal point it lost put
+    /// back (or one it added taken out), or one digit read for another.
+    static func alternatives(of value: Decimal) -> Set<Decimal> {
+        let text = value.plainString
+        let digits = text.filter(\.isNumber)
+        guard digits.count >= minDigits, !text.hasPrefix("-") else { return [] }
+        var found = Set<Decimal>()
+        let characters = Array(digits)
+        // Every place for one decimal point (none: a point OCR added).
+        for point in 1...characters.count {
+            let candidate = String(characters[..<point]) + (point < characters.count ? "." + String(characters[point...]) : "")
+            if let number = Decimal(string: candidate) { found.insert(number) }
+        }
+        // One digit read for another, the point where it was.
+        let printed = Array(text)
+        for position in printed.indices where printed[position].isNumber {
+            for digit in "0123456789" where digit != printed[position] {
+                if position == 0 && digit == "0" && printed.count > 1 && printed[1] != "." { continue }
+                var changed = printed
+                changed[position] = digit
+                if let number = Decimal(string: String(changed)) { found.insert(number) }
+            }
+        }
+        found.remove(value)
+        return found
+    }
+}
+
+extension Field {
+    /// The amount as the running balance says it was printed.
+    mutating func mend(to value: Decimal) {
+        if raw == nil { raw = self.value.xmlText }
+        self.value = .number(value)
+        confidence = RunningBalance.mendedConfidence
+        method = "balance"
+    }
+}
