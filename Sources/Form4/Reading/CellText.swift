@@ -331,16 +331,21 @@ struct FieldBuilder {
         } else {
             rereading = ocr.reread(page.imageArea(area), of: image, as: kind)
         }
-        guard var reading = rereading else { return read }
-        var again = CellText(text: reading.text)
+        var reading = rereading
+        var again = CellText(text: reading?.text ?? "")
         var reparsed = parse(again.text)
-        if reparsed.quality < 1 || reparsed.value.isNull, kind.isNumeric, let ink, ink.hasText,
+        let unread = reading == nil ? kind.isCode : kind.isNumeric && (reparsed.quality < 1 || reparsed.value.isNull)
+        if unread, let ink, ink.hasText,
            let sharper = ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: kind, inkShare: Self.sharperInkShare) {
-            // Blurred digits run together; cut in black and white they may come apart.
+            // Blurred digits run together; cut in black and white they may come apart. And
+            // tesseract, held to a code's few letters, reads nothing of some clear grey letters
+            // ("D" alone in its cell) that it reads in black and white. (A number it read nothing
+            // of is left to the layer's reading: black and white made "$0" a "1".)
             reading = sharper
-            again = CellText(text: reading.text)
+            again = CellText(text: sharper.text)
             reparsed = parse(again.text)
         }
+        guard let reading else { return read }
         guard reparsed.quality == 1, !reparsed.value.isNull else { return read }
         var chosen = read
         if reparsed.value == parsed.value {
@@ -360,8 +365,8 @@ struct FieldBuilder {
         return chosen
     }
 
-    /// Where a typed cell's reading does not parse, it is read once more in black and white,
-    /// cut this share of the way from paper to print.
+    /// Where a typed cell's reading does not parse (or finds nothing in a cell with ink), it is
+    /// read once more in black and white, cut this share of the way from paper to print.
     static let sharperInkShare = 0.35
 
     func text(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedText) }

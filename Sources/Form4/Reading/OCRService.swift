@@ -42,6 +42,12 @@ final class OCRService: @unchecked Sendable {
             return true
         }
 
+        /// A code's letters.
+        var isCode: Bool {
+            if case .code = self { return true }
+            return false
+        }
+
         /// Dates and numbers: digits, which blur together.
         var isNumeric: Bool {
             switch self {
