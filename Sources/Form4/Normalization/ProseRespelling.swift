@@ -22,6 +22,9 @@ public struct ProseRespelling: Sendable {
     /// A rare word is read for a common one only this near (one typical confusion: "yest").
     public var rareWordLimit = 0.4
 
+    /// Lookups made so far (shared by copies: set the thresholds before the first use).
+    private let cache = NearestWordCache()
+
     public init(lexicon: ProseLexicon) { self.lexicon = lexicon }
 
     /// `text` with its misread words respelled, and how many were.
@@ -113,7 +116,17 @@ public struct ProseRespelling: Sendable {
     }
 
     /// The one word nearest `read`, nil when none is near enough or two are about as near.
+    /// Remembered: a batch meets the same misreadings again and again, and each lookup compares
+    /// the token with every word of about its length.
     private func nearestWord(to read: [UInt8], commonOnly: Bool) -> String? {
+        let key = String(decoding: read, as: UTF8.self) + (commonOnly ? "\u{1}" : "")
+        if let known = cache.value(for: key) { return known }
+        let word = searchNearestWord(to: read, commonOnly: commonOnly)
+        cache.store(word, for: key)
+        return word
+    }
+
+    private func searchNearestWord(to read: [UInt8], commonOnly: Bool) -> String? {
         let limit = commonOnly ? rareWordLimit : limits.first { read.count <= $0.maxLength }!.limit
         var best: (word: String, score: Double)?
         var runnerUp = Double.infinity
@@ -160,63 +173,102 @@ public enum OCRConfusionDistance {
         ("n", "rt", 0.6),
     ]
 
-    private static let substitution: [UInt16: Double] = {
-        var table: [UInt16: Double] = [:]
+    /// Costs by byte, flat: looked up for every cell of every comparison.
+    private static let substitutionTable: [Double] = {
+        var table = [Double](repeating: 1, count: 128 * 128)
+        for letter in 0..<128 { table[letter * 128 + letter] = 0 }
         for (pairs, cost) in [(strongPairs, strongConfusion), (weakPairs, weakConfusion)] {
             for (a, b) in pairs {
-                let x = UInt16(a.asciiValue!), y = UInt16(b.asciiValue!)
-                table[x << 8 | y] = cost
-                table[y << 8 | x] = cost
+                let x = Int(a.asciiValue!), y = Int(b.asciiValue!)
+                table[x * 128 + y] = cost
+                table[y * 128 + x] = cost
             }
         }
         return table
     }()
 
-    private static let groups: [(read: [UInt8], printed: [UInt8], cost: Double)] =
-        groupConfusions.map { (Array($0.read.utf8), Array($0.printed.utf8), $0.cost) }
-    private static let thinLetters = Set("iltrfj'".utf8)
+    private static let editCostTable: [Double] = {
+        var table = [Double](repeating: 1, count: 128)
+        for letter in "iltrfj'".utf8 { table[Int(letter)] = thinLetterEdit }
+        return table
+    }()
+
+    private struct Group { let read: [UInt8]; let printed: [UInt8]; let cost: Double }
+    /// The letter groups by the last byte of what OCR read: most letters end none.
+    private static let groupsByLastRead: [[Group]] = {
+        var table = [[Group]](repeating: [], count: 128)
+        for group in groupConfusions {
+            let read = Array(group.read.utf8)
+            table[Int(read.last!)].append(Group(read: read, printed: Array(group.printed.utf8), cost: group.cost))
+        }
+        return table
+    }()
 
     static func substitutionCost(_ read: UInt8, _ printed: UInt8) -> Double {
-        read == printed ? 0 : substitution[UInt16(read) << 8 | UInt16(printed)] ?? 1
+        read < 128 && printed < 128 ? substitutionTable[Int(read) * 128 + Int(printed)] : (read == printed ? 0 : 1)
     }
 
-    static func editCost(_ letter: UInt8) -> Double { thinLetters.contains(letter) ? thinLetterEdit : 1 }
+    static func editCost(_ letter: UInt8) -> Double { letter < 128 ? editCostTable[Int(letter)] : 1 }
 
     /// The cost of reading `printed` as `read`; nil when it exceeds `limit`.
     public static func distance(read: [UInt8], printed: [UInt8], limit: Double) -> Double? {
         let n = read.count, m = printed.count
         if abs(n - m) > 2 { return nil }
-        // rows[i][j]: cost of reading printed[..<j] as read[..<i]; the last three rows are kept
-        // for the two-letter groups.
-        var previous2 = [Double](repeating: .infinity, count: m + 1)
-        var previous = [Double](repeating: 0, count: m + 1)
-        for j in 1...max(1, m) where j <= m { previous[j] = previous[j - 1] + editCost(printed[j - 1]) }
-        var current = [Double](repeating: 0, count: m + 1)
-        // A letter group spans two rows: only two rows in a row beyond the limit end the search.
-        var lastRowMinimum = 0.0
-        for i in 1...max(1, n) where i <= n {
-            current[0] = previous[0] + editCost(read[i - 1])
-            var rowMinimum = current[0]
-            for j in 1...max(1, m) where j <= m {
-                var cost = min(previous[j - 1] + substitutionCost(read[i - 1], printed[j - 1]),
-                               previous[j] + editCost(read[i - 1]),
-                               current[j - 1] + editCost(printed[j - 1]))
-                for group in groups {
-                    let r = group.read.count, p = group.printed.count
-                    guard i >= r, j >= p, read[i - 1] == group.read[r - 1], printed[j - 1] == group.printed[p - 1],
-                          (r == 1 || read[i - 2] == group.read[0]), (p == 1 || printed[j - 2] == group.printed[0]) else { continue }
-                    let before = r == 1 ? (p == 1 ? previous[j - 1] : previous[j - 2]) : (p == 1 ? previous2[j - 1] : previous2[j - 2])
-                    cost = min(cost, before + group.cost)
+        // Three rows of the table (cost of reading printed[..<j] as read[..<i]): this one and
+        // the two before, for the two-letter groups. On the stack: this runs for every word of
+        // the lexicon near a misread token's length.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * (m + 1)) { buffer -> Double? in
+            var previous2 = buffer.baseAddress!, previous = previous2 + (m + 1), current = previous + (m + 1)
+            for j in 0...m { previous2[j] = .infinity }
+            previous[0] = 0
+            for j in stride(from: 1, through: m, by: 1) { previous[j] = previous[j - 1] + editCost(printed[j - 1]) }
+            // A letter group spans two rows: only two rows in a row beyond the limit end the search.
+            var lastRowMinimum = 0.0
+            for i in stride(from: 1, through: n, by: 1) {
+                let letter = read[i - 1]
+                let readCost = editCost(letter)
+                let groups = letter < 128 ? groupsByLastRead[Int(letter)] : []
+                current[0] = previous[0] + readCost
+                var rowMinimum = current[0]
+                for j in stride(from: 1, through: m, by: 1) {
+                    var cost = min(previous[j - 1] + substitutionCost(letter, printed[j - 1]),
+                                   previous[j] + readCost,
+                                   current[j - 1] + editCost(printed[j - 1]))
+                    for group in groups {
+                        let r = group.read.count, p = group.printed.count
+                        guard i >= r, j >= p, printed[j - 1] == group.printed[p - 1],
+                              r == 1 || read[i - 2] == group.read[0], p == 1 || printed[j - 2] == group.printed[0] else { continue }
+                        let before = r == 1 ? previous : previous2
+                        cost = min(cost, before[j - p] + group.cost)
+                    }
+                    current[j] = cost
+                    rowMinimum = min(rowMinimum, cost)
                 }
-                current[j] = cost
-                rowMinimum = min(rowMinimum, cost)
+                if rowMinimum > limit && lastRowMinimum > limit { return nil }
+                lastRowMinimum = rowMinimum
+                (previous2, previous, current) = (previous, current, previous2)
             }
-            if rowMinimum > limit && lastRowMinimum > limit { return nil }
-            lastRowMinimum = rowMinimum
-            previous2 = previous
-            previous = current
+            return previous[m] <= limit ? previous[m] : nil
         }
-        return previous[m] <= limit ? previous[m] : nil
+    }
+}
+
+/// Tokens looked up in the lexicon, with what they were taken for (nil: left as read).
+private final class NearestWordCache: @unchecked Sendable {
+    private var entries: [String: String?] = [:]
+    private let lock = NSLock()
+    /// More tokens than a large batch's footnotes hold: past it the cache starts again.
+    private let capacity = 100_000
+
+    func value(for key: String) -> String?? {
+        lock.lock(); defer { lock.unlock() }
+        return entries[key]
+    }
+
+    func store(_ word: String?, for key: String) {
+        lock.lock(); defer { lock.unlock() }
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[key] = .some(word)
     }
 }
 
