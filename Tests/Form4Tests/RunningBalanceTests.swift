@@ -36,6 +36,16 @@ final class RunningBalanceTests: XCTestCase {
         XCTAssertEqual(rows[1].transactionShares.value, .number(1250))
     }
 
+    /// The amount after lost its last digit (12,087.889 for 12,087.8897): that one is mended,
+    /// not the right amount before it cut short to fit (12,827.8897 made 12,827.889).
+    func testALostLastDigitIsPutBackRatherThanAnotherAmountCutShort() {
+        var rows = [row(shares: "6441.8019", direction: "A", owned: "12827.8897"),
+                    row(shares: "740", direction: "D", owned: "12087.889")]
+        RunningBalance.mend(&rows)
+        XCTAssertEqual(rows[0].sharesOwnedFollowingTransaction.value, .number(Decimal(string: "12827.8897")!))
+        XCTAssertEqual(rows[1].sharesOwnedFollowingTransaction.value, .number(Decimal(string: "12087.8897")!))
+    }
+
     func testNothingChangesWhenTheBalanceAddsUpIsAmbiguousOrTheAmountsAreSure() {
         let balanced = [row(shares: "100", direction: "A", owned: "1000"), row(shares: "250", direction: "D", owned: "750")]
         var rows = balanced

@@ -2,8 +2,8 @@ import Foundation
 
 /// Table I's transactions carry a running balance: the amount owned after a transaction is the
 /// amount owned after the one before plus the shares acquired (A) or less those disposed of (D).
-/// On a scan, a decimal point OCR lost ("3112963198" for "311296.3198") or one misread digit
-/// breaks that sum; where exactly one such edit of one of the three amounts mends it, that edit
+/// On a scan, a decimal point OCR lost ("3112963198" for "311296.3198"), one misread digit or
+/// one lost digit breaks that sum; where exactly one such edit of one of the three amounts mends it, that edit
 /// is what was printed. The mended amount stays in review: the sum is strong evidence, but it is
 /// the only evidence for that reading.
 enum RunningBalance {
@@ -47,7 +47,7 @@ enum RunningBalance {
     }
 
     /// What OCR may have made `value` from: the same digits with a decimal point it lost put
-    /// back (or one it added taken out), or one digit read for another.
+    /// back (or one it added taken out), one digit read for another, or one digit lost.
     static func alternatives(of value: Decimal) -> Set<Decimal> {
         let text = value.plainString
         let digits = text.filter(\.isNumber)
@@ -59,13 +59,26 @@ enum RunningBalance {
             let candidate = String(characters[..<point]) + (point < characters.count ? "." + String(characters[point...]) : "")
             if let number = Decimal(string: candidate) { found.insert(number) }
         }
-        // One digit read for another, the point where it was.
+        // One digit read for another, the point where it was. Not a last decimal made 0: that
+        // is the digit dropped, which would mend a sum by cutting a right amount short to fit a
+        // neighbour that lost its last digit.
         let printed = Array(text)
+        let pointAt = printed.firstIndex(of: ".")
         for position in printed.indices where printed[position].isNumber {
             for digit in "0123456789" where digit != printed[position] {
                 if position == 0 && digit == "0" && printed.count > 1 && printed[1] != "." { continue }
+                if digit == "0", pointAt != nil, position == printed.count - 1 { continue }
                 var changed = printed
                 changed[position] = digit
+                if let number = Decimal(string: String(changed)) { found.insert(number) }
+            }
+        }
+        // One digit OCR lost ("26" for "236", "12087.889" for "12087.8897").
+        for position in 0...printed.count {
+            for digit in "0123456789" {
+                if position == 0 && digit == "0" { continue }
+                var changed = printed
+                changed.insert(digit, at: position)
                 if let number = Decimal(string: String(changed)) { found.insert(number) }
             }
         }
