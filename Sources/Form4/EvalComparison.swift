@@ -28,7 +28,9 @@ public struct FieldOutcome: Equatable, Sendable {
 
 /// Scores an extracted record against the truth read from EDGAR's ownership XML.
 ///
-/// Fields are aligned by the paths of `Form4Record.allFields` (rows and footnotes by index).
+/// Fields are aligned by the paths of `Form4Record.allFields`: rows by index, footnotes by id
+/// (`footnotes(F2).text`), so a footnote lost from the page costs its own text and not every
+/// footnote after it.
 /// A path on only one side is wrong: a field the extraction lacks is reported as extracted `.null`
 /// with confidence 0, an extra extracted field (an extra row, say) against truth `.null`.
 /// Values: strings compare with white space folded and trimmed, case-sensitively; numbers
@@ -38,8 +40,8 @@ public struct FieldOutcome: Equatable, Sendable {
 /// `confidence` and `needsReview` of the record are not compared.
 public enum EvalComparison {
     public static func compare(extracted: Form4Record, truth: Form4Record) -> [FieldOutcome] {
-        let truthFields = truth.allFields
-        let extractedFields = extracted.allFields
+        let truthFields = alignedByFootnoteId(truth.allFields)
+        let extractedFields = alignedByFootnoteId(extracted.allFields)
         var extractedByPath: [String: Field] = [:]
         for (path, field) in extractedFields where extractedByPath[path] == nil { extractedByPath[path] = field }
         let truthPaths = Set(truthFields.map(\.path))
@@ -68,6 +70,21 @@ public enum EvalComparison {
                 footnotesCorrect: extractedField.footnoteIds.isEmpty))
         }
         return outcomes
+    }
+
+    /// `fields` with each footnote's path named by its id alone: "footnotes[3](F4).text" →
+    /// "footnotes(F4).text"; a second footnote of the same id is "footnotes(F4)#2.text".
+    static func alignedByFootnoteId(_ fields: [(path: String, field: Field)]) -> [(path: String, field: Field)] {
+        var seenIds: [Substring: Int] = [:]
+        return fields.map { entry in
+            guard entry.path.hasPrefix("footnotes["), let open = entry.path.firstIndex(of: "("),
+                  let close = entry.path[open...].firstIndex(of: ")") else { return entry }
+            let id = entry.path[entry.path.index(after: open)..<close]
+            let count = (seenIds[id] ?? 0) + 1
+            seenIds[id] = count
+            let suffix = entry.path[entry.path.index(after: close)...]
+            return ("footnotes(\(id))" + (count > 1 ? "#\(count)" : "") + suffix, entry.field)
+        }
     }
 
     /// Value equality as scoring sees it (see the type's documentation).

@@ -11,7 +11,9 @@ struct EvalCommand: ParsableCommand {
         (NAME.pdf with NAME.xml; a PDF binding several forms with NAME.1.xml, NAME.2.xml, ...), \
         compares field by field and prints, per folder: documents, fields, field accuracy, \
         documents exactly right, footnote-reference accuracy and mean milliseconds per page; then \
-        every wrong field. The last line is a one-line summary.
+        every wrong field. The last line is a one-line summary. Table rows are paired with the \
+        truth's by position, footnotes by their id (footnotes(F2).text): a footnote lost from \
+        the page costs its own text only.
         """
     )
 

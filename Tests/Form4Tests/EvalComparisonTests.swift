@@ -31,7 +31,8 @@ final class EvalComparisonTests: XCTestCase {
     func testIdenticalRecordIsExactAndIgnoresPagesSourceAndConfidence() throws {
         let truth = try truth()
         let outcomes = EvalComparison.compare(extracted: try perfectExtraction(), truth: truth)
-        XCTAssertEqual(outcomes.map(\.path), truth.allFields.map(\.path))
+        XCTAssertEqual(outcomes.map(\.path), EvalComparison.alignedByFootnoteId(truth.allFields).map(\.path))
+        XCTAssertTrue(outcomes.map(\.path).contains("footnotes(F1).text"), "footnotes are named by their id")
         XCTAssertEqual(wrongPaths(outcomes), [])
         XCTAssertTrue(outcomes.allSatisfy(\.footnotesCorrect))
         XCTAssertEqual(try outcome("issuer.issuerName", in: outcomes).confidence, 0.9)
@@ -165,20 +166,32 @@ final class EvalComparisonTests: XCTestCase {
         XCTAssertFalse(summary.exact, "a wrong footnote reference makes the document inexact")
     }
 
-    func testFootnoteTextsCompareByIdAndIndex() throws {
+    func testFootnoteTextsCompareById() throws {
         let truth = try truth()
         var extracted = truth
         extracted.footnotes[0].text.value = .string("Vesting commencement date is March 31, 2025.")
         var outcomes = EvalComparison.compare(extracted: extracted, truth: truth)
-        XCTAssertEqual(wrongPaths(outcomes), ["footnotes[0](F1).text"])
+        XCTAssertEqual(wrongPaths(outcomes), ["footnotes(F1).text"])
 
         // The right text under the wrong id: the truth's F1 is missing and the extra F2 is wrong.
         extracted = truth
         extracted.footnotes[0] = Footnote(id: "F2", text: truth.footnotes[0].text)
         outcomes = EvalComparison.compare(extracted: extracted, truth: truth)
-        XCTAssertEqual(wrongPaths(outcomes), ["footnotes[0](F1).text", "footnotes[0](F2).text"])
-        let missing = try outcome("footnotes[0](F1).text", in: outcomes)
+        XCTAssertEqual(wrongPaths(outcomes), ["footnotes(F1).text", "footnotes(F2).text"])
+        let missing = try outcome("footnotes(F1).text", in: outcomes)
         XCTAssertEqual(missing.extracted, .null)
+    }
+
+    func testALostFootnoteCostsOnlyItsOwnText() throws {
+        var truth = try truth()
+        truth.footnotes = (1...3).map { Footnote(id: "F\($0)", text: Field(value: .string("Footnote number \($0)."), confidence: 1)) }
+        var extracted = truth
+        extracted.footnotes.removeFirst()
+        let outcomes = EvalComparison.compare(extracted: extracted, truth: truth)
+        XCTAssertEqual(wrongPaths(outcomes), ["footnotes(F1).text"], "F2 and F3 are still read right")
+        extracted.footnotes.append(extracted.footnotes[0])
+        XCTAssertEqual(wrongPaths(EvalComparison.compare(extracted: extracted, truth: truth)),
+                       ["footnotes(F1).text", "footnotes(F2)#2.text"], "a footnote read twice is one too many")
     }
 
     func testSummariesAddAcrossDocuments() throws {
