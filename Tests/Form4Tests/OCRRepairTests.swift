@@ -82,6 +82,32 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Class A Common Stock").quality, 1)
     }
 
+    func testAnAmountCellHoldingOnlyAMarkersRemainsHasNoAmount() {
+        XCTAssertTrue(ValueParsing.isMarkerDebris("@", markers: [2]))
+        XCTAssertTrue(ValueParsing.isMarkerDebris("()", markers: []))
+        XCTAssertTrue(ValueParsing.isMarkerDebris("ay", markers: [11]))
+        XCTAssertTrue(ValueParsing.isMarkerDebris("(7) 7", markers: [7]), "the marker and its number read again")
+        XCTAssertTrue(ValueParsing.isMarkerDebris("6) 5", markers: [5]))
+        XCTAssertTrue(ValueParsing.isMarkerDebris("(13) 13", markers: []))
+        XCTAssertFalse(ValueParsing.isMarkerDebris("a 7", markers: []), "a digit beside no marker may be the amount's")
+        XCTAssertFalse(ValueParsing.isMarkerDebris("(2) 750", markers: [2]), "an amount with its marker")
+        XCTAssertFalse(ValueParsing.isMarkerDebris("1O,5a3", markers: []), "a damaged amount keeps its digits")
+    }
+
+    func testAParValuesPointReadAsACommaIsAPoint() {
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Common Stock, par value $0,001 per share").value,
+                       .string("Common Stock, par value $0.001 per share"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Preferred Stock, $1,000 stated value").value,
+                       .string("Preferred Stock, $1,000 stated value"), "a thousands group after a digit other than 0 stays")
+    }
+
+    func testALoneThinMarkInACodeCellIsTheLetterI() {
+        let cell = CellText(words: [Word(text: ":", rect: Rect(x0: 496, y0: 494, x1: 497, y1: 501))])
+        XCTAssertEqual(cell.withThinMarkReadAsI(Codes.directIndirect).text, "I")
+        XCTAssertEqual(cell.withThinMarkReadAsI(Codes.directIndirect).repairs, 1)
+        XCTAssertEqual(cell.withThinMarkReadAsI(Codes.acquiredDisposed).text, ":", "only where I may stand")
+    }
+
     func testAPriceOfNothingWhoseDollarSignOCRReadAsADigitIsZero() {
         XCTAssertEqual(ValueParsing.scannedPrice("30").value, .number(0))
         XCTAssertEqual(ValueParsing.scannedPrice("so").value, .number(0))
@@ -159,6 +185,28 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.name("Fund for the Arts LP").value, .string("Fund for the Arts LP"), "function words stay")
         XCTAssertEqual(ValueParsing.title("Director by deputization").value, .string("Director by deputization"),
                        "box 5's free text keeps its lower-case words")
+    }
+
+    func testBoxOneLabelsAndMarksRunOntoANamesEndAreTakenOut() {
+        XCTAssertEqual(ValueParsing.name("Fitzgerald Maria Ann First Middl").value, .string("Fitzgerald Maria Ann"))
+        XCTAssertEqual(ValueParsing.name("Delacroix-Martin Samuel M. Middl").value, .string("Delacroix-Martin Samuel M."), "a label cut short")
+        XCTAssertEqual(ValueParsing.name("Yamamoto Ahmed >").value, .string("Yamamoto Ahmed"))
+        XCTAssertEqual(ValueParsing.title(") Corporate Secretary").value, .string("Corporate Secretary"))
+        XCTAssertEqual(ValueParsing.name("Doe Jane First").value, .string("Doe Jane First"), "one whole label word may be the name's")
+        XCTAssertEqual(ValueParsing.name("Bank of First State").value, .string("Bank of First State"), "not in the labels' order")
+    }
+
+    func testLabelRemainsAndSpecksAtAnAddressLinesEndsAreTakenOff() {
+        XCTAssertEqual(ValueParsing.scannedAddressLine("DENVER Ci").value, .string("DENVER"))
+        XCTAssertEqual(ValueParsing.scannedAddressLine("ee) SAN DIEGO").value, .string("SAN DIEGO"))
+        XCTAssertEqual(ValueParsing.scannedAddressLine("C/O LEGAL DEPARTMENT oT").value, .string("C/O LEGAL DEPARTMENT"))
+        XCTAssertEqual(ValueParsing.scannedAddressLine("c/o ACME CORP").value, .string("c/o ACME CORP"))
+        XCTAssertEqual(ValueParsing.scannedAddressLine("1 Market Street").value, .string("1 Market Street"), "a line in mixed case stays")
+        XCTAssertLessThan(ValueParsing.scannedAddressLine("DENVER Ci").quality, 1)
+        XCTAssertEqual(ValueParsing.scannedZipCode("80202 Zi").value, .string("80202"))
+        XCTAssertEqual(ValueParsing.scannedZipCode("01886 7").value, .string("01886"))
+        XCTAssertEqual(ValueParsing.scannedZipCode("92121-1234").value, .string("92121-1234"))
+        XCTAssertEqual(ValueParsing.scannedZipCode("SW1A 1AA").value, .string("SW1A 1AA"), "other postcodes stay as read")
     }
 
     func testAWordPartOCRReadTwiceIsTakenOut() {

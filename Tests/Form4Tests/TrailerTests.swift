@@ -231,6 +231,24 @@ final class TrailerTests: XCTestCase {
         XCTAssertEqual(titleAbove.withoutSpecks().text, "Chief Accounting")
     }
 
+    func testAPieceOfAWordReadASecondTimeInsideItsBoxIsDropped() {
+        func word(_ text: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Word {
+            Word(text: text, rect: Rect(x0: x0, y0: y0, x1: x1, y1: y1))
+        }
+        // A scan's text layer: "Trustee of 10% Owner", with a sliver of "10%" read again as "9".
+        let title = CellText(words: [word("10%", 529, 165.1, 541.4, 174.1), word("9", 538.1, 166.6, 539.7, 172.6),
+                                     word("Owner", 548.4, 165.3, 569.8, 174.3)])
+        XCTAssertEqual(title.withoutSpecks().text, "10% Owner")
+        XCTAssertEqual(title.withoutSpecks().repairs, 1)
+        let marker = CellText(words: [word("1,250", 400, 300, 430, 309), word("(2)", 425, 300, 429, 305)])
+        XCTAssertEqual(marker.withoutSpecks().footnoteIds, ["F2"], "a bracketed marker is never taken for a piece of a word")
+        let amount = CellText(words: [word("12,500", 400, 300, 430, 309), word("7", 432, 300, 436, 309)])
+        XCTAssertEqual(amount.withoutSpecks().text, "12,500 7", "words side by side both stay")
+        let longBox = CellText(words: [word("Represents", 39.8, 616.3, 64.9, 622.3), word("Class", 69.6, 616.3, 100, 622.3),
+                                       word("A", 84.7, 616.3, 86.2, 622.3), word("shares", 90, 616.3, 103.2, 622.3)])
+        XCTAssertEqual(longBox.withoutSpecks().text, "Represents Class A shares", "a box drawn too long over words of the line's height")
+    }
+
     func testAHyphenatedWordKeptApartByAStrayMarkIsJoined() {
         let cell = CellText(text: "/s/ Daniel Lindqvist, Attorney-in- | Fact").cleanedForOCR(prose: true)
         XCTAssertEqual(cell.text, "/s/ Daniel Lindqvist, Attorney-in-Fact")

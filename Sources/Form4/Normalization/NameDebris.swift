@@ -18,7 +18,7 @@ extension ValueParsing {
     /// goes: filed names are capitalised, and OCR leaves parts of a smudged word beside it
     /// ("Whitfield hitfi Daniel", "Delacroix-Martin laciol Robert").
     public static func name(_ raw: String) -> ParsedValue {
-        let read = foldWhitespace(raw).split(separator: " ").map(String.init)
+        let read = withoutLabelTail(foldWhitespace(raw).split(separator: " ").map(String.init))
         let capitalised = read.filter { !isInnerDebris($0) && !boxOneLabels.contains($0.lowercased()) }
         var parsed = debrisRemoved(from: read, keeping: capitalised.count >= 2 ? capitalised : read)
         if case .string(let text) = parsed.value, let closed = withSuffixPointRestored(text) {
@@ -29,6 +29,33 @@ extension ValueParsing {
 
     /// Box 1's labels under the name and address lines, which OCR may run into a name.
     static let boxOneLabels: Set<String> = ["(last)", "(first)", "(middle)", "(street)", "(city)", "(state)", "(zip)"]
+
+    /// Box 1's label words, as OCR reads them where it lost their brackets.
+    static let boxOneLabelWords = ["last", "first", "middle", "street", "city", "state", "zip"]
+
+    /// `tokens` without box 1's labels that OCR ran onto the name's end with their brackets
+    /// lost ("Fitzgerald Maria Ann First Middl"): label words in the order the form prints
+    /// them, one of them cut short or two or more in a row. One whole label word alone stays:
+    /// it may be the name's own ("Jane First").
+    static func withoutLabelTail(_ tokens: [String]) -> [String] {
+        func labelIndex(_ token: String) -> (index: Int, cut: Bool)? {
+            let core = token.filter(\.isLetter).lowercased()
+            guard token.first?.isUppercase == true || token.first == "(", core.count >= 4,
+                  let index = boxOneLabelWords.firstIndex(where: { $0.hasPrefix(core) }) else { return nil }
+            return (index, boxOneLabelWords[index].count > core.count)
+        }
+        var end = tokens.count
+        var cut = false
+        var next: Int? = nil
+        while end > 1, let (index, isCut) = labelIndex(tokens[end - 1]), next.map({ $0 == index + 1 }) ?? true {
+            cut = cut || isCut
+            next = index
+            end -= 1
+        }
+        let run = tokens.count - end
+        guard run >= 2 || (run == 1 && cut) else { return tokens }
+        return Array(tokens[..<end])
+    }
 
     /// Company endings written with a point ("Inc.", "Ltd."): at a name's end OCR reads the
     /// point as a comma ("Lumen Therapeutics, Inc,").
@@ -78,6 +105,8 @@ extension ValueParsing {
     /// digit (inside a company's name a number may belong: "Partners 2 LP").
     static func isEdgeDebris(_ token: String) -> Bool {
         if token.count == 1, token.first!.isNumber { return true }
+        // Marks with no letter or digit (">", "-", ")") end no name or title.
+        if !token.contains(where: { $0.isLetter || $0.isNumber }) { return true }
         return token.count <= maxEdgeDebrisLength && token.allSatisfy({ $0.isLetter && $0.isLowercase })
             && !nameParticles.contains(token)
     }

@@ -102,6 +102,9 @@ public struct ProseRespelling: Sendable {
     /// The shortest stem a prefix or ending is taken off to leave.
     public var minStem = 4
 
+    /// Whether `word` (lower case) is a word of the lexicon, as it stands or with a prefix or ending.
+    public func isKnown(_ word: String) -> Bool { lexicon.contains(word) || isDerived(word) }
+
     /// Whether `word` is a word of the lexicon with a prefix or ending added.
     func isDerived(_ word: String) -> Bool {
         for prefix in prefixes where word.count >= prefix.count + minStem && word.hasPrefix(prefix) {

@@ -22,7 +22,7 @@ extension ValueParsing {
         unvested value variable vested vesting voting warrant warrants with
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
-    private static let securityTitleWordSet = Set(securityTitleVocabulary)
+    static let securityTitleWordSet = Set(securityTitleVocabulary)
     private static let securityTitleWordBytes = securityTitleVocabulary.map { Array($0.utf8) }
 
     /// Characters OCR puts where letters of a title's word belong.
@@ -38,6 +38,7 @@ extension ValueParsing {
         let respelled = text.split(separator: " ").compactMap { token -> String? in
             if token == "?" { repairs += 1; return nil }
             if token == "$" || token == "§" { repairs += 1; return "S" }
+            if let amount = withDecimalPointRestored(token) { repairs += 1; return amount }
             return token.split(separator: "-", omittingEmptySubsequences: false)
                 .map { respelledTitlePart(String($0), repairs: &repairs) }
                 .joined(separator: "-")
@@ -45,6 +46,17 @@ extension ValueParsing {
         let balanced = withParenthesesBalanced(respelled, repairs: &repairs)
         guard repairs > 0, !balanced.isEmpty else { return base }
         return ParsedValue(.string(balanced), quality: base.quality * pow(0.95, Double(repairs)))
+    }
+
+    /// "$0,001" → "$0.001": a par value's point that OCR read as a comma. No amount is written
+    /// with a thousands group after a lone 0, so the comma can only be the point. Nil for any
+    /// other token.
+    static func withDecimalPointRestored(_ token: Substring) -> String? {
+        guard token.hasPrefix("$0,") else { return nil }
+        let decimals = token.dropFirst(3)
+        let digits = decimals.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, decimals.dropFirst(digits.count).allSatisfy({ ",;.".contains($0) }) else { return nil }
+        return "$0." + decimals
     }
 
     /// Titles hold no braces: "{right to buy}" is "(right to buy)". A closing one with none

@@ -153,6 +153,29 @@ public enum ValueParsing {
         return ParsedValue(.number(number), quality: repairs == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(repairs - 1)))
     }
 
+    /// What OCR made of a footnote marker standing alone in an amount's cell, where the form
+    /// prints no amount ("(2)" under a price that is footnoted instead): text with no digit at
+    /// all ("@", "()", "ay"), or the marker read with its number once more beside it ("(7) 7",
+    /// "6) 5", "(13) 13"). A damaged amount keeps digits of its own, so it is never taken for this.
+    static func isMarkerDebris(_ text: String, markers: [Int]) -> Bool {
+        let tokens = foldWhitespace(text).split(separator: " ")
+        guard !tokens.isEmpty else { return false }
+        var markerNumbers = Set(markers)
+        var looseNumbers: [Int] = []
+        for token in tokens {
+            let digits = token.filter { $0.isASCII && $0.isNumber }
+            if token.contains("(") || token.contains(")") {
+                if let number = Int(digits) { markerNumbers.insert(number) }
+            } else if !digits.isEmpty {
+                guard digits.count == token.count, let number = Int(digits) else { return false }
+                looseNumbers.append(number)
+            }
+        }
+        let parenthesised = tokens.contains { $0.contains("(") || $0.contains(")") }
+        // A loose number counts as the marker's only beside a marker read as such.
+        return looseNumbers.isEmpty || (parenthesised && looseNumbers.allSatisfy(markerNumbers.contains))
+    }
+
     /// Characters OCR reads a dollar sign as.
     static let dollarLookAlikes: Set<Character> = ["3", "5", "S", "s", "§"]
 

@@ -13,7 +13,9 @@ extension CellText {
         guard !reference.isEmpty else { return self }
         let heights = reference.map(\.rect.height).sorted()
         let height = heights[heights.count / 2]
-        let kept = words.filter { !Self.isSpeck($0, height: height, lines: reference) && !Self.isGhost($0, among: words) }
+        let kept = words.filter {
+            !Self.isSpeck($0, height: height, lines: reference) && !Self.isGhost($0, among: words) && !Self.isNested($0, among: words)
+        }
         guard kept.count < words.count, !kept.isEmpty else { return self }
         var copy = CellText(words: kept)
         copy.region = region
@@ -44,6 +46,32 @@ extension CellText {
             return box.midY >= print.y0 && box.midY <= print.y1 && print.width >= box.width * 0.8
         }
     }
+
+    /// A narrow, shorter word whose box lies inside another word's: OCR read a piece of that
+    /// word a second time ("10% 9 Owner", its "9" a sliver of the "10%" box, two thirds its
+    /// height). Text layers do draw some words' boxes too long, over the next words of the
+    /// line ("Class" over "A"), but those words share the line's height. Brackets are kept:
+    /// they may be a footnote marker's.
+    static func isNested(_ word: Word, among words: [Word]) -> Bool {
+        guard !word.text.contains(where: { "()[]{}".contains($0) }) else { return false }
+        let box = word.rect
+        guard box.width > 0, box.height > 0 else { return false }
+        return words.contains { other in
+            let outer = other.rect
+            // (A speck boxed far taller than the print would hold words it never was.)
+            guard outer.width >= box.width * minNestingWidthRatio, outer.height <= box.height * maxNestingHeightRatio,
+                  box.height <= outer.height * maxNestedHeightShare,
+                  other.text.filter({ $0.isLetter || $0.isNumber }).count >= 2 else { return false }
+            let inside = max(0, min(box.x1, outer.x1) - max(box.x0, outer.x0)) * max(0, min(box.y1, outer.y1) - max(box.y0, outer.y0))
+            return inside >= box.width * box.height * minNestedShare
+        }
+    }
+
+    /// How much wider than a nested word the word around it is...
+    static let minNestingWidthRatio = 2.0, maxNestingHeightRatio = 2.0
+    /// ... and how much of the nested word's box lies inside it; the nested word is at most
+    /// this share of its height.
+    static let minNestedShare = 0.85, maxNestedHeightShare = 0.85
 
     /// How much taller than a ghost the word it overlaps is.
     static let minGhostHeightRatio = 1.3, maxGhostHeightRatio = 2.5

@@ -124,6 +124,21 @@ struct CellText {
         return copy
     }
 
+    /// Marks OCR reads a serif capital "I" standing alone as: thin, tall, nothing else.
+    static let thinMarks: Set<String> = [":", ";", "!", "|", "]", "[", "l", "1"]
+
+    /// A code cell (D/I, A/D, a transaction code) whose only word is a thin mark: the "I" it
+    /// stood for, counted as a repair; cleaning would otherwise drop it as a rule or speck and
+    /// leave a filled cell empty.
+    func withThinMarkReadAsI(_ allowed: Set<Character>) -> CellText {
+        guard allowed.contains("I"), words.count == 1, footnoteIds.isEmpty, Self.thinMarks.contains(words[0].text) else { return self }
+        var copy = self
+        copy.words[0].text = "I"
+        copy.text = "I"
+        copy.repairs += 1
+        return copy
+    }
+
     /// Splits `"757,756(1)(2)"` into `("757,756", [1, 2])`; text without markers comes back whole.
     static func splitTrailingMarkers(_ token: String) -> (String, [Int]) {
         // Most tokens do not end in ")": told on the last byte, without walking Characters.
@@ -187,7 +202,11 @@ struct FieldBuilder {
     /// confidence it was read with: only two readings that agree lift a scan's field out of review.
     static let sureOCRConfidence = 0.9
 
-    func field(_ printed: CellText, kind: OCRService.FieldKind = .text, _ parse: (String) -> ParsedValue) -> Field {
+    /// `mergeWords`: where a text cell is read twice and the readings differ, the misread words
+    /// of the one kept are taken from the other where it read them as words (titles and prose,
+    /// written in dictionary words; not names).
+    func field(_ printed: CellText, kind: OCRService.FieldKind = .text, mergeWords: Bool = false,
+               _ parse: (String) -> ParsedValue) -> Field {
         // An OCR text layer's word boxes have the printed words' shape; specks read as letters do not.
         // A small raised word after the value is what OCR kept of a marker: off the value first,
         // before specks are taken out (it is about a speck's size).
@@ -223,7 +242,7 @@ struct FieldBuilder {
         }
         var result = kind.isTyped
             ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, parse: parse)
-            : rereadText(read, cell: cell, ink: ink, parse: parse)
+            : rereadText(read, cell: cell, ink: ink, mergeWords: mergeWords, parse: parse)
         if let ink { applyMarker(ink, to: &result) }
         if let remains = cell.markerRemains, result.footnoteIds.isEmpty, printed.region != nil { applyRemains(remains, to: &result) }
         // On a scan, a marker read from the text that names no footnote of the form ("(0)") is a misreading.
@@ -288,7 +307,8 @@ struct FieldBuilder {
     /// inside its rules, enlarged. OCR text layers read whole pages, where the rules and the
     /// neighbouring cells break words apart; the cell's own reading is kept when tesseract is
     /// fairly sure of it, and the field stays below the review threshold unless both agree.
-    private func rereadText(_ read: Field, cell: CellText, ink: ScanCellInk?, parse: (String) -> ParsedValue) -> Field {
+    private func rereadText(_ read: Field, cell: CellText, ink: ScanCellInk?, mergeWords: Bool,
+                            parse: (String) -> ParsedValue) -> Field {
         if !read.value.isNull, isSureOwnOCR(cell) { return read }
         guard let ink, let ocr = page.ocr, let image = page.scanImage(), ink.hasText,
               let reading = ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: .text) else { return read }
@@ -300,13 +320,32 @@ struct FieldBuilder {
             chosen.confidence = min(0.97, max(read.confidence, baseConfidence * (0.7 + 0.3 * reading.confidence)) + 0.05)
             return chosen
         }
-        guard reading.confidence >= 0.6 else { return read }
+        guard reading.confidence >= 0.6 else {
+            return mergeWords ? withWordsMerged(read, base: cell.text, other: again.text, parse: parse) : read
+        }
         chosen.value = reparsed.value
         chosen.raw = reading.text == again.text ? nil : reading.text
         chosen.method = "reread"
         if chosen.footnoteIds.isEmpty { chosen.footnoteIds = again.footnoteIds }
         chosen.confidence = baseConfidence * 0.9 * (0.6 + 0.4 * reading.confidence)
-        return chosen
+        return mergeWords ? withWordsMerged(chosen, base: again.text, other: cell.text, parse: parse) : chosen
+    }
+
+    /// `field`, read from `base`, with the words `base` misread taken from `other` where that
+    /// reading made words of them (`ReadingMerge`). The field stays below the review threshold:
+    /// neither reading alone was what it now holds.
+    private func withWordsMerged(_ field: Field, base: String, other: String, parse: (String) -> ParsedValue) -> Field {
+        guard let respelling = ValueParsing.systemRespelling else { return field }
+        let text = ReadingMerge.wordMerged(base, other, respelling: respelling, vocabulary: ValueParsing.securityTitleWordSet)
+        guard text != base else { return field }
+        let parsed = parse(text)
+        guard !parsed.value.isNull else { return field }
+        var merged = field
+        merged.value = parsed.value
+        merged.raw = text
+        merged.method = "reread"
+        merged.confidence = min(field.confidence, baseConfidence * 0.9)
+        return merged
     }
 
     /// On a scanned page, a typed field is read again from the page image, alone and with only
@@ -371,23 +410,61 @@ struct FieldBuilder {
 
     func text(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedText) }
     /// A security's title: on a scan, words OCR misspelled are respelled from titles' own words.
-    func securityTitle(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedSecurityTitle) }
+    func securityTitle(_ cell: CellText) -> Field {
+        field(cell, mergeWords: true, page.source == .native ? ValueParsing.text : ValueParsing.scannedSecurityTitle)
+    }
     /// Prose (remarks, the nature of an indirect ownership): on a scan, words OCR misread are respelled.
-    func prose(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : { ValueParsing.scannedProse($0) }) }
+    func prose(_ cell: CellText) -> Field {
+        field(cell, mergeWords: true, page.source == .native ? ValueParsing.text : { ValueParsing.scannedProse($0) })
+    }
     /// A footnote's text: on a scan, words OCR misread are respelled and a sentence whose final point OCR lost or misread is closed.
     func footnote(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : { ValueParsing.scannedFootnote($0) }) }
     /// A trading symbol: on a scan, OCR's case slips and trailing specks are repaired.
     /// A person's or company's name, or an owner's title: on scans, OCR debris among its words is taken out.
     func name(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.name) }
     func title(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.title) }
+
+    /// Box 5's officer title or other text. On a scan the text's area is read once more as a
+    /// block from the page image, and words the first reading made no words of are taken from
+    /// the second where it did ("irector by deputization", "Charman and CEO"): the box is no
+    /// ruled table cell, which is read again anyway, and its short phrases are dictionary words.
+    func boxText(_ cell: CellText) -> Field {
+        let read = title(cell)
+        guard page.source != .native, !read.value.isNull, let rect = cell.rect, let ocr = page.ocr, let image = page.scanImage(),
+              let reading = ocr.readBlock(page.imageArea(rect.insetBy(dx: -page.unit * 0.3, dy: -page.unit * 0.2)),
+                                          of: image, enlargement: 1) else { return read }
+        let base = read.raw ?? read.value.xmlText ?? ""
+        return withWordsMerged(read, base: base, other: reading.text, parse: ValueParsing.title)
+    }
     func ticker(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.ticker) }
     func signature(_ cell: CellText) -> Field { field(cell, ValueParsing.signature) }
     func date(_ cell: CellText) -> Field { field(cell, kind: .date, ValueParsing.date) }
-    func number(_ cell: CellText) -> Field { field(cell, kind: .number, ValueParsing.number) }
+    func number(_ cell: CellText) -> Field { withoutMarkerDebris(field(cell, kind: .number, ValueParsing.number)) }
     /// A price: on a scan, "$0" whose dollar sign OCR read as a digit ("30") is 0.
-    func price(_ cell: CellText) -> Field { field(cell, kind: .number, page.source == .native ? ValueParsing.number : ValueParsing.scannedPrice) }
+    func price(_ cell: CellText) -> Field {
+        withoutMarkerDebris(field(cell, kind: .number, page.source == .native ? ValueParsing.number : ValueParsing.scannedPrice))
+    }
+
+    /// On a scan, an amount's cell whose text is only what OCR made of a footnote marker
+    /// (`ValueParsing.isMarkerDebris`) holds no amount: the value is null, the text stays in
+    /// `raw`, and the field stays in review.
+    private func withoutMarkerDebris(_ read: Field) -> Field {
+        guard page.source != .native, case .string(let text) = read.value else { return read }
+        let markers = read.footnoteIds.compactMap { Int($0.dropFirst()) }
+        guard ValueParsing.isMarkerDebris(text, markers: markers) else { return read }
+        var field = read
+        field.raw = read.raw ?? text
+        field.value = .null
+        field.method = "marker"
+        field.confidence = min(read.confidence, baseConfidence * 0.8)
+        return field
+    }
     func state(_ cell: CellText) -> Field { field(cell, ValueParsing.state) }
+    /// A street or city line of box 1: on a scan, label remains and specks at its ends go.
+    func address(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedAddressLine) }
+    func zipCode(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.scannedZipCode) }
     func code(_ cell: CellText, _ allowed: Set<Character>) -> Field {
-        field(cell, kind: .code(allowed)) { ValueParsing.code($0, allowed: allowed) }
+        let read = page.source == .native ? cell : cell.withThinMarkReadAsI(allowed)
+        return field(read, kind: .code(allowed)) { ValueParsing.code($0, allowed: allowed) }
     }
 }

@@ -170,6 +170,14 @@ final class OCRService: @unchecked Sendable {
         return Self.reading(of: words)
     }
 
+    /// The words of a block of print (`image` cropped from a page), as tesseract reads it
+    /// when told the image is one block of text, in page points, with tesseract's confidences.
+    func blockWords(in image: GrayImage) throws -> [Word] {
+        try tesseract().recognizeWords(in: image, pageSegmentation: .singleBlock).map { word in
+            Word(text: word.text, rect: word.rect, ocrConfidence: word.confidence)
+        }
+    }
+
     /// Pixels per point from which a scan's large print is likelier read as it is (250 dpi).
     static let fineScanScale = 250.0 / 72
 

@@ -51,9 +51,9 @@ struct OwnerReader {
             streetRows = Self.wrappedRows(LineGrouping().lines(from: streetWords).map(\.words),
                                           right: region.x1, space: page.unit * 0.5)
         }
-        owner.rptOwnerStreet1 = streetRows.count > 0 ? build.text(CellText(words: streetRows[0])) : build.empty(bbox: streetArea)
+        owner.rptOwnerStreet1 = streetRows.count > 0 ? build.address(CellText(words: streetRows[0])) : build.empty(bbox: streetArea)
         owner.rptOwnerStreet2 = streetRows.count > 1
-            ? build.text(CellText(words: streetRows[1...].flatMap { $0 }))
+            ? build.address(CellText(words: streetRows[1...].flatMap { $0 }))
             : build.empty(bbox: streetArea)
 
         let rest = Rect(x0: region.x0, y0: street.rect.y1, x1: region.x1, y1: region.y1)
@@ -70,9 +70,9 @@ struct OwnerReader {
         func cell(_ x0: Double, _ x1: Double) -> CellText {
             CellText(words: page.words(in: Rect(x0: x0, y0: valueBand.y0, x1: x1, y1: valueBand.y1), excluding: streetLabelWords))
         }
-        owner.rptOwnerCity = build.text(cell(region.x0, stateX - pad))
+        owner.rptOwnerCity = build.address(cell(region.x0, stateX - pad))
         owner.rptOwnerState = build.state(cell(stateX - pad, zipX - pad))
-        owner.rptOwnerZipCode = build.text(cell(zipX - pad, region.x1))
+        owner.rptOwnerZipCode = build.zipCode(cell(zipX - pad, region.x1))
         // Printers that ignore the cells' widths (WeasyPrint without presentational hints) set
         // the three values close together, no longer under their labels: where the state read
         // under its label is no state, the line is split by what its words are instead.
@@ -81,9 +81,9 @@ struct OwnerReader {
         if stateRead.isEmpty || ValueParsing.state(stateRead).quality < 1 || !Self.isZipCode(zipRead),
            let split = Self.splitCityStateZip(page.words(in: Rect(x0: region.x0, y0: valueBand.y0, x1: region.x1, y1: valueBand.y1),
                                                               excluding: streetLabelWords)) {
-            owner.rptOwnerCity = build.text(CellText(words: split.city)).lessCertain(by: 0.9, method: "split-by-content")
+            owner.rptOwnerCity = build.address(CellText(words: split.city)).lessCertain(by: 0.9, method: "split-by-content")
             owner.rptOwnerState = build.state(CellText(words: split.state)).lessCertain(by: 0.9, method: "split-by-content")
-            owner.rptOwnerZipCode = build.text(CellText(words: split.zip)).lessCertain(by: 0.9, method: "split-by-content")
+            owner.rptOwnerZipCode = build.zipCode(CellText(words: split.zip)).lessCertain(by: 0.9, method: "split-by-content")
         }
     }
 
@@ -369,8 +369,8 @@ struct OwnerReader {
         }
         let titleCell = CellText(words: titleWords)
         let otherCell = CellText(words: otherWords)
-        owner.officerTitle = officer == nil ? .missing : build.title(titleCell)
-        owner.otherText = other == nil ? .missing : build.title(otherCell)
+        owner.officerTitle = officer == nil ? .missing : build.boxText(titleCell)
+        owner.otherText = other == nil ? .missing : build.boxText(otherCell)
     }
 }
 

@@ -51,7 +51,7 @@ struct TrailerReader {
             if !pageSignatureWords.isEmpty { signatureWords.append((pageSignatureWords, page)) }
             if signatureHere != nil || reminder != nil { zone = .none }
         }
-        record.footnotes = footnotes(from: footnoteLines)
+        record.footnotes = rereadFootnotes(footnotes(from: footnoteLines), lines: footnoteLines)
         if let first = remarkLines.first {
             record.remarks = FieldBuilder(page: first.page).prose(CellText(words: remarkLines.flatMap(\.line.words)))
         } else {
@@ -86,7 +86,7 @@ struct TrailerReader {
     }
 
     /// Footnotes start with their number ("1. Vesting ..."); lines that do not continue the one before.
-    private func footnotes(from lines: [(line: TextLine, page: FormPage)]) -> [Footnote] {
+    func footnotes(from lines: [(line: TextLine, page: FormPage)]) -> [Footnote] {
         var notes: [(number: Int, words: [Word], page: FormPage)] = []
         var previous: (line: TextLine, page: FormPage)? = nil
         var leftEdge: [Int: Double] = [:], rightEdge: [Int: Double] = [:], textLeft: [Int: Double] = [:]
