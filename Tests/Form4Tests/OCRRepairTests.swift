@@ -196,6 +196,12 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.name("Bank of First State").value, .string("Bank of First State"), "not in the labels' order")
     }
 
+    func testAttorneyInFactSetApartByDebrisIsWholeAgain() {
+        XCTAssertEqual(ValueParsing.signature("/s/ Thomas Doe, Attorney-in-HERE Fact").value, .string("/s/ Thomas Doe, Attorney-in-Fact"))
+        XCTAssertEqual(ValueParsing.signature("/s/ Michael Patel, Attorney-in-").value, .string("/s/ Michael Patel, Attorney-in-Fact"))
+        XCTAssertEqual(ValueParsing.signature("/s/ Jane Doe, Attorney-in-Fact").quality, 1)
+    }
+
     func testLabelRemainsAndSpecksAtAnAddressLinesEndsAreTakenOff() {
         XCTAssertEqual(ValueParsing.scannedAddressLine("DENVER Ci").value, .string("DENVER"))
         XCTAssertEqual(ValueParsing.scannedAddressLine("ee) SAN DIEGO").value, .string("SAN DIEGO"))

@@ -315,6 +315,10 @@ public enum ValueParsing {
                 repaired = true
             }
         }
+        if let joined = joinedAttorneyInFact(tokens) {
+            tokens = joined
+            repaired = true
+        }
         return ParsedValue(.string(tokens.joined(separator: " ")), quality: repaired ? 0.85 : 1)
     }
 
@@ -338,6 +342,19 @@ public enum ValueParsing {
         guard (1...4).contains(token.count), token.allSatisfy(signatureMarkLookAlikes.contains),
               token.contains(where: { "sS5$".contains($0) }) else { return false }
         return token.contains(where: { "/\\|(){}[]".contains($0) }) || ["js", "fs", "isi", "és"].contains(token.lowercased())
+    }
+
+    /// "Attorney-in-" whose "Fact" OCR set apart with debris between ("Attorney-in-HERE Fact")
+    /// or lost at the line's end: the phrase whole again. Nil where there is no such phrase.
+    static func joinedAttorneyInFact(_ tokens: [String]) -> [String]? {
+        guard let start = tokens.firstIndex(where: { $0.lowercased().hasPrefix("attorney-in-") && $0.lowercased() != "attorney-in-fact" })
+        else { return nil }
+        let rest = tokens[(start + 1)...]
+        if rest.isEmpty, tokens[start].lowercased() == "attorney-in-" { return Array(tokens[..<start]) + ["Attorney-in-Fact"] }
+        guard let end = rest.prefix(2).firstIndex(where: { $0.trimmingCharacters(in: .punctuationCharacters).lowercased() == "fact" })
+        else { return nil }
+        let trailing = String(tokens[end].reversed().prefix { ",.;".contains($0) }.reversed())
+        return Array(tokens[..<start]) + ["Attorney-in-Fact" + trailing] + Array(tokens[(end + 1)...])
     }
 
     /// "Attorney-in-Fact" spelled within three edits ("Attomey-in-Fact"), with its punctuation;

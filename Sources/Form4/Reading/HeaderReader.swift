@@ -65,6 +65,9 @@ struct HeaderReader {
         record.periodOfReport = box3 == nil ? .missing
             : build.required(build.date(firstDate(in: area(below: box3, until: [box4], withFormat: FormLabels.earliestTransactionWithFormat),
                                                   orOnTheLineOf: box3, within: column2)))
+        if let box3, record.periodOfReport.value.isNull, let reread = rereadLostDate(under: box3, until: box4, within: column2, build: build) {
+            record.periodOfReport = reread
+        }
         record.dateOfOriginalSubmission = box4 == nil ? .missing
             : build.date(firstDate(in: area(below: box4, until: [], withFormat: FormLabels.amendmentWithFormat),
                                    orOnTheLineOf: box4, within: column2))
@@ -237,6 +240,25 @@ struct HeaderReader {
         guard let date = page.words(in: line, excluding: Set(label.wordIndices)).first(where: wholeDate) else { return cell }
         return CellText(words: [date])
     }
+
+    /// Box 3 always holds a date; where a scan's text has none under the label (its text layer
+    /// lost the line), the line under the label is read from the page image with only a
+    /// date's characters allowed. The date read stays in review.
+    private func rereadLostDate(under label: LabelMatch, until next: LabelMatch?, within column: (x0: Double, x1: Double),
+                                build: FieldBuilder) -> Field? {
+        guard page.source != .native, let ocr = page.ocr, let image = page.scanImage() else { return nil }
+        let bottom = min(next.map { $0.rect.y0 } ?? .infinity, label.rect.y1 + page.unit * Self.lostDateLines)
+        guard bottom > label.rect.y1 else { return nil }
+        let area = Rect(x0: column.x0, y0: label.rect.y1, x1: column.x1, y1: bottom)
+        guard let reading = ocr.readCell(page.imageArea(area), of: image, blank: nil, as: .date) else { return nil }
+        let parsed = ValueParsing.date(reading.text)
+        guard case .string = parsed.value else { return nil }
+        return Field(value: parsed.value, confidence: build.baseConfidence * 0.8 * parsed.quality, page: page.number,
+                     bbox: area, raw: reading.text, method: "reread")
+    }
+
+    /// How far under box 3's label its date is looked for, in the page's word heights.
+    static let lostDateLines = 2.5
 
     /// Where OCR wrecked the first line of the Section 16 box's paragraph ("Check this box if no
     /// longer subject to"), the rest of it tells where the paragraph starts: its left edge is the
