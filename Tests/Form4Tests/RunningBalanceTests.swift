@@ -63,3 +63,73 @@ final class RunningBalanceTests: XCTestCase {
         XCTAssertEqual(rows, ambiguous)
     }
 }
+
+/// Table II's two amounts of a row (derivative securities, column 5; underlying shares, column
+/// 7) are the same number for an option or unit: one read surely mends the other's OCR slip.
+final class UnderlyingAmountsTests: XCTestCase {
+    func derivativeRow(shares: String, sharesConfidence: Double, underlying: String, underlyingConfidence: Double) -> TableRow {
+        var row = TableRow(derivative: true)
+        row.kind = .transaction
+        row.transactionShares = Field(value: .number(Decimal(string: shares)!), confidence: sharesConfidence)
+        row.underlyingSecurityShares = Field(value: .number(Decimal(string: underlying)!), confidence: underlyingConfidence)
+        return row
+    }
+
+    func testADoubtfulAmountOneOCRSlipFromTheSureOneIsMended() {
+        var rows = [derivativeRow(shares: "51093794", sharesConfidence: 0.8, underlying: "5109.3794", underlyingConfidence: 0.95),
+                    derivativeRow(shares: "236918.02", sharesConfidence: 0.95, underlying: "296918.02", underlyingConfidence: 0.7)]
+        UnderlyingAmounts.mend(&rows)
+        XCTAssertEqual(rows[0].transactionShares.value, .number(Decimal(string: "5109.3794")!))
+        XCTAssertEqual(rows[0].transactionShares.method, "cross-check")
+        XCTAssertEqual(rows[0].transactionShares.raw, "51093794")
+        XCTAssertLessThan(rows[0].transactionShares.confidence, 0.9, "still reviewed")
+        XCTAssertEqual(rows[1].underlyingSecurityShares?.value, .number(Decimal(string: "236918.02")!))
+    }
+
+    func testAPointAndAThousandsCommaAreToldByTheDigitsAfterThem() {
+        var rows = [derivativeRow(shares: "24.983", sharesConfidence: 0.95, underlying: "24983", underlyingConfidence: 0.95),
+                    derivativeRow(shares: "51093794", sharesConfidence: 0.95, underlying: "5109.3794", underlyingConfidence: 0.95)]
+        UnderlyingAmounts.mend(&rows)
+        XCTAssertEqual(rows[0].transactionShares.value, .number(24983), "a comma read as a point")
+        XCTAssertEqual(rows[1].transactionShares.value, .number(Decimal(string: "5109.3794")!), "a point lost")
+        XCTAssertEqual(rows[1].underlyingSecurityShares?.value, .number(Decimal(string: "5109.3794")!))
+    }
+
+    func testAnAmountLostFromColumn5IsColumn7s() {
+        var rows = [derivativeRow(shares: "1", sharesConfidence: 0.8, underlying: "388", underlyingConfidence: 0.9)]
+        rows[0].transactionShares = Field(value: .null, confidence: 0.84)
+        UnderlyingAmounts.mend(&rows)
+        XCTAssertEqual(rows[0].transactionShares.value, .number(388))
+        XCTAssertLessThan(rows[0].transactionShares.confidence, 0.9)
+    }
+
+    func testAmountsThatMayDifferAreLeftAlone() {
+        var rows = [derivativeRow(shares: "1000", sharesConfidence: 0.7, underlying: "10000", underlyingConfidence: 0.95),
+                    derivativeRow(shares: "1250", sharesConfidence: 0.7, underlying: "1750", underlyingConfidence: 0.7),
+                    derivativeRow(shares: "400", sharesConfidence: 0.7, underlying: "100000", underlyingConfidence: 0.95)]
+        UnderlyingAmounts.mend(&rows)
+        XCTAssertEqual(rows[0].transactionShares.value, .number(1000), "a conversion at 1:10")
+        XCTAssertEqual(rows[1].transactionShares.value, .number(1250), "neither read surely")
+        XCTAssertEqual(rows[2].transactionShares.value, .number(400), "more than one slip apart")
+    }
+}
+
+/// A D/I cell OCR read as nothing or as no code takes the code the nature column points to.
+final class OwnershipInferenceTests: XCTestCase {
+    func testAnUnreadOwnershipCodeIsToldByTheNatureColumn() {
+        var indirect = TableRow(), direct = TableRow(), read = TableRow()
+        indirect.directOrIndirectOwnership = Field(value: .string("m"), confidence: 0.18)
+        indirect.natureOfOwnership = Field(value: .string("By Spouse"), confidence: 0.8)
+        direct.directOrIndirectOwnership = Field(value: .null, confidence: 0.84)
+        read.directOrIndirectOwnership = Field(value: .string("D"), confidence: 0.7)
+        read.natureOfOwnership = Field(value: .string("By Trust"), confidence: 0.8)
+        var rows = [indirect, direct, read]
+        OwnershipInference.infer(&rows)
+        XCTAssertEqual(rows[0].directOrIndirectOwnership.value, .string("I"))
+        XCTAssertEqual(rows[0].directOrIndirectOwnership.raw, "m")
+        XCTAssertEqual(rows[0].directOrIndirectOwnership.method, "inferred")
+        XCTAssertLessThan(rows[0].directOrIndirectOwnership.confidence, 0.9)
+        XCTAssertEqual(rows[1].directOrIndirectOwnership.value, .string("D"))
+        XCTAssertEqual(rows[2].directOrIndirectOwnership.value, .string("D"), "a code read stays as read")
+    }
+}

@@ -177,7 +177,7 @@ public enum ValueParsing {
     }
 
     /// Characters OCR reads a dollar sign as.
-    static let dollarLookAlikes: Set<Character> = ["3", "5", "S", "s", "§"]
+    static let dollarLookAlikes: Set<Character> = ["3", "5", "S", "s", "§", "#"]
 
     /// A price on a scan: `number`, except that "30", "50", "so" are "$0" with its dollar sign
     /// read as a digit or letter. Prices are printed with their "$"; a price of nothing is

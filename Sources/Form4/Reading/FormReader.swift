@@ -59,7 +59,12 @@ struct FormReader {
             record.reportingOwners += additionalOwners(on: page, after: max(headerOwnerBottom, page === first ? (sections.tableI?.top ?? 0) : 0))
         }
         // Amounts a scan's OCR misread are mended where Table I's running balance shows how.
-        if record.textSource != .native { RunningBalance.mend(&record.nonDerivativeTable) }
+        if record.textSource != .native {
+            RunningBalance.mend(&record.nonDerivativeTable)
+            UnderlyingAmounts.mend(&record.derivativeTable)
+            OwnershipInference.infer(&record.nonDerivativeTable)
+            OwnershipInference.infer(&record.derivativeTable)
+        }
         UnreadCheckboxes.infer(&record)
         return record
     }

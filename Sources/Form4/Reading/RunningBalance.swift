@@ -88,11 +88,11 @@ enum RunningBalance {
 }
 
 extension Field {
-    /// The amount as the running balance says it was printed.
-    mutating func mend(to value: Decimal) {
+    /// The amount as other amounts of the form say it was printed (the running balance by default).
+    mutating func mend(to value: Decimal, confidence: Double = RunningBalance.mendedConfidence, method: String = "balance") {
         if raw == nil { raw = self.value.xmlText }
         self.value = .number(value)
-        confidence = RunningBalance.mendedConfidence
-        method = "balance"
+        self.confidence = confidence
+        self.method = method
     }
 }
