@@ -88,4 +88,13 @@ final class ProseRespellingTests: XCTestCase {
         XCTAssertEqual(distance("unit", "xyz1"), nil, "beyond the limit")
         XCTAssertNil(OCRConfusionDistance.distance(read: Array("beld".utf8), printed: Array("bold".utf8), limit: 0.4))
     }
+
+    func testAnArticleReadAsAMarkAndTheIssuersCapitalAreRestored() {
+        XCTAssertEqual(respelled("held by @ trust"), "held by a trust")
+        XCTAssertEqual(respelled("held by # trust"), "held by a trust")
+        XCTAssertEqual(respelled("account # 12"), "account # 12", "a mark before a number stays")
+        XCTAssertEqual(respelled("of the lssuer's common stock"), "of the Issuer's common stock")
+        XCTAssertEqual(respelled("of the issuer's common stock"), "of the Issuer's common stock", "the form's defined term")
+        XCTAssertEqual(respelled("pursuant to # Rule"), "pursuant to a Rule")
+    }
 }

@@ -39,8 +39,35 @@ public struct ProseRespelling: Sendable {
                 .map { respelledPart(String($0), sentenceStart: sentenceStart, repairs: &repairs) }
                 .joined(separator: "-")
         }
-        return (tokens.joined(separator: " "), repairs)
+        return (articlesRestored(tokens, repairs: &repairs).joined(separator: " "), repairs)
     }
+
+    /// Marks OCR reads a small "a" standing alone as.
+    static let articleLookAlikes: Set<String> = ["@", "#"]
+
+    /// "a" where OCR read the article as a mark ("received @ gift", "pursuant to # Rule"): a
+    /// mark alone between two words is no part of prose. And the form's own capitalised terms
+    /// with their capital (`capitalisedTerms`), which OCR reads small ("the issuer's").
+    func articlesRestored(_ tokens: [String], repairs: inout Int) -> [String] {
+        var restored = tokens
+        for index in tokens.indices.dropFirst().dropLast() where Self.articleLookAlikes.contains(tokens[index]) {
+            guard tokens[index - 1].last?.isLetter == true, tokens[index + 1].first?.isLetter == true else { continue }
+            restored[index] = "a"
+            repairs += 1
+        }
+        for (index, token) in tokens.enumerated() where token.first == "i" {
+            let core = token.prefix { $0.isLetter || $0 == "'" }
+            guard Self.capitalisedTerms.contains(String(core)) else { continue }
+            restored[index] = "I" + token.dropFirst()
+            repairs += 1
+        }
+        return restored
+    }
+
+    /// Words the form itself writes with a capital wherever they stand ("the Issuer's", its
+    /// defined term for the company): a misreading of one is respelled with its capital,
+    /// whatever OCR made of the first letter ("lssuer's", "issuer's").
+    static let capitalisedTerms: Set<String> = ["issuer", "issuer's", "issuers"]
 
     /// Two tokens OCR made of one word ("ow nership"): joined where together they are a word
     /// and apart at least one of them is none ("beg inning" stays: both halves are words).
@@ -92,7 +119,7 @@ public struct ProseRespelling: Sendable {
         if lexicon.common.contains(lower) || isDerived(lower) { return nil }
         let isRare = lexicon.rare.contains(lower)
         guard let word = nearestWord(to: Array(lower.utf8), commonOnly: isRare) else { return nil }
-        return capitalised ? word.prefix(1).uppercased() + word.dropFirst() : word
+        return capitalised || Self.capitalisedTerms.contains(word) ? word.prefix(1).uppercased() + word.dropFirst() : word
     }
 
     /// Prefixes and endings that make words of words: a word list lacks many of these
