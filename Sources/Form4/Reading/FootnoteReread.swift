@@ -15,7 +15,6 @@ enum FootnoteRereadSettings {
     static let newFootnoteWordShare = 0.8
     /// Margin around the footnote lines' area, in units of the page's word height.
     static let marginUnits = 0.6
-
 }
 
 extension TrailerReader {
@@ -55,7 +54,7 @@ extension TrailerReader {
     /// Whether every footnote read reads as plain words and their numbers run without a gap.
     static func areTrusted(_ footnotes: [Footnote], respelling: ProseRespelling) -> Bool {
         let numbers = footnotes.compactMap { Int($0.id.dropFirst()) }
-        guard numbers == Array(1...max(1, numbers.count)) || numbers.isEmpty else { return false }
+        guard numbers.isEmpty || numbers == Array(1...numbers.count) else { return false }
         return footnotes.allSatisfy { wordShare(readText(of: $0), respelling: respelling) >= FootnoteRereadSettings.trustedWordShare }
     }
 
@@ -71,7 +70,7 @@ extension TrailerReader {
         let margin = page.unit * FootnoteRereadSettings.marginUnits
         let area = lines.map(\.rect).unionAll()?.insetBy(dx: -margin, dy: -margin)
         guard let area, let crop = image.cropped(to: page.imageArea(area)) else { return nil }
-        return try? ocr.blockWords(in: crop)
+        return try? ocr.words(in: crop, pageSegmentation: .singleBlock)
     }
 
     /// Each footnote's better reading, with the words it misread taken from the other where

@@ -26,9 +26,11 @@ final class OCRService: @unchecked Sendable {
         }
     }
 
-    /// The words of a page image, as layout words carrying tesseract's confidence.
-    func words(in image: GrayImage) throws -> [Word] {
-        try tesseract().recognizeWords(in: image).map { word in
+    /// The words of a page image, as layout words carrying tesseract's confidence, in page
+    /// points; `pageSegmentation` `.singleBlock` for an area cropped from a page that holds one
+    /// block of print (a scan's footnotes).
+    func words(in image: GrayImage, pageSegmentation: PageSegmentation = .auto) throws -> [Word] {
+        try tesseract().recognizeWords(in: image, pageSegmentation: pageSegmentation).map { word in
             Word(text: word.text, rect: word.rect, ocrConfidence: word.confidence)
         }
     }
@@ -168,14 +170,6 @@ final class OCRService: @unchecked Sendable {
               let words = try? engine.recognizeWords(in: crop.cleanedCell(sides: false).enlarged(by: enlargement), pageSegmentation: .singleBlock, characterWhitelist: nil)
         else { return nil }
         return Self.reading(of: words)
-    }
-
-    /// The words of a block of print (`image` cropped from a page), as tesseract reads it
-    /// when told the image is one block of text, in page points, with tesseract's confidences.
-    func blockWords(in image: GrayImage) throws -> [Word] {
-        try tesseract().recognizeWords(in: image, pageSegmentation: .singleBlock).map { word in
-            Word(text: word.text, rect: word.rect, ocrConfidence: word.confidence)
-        }
     }
 
     /// Pixels per point from which a scan's large print is likelier read as it is (250 dpi).
