@@ -52,14 +52,16 @@ extension PDFPage {
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
             throw PDFError(.renderFailed, "\(document.name): page \(number): cannot allocate a \(width)x\(height) image")
         }
-        cairo_set_source_rgb(context, 1, 1, 1)
-        cairo_paint(context)
         let drawn = areas.map { $0.map { PixelBox($0, in: area, scale: scale, width: width, height: height) }.filter { !$0.isEmpty } }
         if let drawn {
             // In device pixels, before the page's transformation: whole-pixel boxes clip exactly.
             for box in drawn { cairo_rectangle(context, Double(box.x0), Double(box.y0), Double(box.x1 - box.x0), Double(box.y1 - box.y0)) }
             cairo_clip(context)
         }
+        // Paper is painted only where the clip lets anything be drawn: the rest of the image is
+        // never touched, so its memory is never faulted in.
+        cairo_set_source_rgb(context, 1, 1, 1)
+        cairo_paint(context)
         cairo_scale(context, scale, scale)
         cairo_translate(context, -area.x0, -area.y0)
         poppler_page_render_for_printing(handle, context)
