@@ -64,6 +64,25 @@ final class CellImageTests: XCTestCase {
         XCTAssertNil(plain.trailingSuperscript(in: plain.inside(Rect(x0: 12, y0: 21, x1: 88, y1: 31))))
     }
 
+    /// "I(1)" in a D/I cell: the value is one letter and the marker's parentheses are nearly as
+    /// tall as it, raised by less than a third of its height. The marker's pieces outnumber the
+    /// value's, yet the baseline is the letter's.
+    func testMarkerAfterAOneLetterValueIsFound() throws {
+        var image = canvas(width: 100, height: 50)
+        for rule in [Rect(x0: 9, y0: 9, x1: 90, y1: 10), Rect(x0: 9, y0: 40, x1: 90, y1: 41),
+                     Rect(x0: 9, y0: 9, x1: 10, y1: 41), Rect(x0: 89, y0: 9, x1: 90, y1: 41)] {
+            paint(&image, rule)
+        }
+        paint(&image, Rect(x0: 40, y0: 22, x1: 41.5, y1: 30))   // "I"
+        paint(&image, Rect(x0: 42.5, y0: 20, x1: 43.25, y1: 27.5)) // "("
+        paint(&image, Rect(x0: 44, y0: 20.5, x1: 44.75, y1: 26.5)) // "1"
+        paint(&image, Rect(x0: 45.5, y0: 20, x1: 46.25, y1: 27.5)) // ")"
+        let cells = CellImage(image: image, unit: 8)
+        let marker = try XCTUnwrap(cells.trailingSuperscript(in: cells.inside(Rect(x0: 12, y0: 21, x1: 88, y1: 31))))
+        XCTAssertEqual(marker.x0, 42.5, accuracy: 0.3)
+        XCTAssertEqual(marker.x1, 46.25, accuracy: 0.3)
+    }
+
     func testFaintPrintGetsItsOwnLevelAndBlankPaperNone() {
         var image = canvas(width: 40, height: 20)
         paint(&image, Rect(x0: 10, y0: 5, x1: 20, y1: 12), level: 170)

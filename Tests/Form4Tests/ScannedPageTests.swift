@@ -106,4 +106,21 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertGreaterThan(wrong, 0)
         XCTAssertEqual(flagged, wrong, "every wrong field of these scans is marked for review")
     }
+    func testCodeTheLayerMisreadIsTakenFromTwoReadingsOfTheImage() throws {
+        // This scan's OCR layer reads Table I's first code, a printed "C" with marker (1), as a
+        // "G". Tesseract reads the cell's image as "C" but unsure; a third reading in black and
+        // white agrees with it, so "C" is kept, as a re-read that goes to review.
+        let directory = Self.root.appendingPathComponent("Samples/scan300")
+        let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .first { $0.hasPrefix("f0047") && $0.hasSuffix(".pdf") })
+        let pdf = directory.appendingPathComponent(name)
+        let truth = try XCTUnwrap(OwnershipXML.read(contentsOf: pdf.deletingPathExtension().appendingPathExtension("xml")).first)
+        let form = try XCTUnwrap(Form4Extractor().extract(path: pdf.path).forms.first)
+        let code = try XCTUnwrap(form.nonDerivativeTable.first?.transactionCode)
+        XCTAssertEqual(code.value, truth.nonDerivativeTable.first?.transactionCode.value)
+        XCTAssertEqual(code.value, .string("C"))
+        XCTAssertEqual(code.footnoteIds, ["F1"])
+        XCTAssertEqual(code.method, "reread")
+        XCTAssertLessThan(code.confidence, 0.9)
+    }
 }

@@ -178,6 +178,10 @@ struct CellImage {
     /// Where a superscript footnote marker ("(1)") stands at the end of the text in `area`:
     /// the ink after the last line's last letter that stays well above the line's baseline.
     /// A cell holding nothing but a marker has it as its only ink, small.
+    /// A line of at most this many pieces of ink is a short value (a code, D/I, a small number)
+    /// with a possible marker ("(1)" is three pieces).
+    static let shortLinePieces = 5
+
     func trailingSuperscript(in area: Rect) -> Rect? {
         let pieces = components(in: area)
         guard !pieces.isEmpty else { return nil }
@@ -196,7 +200,10 @@ struct CellImage {
         }
         guard !baselines.isEmpty else { return nil }
         baselines.sort()
-        let baseline = Double(baselines[baselines.count / 2])
+        // Most lines' baseline is where most of their letters end. A short value ("I(1)",
+        // "10(1)") has as many marker pieces as letters, and a median would sit on the marker:
+        // there the lowest ink is the baseline (codes, D/I and short numbers have no descenders).
+        let baseline = Double(lastLine.count <= Self.shortLinePieces ? baselines.last! : baselines[baselines.count / 2])
         let lineTop = Double(lastLine.map(\.y0).min()!) - tall * 0.5
         // Pieces on the last line's height band, right to left: a marker's pieces end well above the baseline.
         let band = pieces.filter { Double($0.y1) > lineTop && Double($0.y0) < baseline }.sorted { $0.x1 > $1.x1 }

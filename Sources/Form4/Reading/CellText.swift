@@ -394,7 +394,15 @@ struct FieldBuilder {
             return chosen
         }
         let originalClean = parsed.quality == 1 && cell.repairs == 0 && !parsed.value.isNull
-        if originalClean && reading.confidence < 0.8 { return read }
+        if originalClean && reading.confidence < 0.8 {
+            // Two readings of a code that both parse disagree and the second is unsure: a third,
+            // in black and white, decides. Tesseract is seldom sure of a lone letter even where
+            // it reads it right ("C" the layer made a "G"). (Not for numbers: cut in black and
+            // white, blurred digits of a 200 dpi scan read worse, and such a vote went wrong.)
+            guard kind.isCode, let ink, ink.hasText,
+                  let third = ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: kind, inkShare: Self.sharperInkShare),
+                  parse(CellText(text: third.text).text).value == reparsed.value else { return read }
+        }
         chosen.value = reparsed.value
         chosen.footnoteIds = again.footnoteIds.isEmpty ? read.footnoteIds : again.footnoteIds
         chosen.raw = reading.text

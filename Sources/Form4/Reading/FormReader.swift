@@ -58,12 +58,14 @@ struct FormReader {
             let headerOwnerBottom = page === first ? (page.topMost(FormLabels.nameAndAddress, in: header)?.rect.y1 ?? page.bounds.y0) : page.bounds.y0
             record.reportingOwners += additionalOwners(on: page, after: max(headerOwnerBottom, page === first ? (sections.tableI?.top ?? 0) : 0))
         }
-        // Amounts a scan's OCR misread are mended where Table I's running balance shows how.
+        // Amounts and dates a scan's OCR misread are mended where the form's other amounts and
+        // dates show how.
         if record.textSource != .native {
             RunningBalance.mend(&record.nonDerivativeTable)
             UnderlyingAmounts.mend(&record.derivativeTable)
             OwnershipInference.infer(&record.nonDerivativeTable)
             OwnershipInference.infer(&record.derivativeTable)
+            DateCrossCheck.mend(&record)
         }
         UnreadCheckboxes.infer(&record)
         return record

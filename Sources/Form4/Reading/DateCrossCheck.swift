@@ -1,0 +1,85 @@
+/// A Form 4 prints the same dates again and again: a Table II transaction is dated like the
+/// Table I rows and the period of report (box 3), and rows of one grant share their exercise and
+/// expiration dates. On a scan, a date OCR garbled past parsing ("99302026", "owos2024": blurred
+/// 200 dpi print loses its slashes and reads 0 as 9 or o) is matched against the dates the same
+/// form reads clearly; the one it could be with at most `maximumDifferences` characters misread,
+/// where no other date comes as close, is taken, marked `cross-check`, and stays in review.
+/// Only readings that are no date are touched: a reading that parsed is never replaced.
+enum DateCrossCheck {
+    /// Characters of the reading (slashes and spaces dropped) that may differ from a candidate
+    /// printed as MMDDYYYY.
+    static let maximumDifferences = 1
+    /// Confidence a date needs to vouch for another.
+    static let sureConfidence = 0.8
+    /// Confidence of a date taken from another.
+    static let matchedConfidence = 0.6
+
+    static func mend(_ record: inout Form4Record) {
+        let transactionRows = record.nonDerivativeTable + record.derivativeTable
+        // Transaction dates and the period of report vouch for each other; exercise and
+        // expiration dates (years after the grant) only for their own kind.
+        let dealt = sureDates(transactionRows.flatMap { [$0.transactionDate, $0.deemedExecutionDate] } + [record.periodOfReport])
+        let exercisable = sureDates(record.derivativeTable.compactMap(\.exerciseDate))
+        let expiring = sureDates(record.derivativeTable.compactMap(\.expirationDate))
+        mend(&record.periodOfReport, from: dealt)
+        for index in record.nonDerivativeTable.indices {
+            mend(&record.nonDerivativeTable[index].transactionDate, from: dealt)
+            mend(&record.nonDerivativeTable[index].deemedExecutionDate, from: dealt)
+        }
+        for index in record.derivativeTable.indices {
+            mend(&record.derivativeTable[index].transactionDate, from: dealt)
+            mend(&record.derivativeTable[index].deemedExecutionDate, from: dealt)
+            if record.derivativeTable[index].exerciseDate != nil { mend(&record.derivativeTable[index].exerciseDate!, from: exercisable) }
+            if record.derivativeTable[index].expirationDate != nil { mend(&record.derivativeTable[index].expirationDate!, from: expiring) }
+        }
+    }
+
+    /// The ISO dates among `fields` read surely enough to vouch for another.
+    static func sureDates(_ fields: [Field]) -> Set<String> {
+        Set(fields.compactMap { field in
+            guard field.confidence >= sureConfidence, case .string(let text) = field.value, isISODate(text) else { return nil }
+            return text
+        })
+    }
+
+    static func mend(_ field: inout Field, from candidates: Set<String>) {
+        guard case .string(let reading) = field.value, !isISODate(reading),
+              let date = match(reading, among: candidates) else { return }
+        field.raw = field.raw ?? reading
+        field.value = .string(date)
+        field.confidence = matchedConfidence
+        field.method = "cross-check"
+    }
+
+    /// The one candidate (ISO) that `reading` could be, printed MMDDYYYY with its slashes lost
+    /// or kept, counting look-alike letters (o for 0, l for 1, s for 5) as the digits they
+    /// stand for; nil when none or more than one comes as close.
+    static func match(_ reading: String, among candidates: Set<String>) -> String? {
+        let characters = Array(reading.filter { $0 != "/" && $0 != " " && $0 != "-" }.map { lookAlikeDigits[$0] ?? $0 })
+        guard characters.count == 8 else { return nil }
+        var best: (date: String, differences: Int)? = nil
+        var tied = false
+        for date in candidates {
+            let parts = date.split(separator: "-")
+            guard parts.count == 3 else { continue }
+            let printed = Array(parts[1] + parts[2] + parts[0])
+            let differences = zip(characters, printed).count { $0 != $1 }
+            guard differences <= maximumDifferences else { continue }
+            if let current = best, differences == current.differences { tied = true }
+            if best == nil || differences < best!.differences { best = (date, differences); tied = false }
+        }
+        return tied ? nil : best?.date
+    }
+
+    /// Letters OCR reads for digits in small print.
+    static let lookAlikeDigits: [Character: Character] = [
+        "o": "0", "O": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1",
+        "z": "2", "Z": "2", "s": "5", "S": "5", "b": "6", "G": "6", "B": "8", "g": "9", "q": "9",
+    ]
+
+    static func isISODate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        return bytes.enumerated().allSatisfy { index, byte in index == 4 || index == 7 || (byte >= 48 && byte <= 57) }
+    }
+}
