@@ -74,6 +74,48 @@ final class HeadingRulesTests: XCTestCase {
         XCTAssertEqual(kept.map(\.name), ["title", "conversion", "code", "owned"])
     }
 
+    /// OCR set a row's first line apart (the title's "Common", specks ":" and "=" in the date
+    /// and price cells, the amount's raised marker "1)", the D/I cell's "(1)", the nature's "By")
+    /// and read its amount owned as no number ("u"): the text's lines anchor two rows, but both
+    /// stand between the same two rules, so they are one.
+    func testLinesBetweenTheSameTwoRulesAreOneRow() throws {
+        let header = words("1. Title of Security", x: 38, y: 122) + words("2. Transaction Date", x: 132, y: 122)
+            + words("2A. Deemed Execution Date", x: 192, y: 122) + words("3. Transaction Code", x: 262, y: 122)
+            + words("4. Securities Acquired", x: 302, y: 122) + words("5. Amount of Securities", x: 422, y: 122)
+            + words("6. Ownership Form", x: 492, y: 122) + words("7. Nature of Indirect", x: 542, y: 122)
+            + words("Code", x: 262, y: 150) + words("V", x: 287, y: 150) + words("Amount", x: 302, y: 150)
+            + words("(A) or (D)", x: 352, y: 150) + words("Price", x: 382, y: 150)
+        let firstLine = words("Common", x: 38, y: 165) + words(":", x: 150, y: 165) + words("1)", x: 312, y: 165)
+            + words("=", x: 400, y: 165) + words("(1)", x: 500, y: 165)
+            + words("By", x: 542, y: 165)
+        let secondLine = words("Units", x: 38, y: 172) + words("04/22/2026", x: 132, y: 172) + words("S", x: 262, y: 172)
+            + words("242", x: 302, y: 172) + words("D", x: 352, y: 172) + words("$3,997", x: 382, y: 172)
+            + words("u", x: 440, y: 172) + words("I", x: 492, y: 172) + words("Spouse", x: 542, y: 172)
+            // The next row reads well: its amount owned anchors it.
+            + words("Common", x: 38, y: 186) + words("04/23/2026", x: 132, y: 186) + words("S", x: 262, y: 186)
+            + words("100", x: 302, y: 186) + words("D", x: 352, y: 186) + words("757", x: 440, y: 186) + words("D", x: 492, y: 186)
+        var image = Canvas(bounds: Self.pageBounds, scale: Self.scale)
+        for y in [118.0, 160, 180, 194] { image.fill(Rect(x0: 36, y0: y, x1: 600, y1: y + 0.8)) }
+        for x in [36.0, 130, 190, 260, 300, 420, 490, 540, 600] { image.fill(Rect(x0: x, y0: 118, x1: x + 0.8, y1: 194)) }
+        for x in [285.0, 350, 380] { image.fill(Rect(x0: x, y0: 145, x1: x + 0.8, y1: 194)) }
+        // Letters as thin strokes, as print is: no pixel row of a word is mostly ink, as a rule's is.
+        for word in header + firstLine + secondLine {
+            for x in stride(from: word.rect.x0, to: word.rect.x1, by: 2.5) {
+                image.fill(Rect(x0: x, y0: word.rect.y0 + 0.5, x1: x + 0.5, y1: word.rect.y1 - 0.5))
+            }
+        }
+        let text = PageText(number: 1, bounds: Self.pageBounds, source: .ocrLayer, words: header + firstLine + secondLine)
+        let rows = TableReader(page: FormPage(text: text, pdfPage: nil, scanImage: image.grayImage), kind: .nonDerivative)
+            .readRows(top: 110, bottom: 200)
+        XCTAssertEqual(rows.count, 2)
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(rows.last?.sharesOwnedFollowingTransaction.value, .number(757))
+        XCTAssertEqual(row.securityTitle.value, .string("Common Units"))
+        XCTAssertEqual(row.transactionDate.value, .string("2026-04-22"))
+        XCTAssertEqual(row.transactionCode.value, .string("S"))
+        XCTAssertEqual(row.natureOfOwnership.value, .string("By Spouse"))
+    }
+
     /// An empty Table I right above Table II's title, whose words ("Securities Acquired,
     /// Disposed of, or Beneficially Owned") spell Table I's headings: OCR put the title's line a
     /// little above where its first words begin the next section. The title is no row of Table I.

@@ -154,10 +154,14 @@ final class FormPage {
             cachedRaster = .some(image.map { ($0, nil) })
             return image
         }
-        // The image runs from the page's top (its pixels stand where a whole page's would) down
-        // to the lowest announced area: a header's checkboxes need no image of the tables.
-        let bottom = min(bounds.y1, expectedInk.map(\.y1).max() ?? bounds.y1)
-        let area = Rect(x0: bounds.x0, y0: bounds.y0, x1: bounds.x1, y1: bottom)
+        // The image covers the announced areas only (a header's checkboxes need no image of the
+        // tables, and memory never drawn on costs time to fault in), widened to whole pixels of
+        // the page's grid so that its pixels stand where a whole page's would.
+        let scale = Self.inkDPI / 72
+        let wanted = expectedInk.unionAll() ?? bounds
+        let area = Rect(x0: bounds.x0 + (max(0, wanted.x0 - bounds.x0) * scale).rounded(.down) / scale,
+                        y0: bounds.y0 + (max(0, wanted.y0 - bounds.y0) * scale).rounded(.down) / scale,
+                        x1: min(bounds.x1, wanted.x1), y1: min(bounds.y1, wanted.y1))
         let image = try? pdfPage?.renderGray(dpi: Self.inkDPI, region: area, only: expectedInk)
         cachedRaster = .some(image.map { ($0, expectedInk) })
         return image
@@ -226,6 +230,16 @@ final class FormPage {
                            // Raised ink after the value that no reading named goes to review,
                            // even where its shape was not a marker's: it may be one OCR wrecked.
                            unreadMarker: (seen != nil || raised != nil) && resolved == nil)
+    }
+
+    /// The band between the horizontal rules above and below `region` (a table cell of a scan,
+    /// straightened frame), nil where the page is no scan or rules were not found all round.
+    func ruledRowBand(_ region: Rect, text: Rect?) -> (y0: Double, y1: Double)? {
+        guard source != .native, let image = scanImage() else { return nil }
+        var cells = CellImage(image: image, unit: unit)
+        cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
+        let (inside, ruled) = cells.ruledCell(imageArea(region), text: text.map { imageArea($0) })
+        return ruled ? (inside.y0, inside.y1) : nil
     }
 
     /// A marker whose first reading named no footnote of the form, read several ways over and

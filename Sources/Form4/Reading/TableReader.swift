@@ -150,7 +150,8 @@ struct TableReader {
         let grouped = anchor.flatMap { rowAnchors(wordsByColumn, columns: columns, owned: $0) }
             .map { rowGrouping.rowsAround($0, wordsByColumn: wordsByColumn, centredColumns: wrapping) }
             ?? rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor, wrappingColumns: wrapping)
-        return grouped.map { cellsByColumn in
+        let rowsOfWords = page.source == .native ? grouped : mergedWithinRules(grouped, columns: columns)
+        return rowsOfWords.map { cellsByColumn in
             // The row's height is its tallest cell's; each cell is its column's span of it.
             let extent = cellsByColumn.lazy.flatMap { $0 }.map(\.rect).unionAll()
             let top = (extent?.y0 ?? 0) - 1, low = (extent?.y1 ?? 0) + 1
@@ -164,6 +165,35 @@ struct TableReader {
             }
             return makeRow(cells)
         }
+    }
+
+    /// On a scan, rows the text's lines made of one ruled table row (OCR left a row's values on
+    /// two lines, and set a wrapped title's first line apart, with nothing in the amount column
+    /// to anchor it): consecutive rows whose words stand between the same two horizontal rules,
+    /// with no other row's words there, are one row.
+    private func mergedWithinRules(_ rows: [[[Word]]], columns: ColumnSet) -> [[[Word]]] {
+        guard rows.count >= 2 else { return rows }
+        let extents = rows.map { $0.lazy.flatMap { $0 }.map(\.rect).unionAll() }
+        let bands: [(y0: Double, y1: Double)?] = rows.indices.map { index in
+            guard let extent = extents[index],
+                  let column = rows[index].indices.first(where: { !rows[index][$0].isEmpty }) else { return nil }
+            let region = Rect(x0: columns.columns[column].x0 + 1.5, y0: extent.y0, x1: columns.columns[column].x1 - 1.5, y1: extent.y1)
+            return page.ruledRowBand(region, text: rows[index][column].map(\.rect).unionAll())
+        }
+        let tolerance = page.unit * 0.5
+        var merged: [[[Word]]] = [rows[0]]
+        for index in rows.indices.dropFirst() {
+            if let band = bands[index], let before = bands[index - 1],
+               abs(band.y0 - before.y0) < tolerance, abs(band.y1 - before.y1) < tolerance,
+               !extents.indices.contains(where: { other in
+                   other != index && other != index - 1 && (extents[other].map { $0.y1 > band.y0 && $0.y0 < band.y1 } ?? false)
+               }) {
+                merged[merged.count - 1] = zip(merged[merged.count - 1], rows[index]).map { $0 + $1 }
+            } else {
+                merged.append(rows[index])
+            }
+        }
+        return merged
     }
 
     /// Columns of running text, whose cells wrap in narrow prints; the others hold one value
