@@ -83,6 +83,31 @@ final class CellImageTests: XCTestCase {
         XCTAssertEqual(marker.x1, 46.25, accuracy: 0.3)
     }
 
+    /// A code cell tesseract reads nothing of: one narrow upright stroke is an "I", with or
+    /// without a raised marker after it; a wider letter or two strokes are not.
+    func testALoneUprightStrokeIsTheLetterI() {
+        func cell(_ strokes: [Rect]) -> (CellImage, Rect) {
+            var image = canvas(width: 100, height: 50)
+            for rule in [Rect(x0: 9, y0: 9, x1: 90, y1: 10), Rect(x0: 9, y0: 40, x1: 90, y1: 41),
+                         Rect(x0: 9, y0: 9, x1: 10, y1: 41), Rect(x0: 89, y0: 9, x1: 90, y1: 41)] {
+                paint(&image, rule)
+            }
+            for stroke in strokes { paint(&image, stroke) }
+            let cells = CellImage(image: image, unit: 8)
+            return (cells, cells.inside(Rect(x0: 12, y0: 21, x1: 88, y1: 31)))
+        }
+        let letterI = Rect(x0: 40, y0: 22, x1: 41.5, y1: 30)
+        let (plain, plainInside) = cell([letterI])
+        XCTAssertTrue(plain.isLoneUprightStroke(in: plainInside, outside: nil))
+        let marker = [Rect(x0: 42.5, y0: 20, x1: 43.25, y1: 26), Rect(x0: 44, y0: 20.5, x1: 44.75, y1: 25.5), Rect(x0: 45.5, y0: 20, x1: 46.25, y1: 26)]
+        let (marked, markedInside) = cell([letterI] + marker)
+        XCTAssertTrue(marked.isLoneUprightStroke(in: markedInside, outside: nil), "the marker it did not make out is left aside")
+        let (wide, wideInside) = cell([Rect(x0: 40, y0: 22, x1: 46, y1: 30)])
+        XCTAssertFalse(wide.isLoneUprightStroke(in: wideInside, outside: nil))
+        let (two, twoInside) = cell([letterI, Rect(x0: 44, y0: 22, x1: 45.5, y1: 30)])
+        XCTAssertFalse(two.isLoneUprightStroke(in: twoInside, outside: nil))
+    }
+
     func testFaintPrintGetsItsOwnLevelAndBlankPaperNone() {
         var image = canvas(width: 40, height: 20)
         paint(&image, Rect(x0: 10, y0: 5, x1: 20, y1: 12), level: 170)

@@ -173,4 +173,23 @@ final class MarkerRemainsTests: XCTestCase {
         XCTAssertNotNil(cell.markerRemains)
         XCTAssertNil(CellText(words: [Word(text: "Holders'", rect: Rect(x0: 0, y0: 0, x1: 30, y1: 8))]).cleanedForOCR(prose: true).markerRemains)
     }
+    /// "ouse" of "By Spouse" stands above the "p"'s descender as a marker stands above a
+    /// baseline; where the text layer read the whole word as letters, that ink is no marker.
+    /// A marker as narrow as "(1)", or one the layer kept a trace of ("Trust®"), stays.
+    func testInkInsideAWordTheLayerReadAsLettersIsNoMarker() {
+        let ink = ScanCellInk(inside: Rect(x0: 528, y0: 92, x1: 566, y1: 105), markerArea: Rect(x0: 547.7, y0: 97.7, x1: 563.3, y1: 101.5),
+                              markers: ["F1"], markerGuessed: true, hasText: true, ruled: true, unreadMarker: false)
+        let spouse = [Word(text: "By", rect: Rect(x0: 530, y0: 93.5, x1: 538, y1: 101.5)),
+                      Word(text: "Spouse", rect: Rect(x0: 540, y0: 93.5, x1: 559.9, y1: 101.5))]
+        let dropped = ink.droppingMarker(insideWordsOf: spouse, unit: 7)
+        XCTAssertNil(dropped.markerArea)
+        XCTAssertNil(dropped.markers)
+        XCTAssertFalse(dropped.unreadMarker)
+
+        var narrow = ink
+        narrow.markerArea = Rect(x0: 556, y0: 93, x1: 560, y1: 97.5)
+        XCTAssertEqual(narrow.droppingMarker(insideWordsOf: spouse, unit: 7).markers, ["F1"], "as narrow as a marker")
+        let traced = [Word(text: "Spouse®", rect: Rect(x0: 540, y0: 93.5, x1: 564, y1: 101.5))]
+        XCTAssertEqual(ink.droppingMarker(insideWordsOf: traced, unit: 7).markers, ["F1"], "the layer saw a mark there")
+    }
 }

@@ -136,7 +136,7 @@ struct CellImage {
         return runs
     }
 
-    struct Component { var x0, y0, x1, y1: Int; var pixels: Int
+    struct Component: Equatable { var x0, y0, x1, y1: Int; var pixels: Int
         var height: Int { y1 - y0 + 1 }
     }
 
@@ -174,6 +174,27 @@ struct CellImage {
         }
         return found
     }
+
+    /// Whether the ink in `area` (outside `marker`) is one upright stroke of at least half a
+    /// unit's height and at most `uprightStrokeWidthShare` of its height wide: of the codes'
+    /// letters, the "I". Ink right of the stroke that stays well above its foot is a footnote
+    /// marker the marker reader did not make out.
+    func isLoneUprightStroke(in area: Rect, outside marker: Rect?) -> Bool {
+        let pieces = components(in: area).filter { piece in
+            guard let marker else { return true }
+            let x = image.region.x0 + Double(piece.x0 + piece.x1) / 2 / image.scale
+            let y = image.region.y0 + Double(piece.y0 + piece.y1) / 2 / image.scale
+            return !marker.contains(x: x, y: y)
+        }
+        guard let stroke = pieces.min(by: { $0.x0 < $1.x0 }) else { return false }
+        let raisedAfter = pieces.allSatisfy { piece in
+            piece == stroke || (piece.x0 > stroke.x1 && Double(piece.y1) < Double(stroke.y1) - Double(stroke.height) * 0.2)
+        }
+        let height = Double(stroke.height) / image.scale, width = Double(stroke.x1 - stroke.x0 + 1) / image.scale
+        return raisedAfter && height >= unit * 0.5 && width <= height * Self.uprightStrokeWidthShare
+    }
+
+    static let uprightStrokeWidthShare = 0.4
 
     /// Where a superscript footnote marker ("(1)") stands at the end of the text in `area`:
     /// the ink after the last line's last letter that stays well above the line's baseline.

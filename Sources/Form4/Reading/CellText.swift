@@ -238,7 +238,7 @@ struct FieldBuilder {
         // Only a scan's ink is looked at; native text needs no cleaning of OCR noise for it.
         let ink = page.source == .native ? nil : cell.region.flatMap { region in
             let printedWords = cell.words.filter { !OCRTextRepair.clean($0.text).0.isEmpty }
-            return page.cellInk(region, text: printedWords.map(\.rect).unionAll())
+            return page.cellInk(region, text: printedWords.map(\.rect).unionAll())?.droppingMarker(insideWordsOf: printed.words, unit: page.unit)
         }
         var result = kind.isTyped
             ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, parse: parse)
@@ -384,6 +384,15 @@ struct FieldBuilder {
             again = CellText(text: sharper.text)
             reparsed = parse(again.text)
         }
+        if reading == nil || reparsed.quality < 1 || reparsed.value.isNull, case .code(let letters) = kind, letters.contains("I"),
+           !cell.text.contains(where: { $0 != "I" && letters.contains($0) }), let ink, isLoneStroke(ink, image: image) {
+            // Tesseract makes nothing of a lone "I" in its cell, however clear: of the codes'
+            // letters only it is one narrow upright stroke. (Not where the text layer read
+            // another code letter: the bowl of a faint "P" ("Pp") may fade below the ink level.)
+            reading = (text: "I", confidence: Self.loneStrokeConfidence)
+            again = CellText(text: "I")
+            reparsed = parse("I")
+        }
         guard let reading else { return read }
         guard reparsed.quality == 1, !reparsed.value.isNull else { return read }
         var chosen = read
@@ -410,6 +419,16 @@ struct FieldBuilder {
         // The readings disagreed: the better one is kept, but it goes to review unless sure.
         chosen.confidence = baseConfidence * (originalClean ? 0.75 : 0.85) * (0.6 + 0.4 * reading.confidence)
         return chosen
+    }
+
+    /// Confidence of an "I" told by its shape alone (`isLoneStroke`).
+    static let loneStrokeConfidence = 0.7
+
+    /// Whether the cell's ink, its marker aside, is the letter "I" (`CellImage.isLoneUprightStroke`).
+    private func isLoneStroke(_ ink: ScanCellInk, image: GrayImage) -> Bool {
+        var cells = CellImage(image: image, unit: page.unit)
+        cells.ruleLevel = max(cells.ruleLevel, page.pageInkLevel)
+        return cells.isLoneUprightStroke(in: ink.inside, outside: ink.markerArea)
     }
 
     /// Where a typed cell's reading does not parse (or finds nothing in a cell with ink), it is

@@ -312,6 +312,27 @@ final class FormPage {
     }()
 }
 
+extension ScanCellInk {
+    /// The ink without its marker where that is wider than a marker ("(12)" is about a unit
+    /// wide) and lies inside a word the text layer read as letters only ("Spouse"): small
+    /// letters after a descender ("ouse" beside the "p" of "By Spouse") stand above the lowest
+    /// ink as a marker does. A marker the layer saw leaves a trace in its word ("Trust®",
+    /// "I(1)", "Stock1").
+    func droppingMarker(insideWordsOf words: [Word], unit: Double) -> ScanCellInk {
+        guard let area = markerArea, area.width >= unit * 1.5, words.contains(where: { word in
+            word.text.count >= 3 && word.text.allSatisfy(\.isLetter) && word.rect.verticalOverlap(area) > 0
+                && word.rect.x0 <= area.x0 && word.rect.x1 >= area.midX
+        }) else { return self }
+        var ink = self
+        ink.markerArea = nil
+        ink.markers = nil
+        ink.markerGuessed = false
+        ink.markerAlone = false
+        ink.unreadMarker = false
+        return ink
+    }
+}
+
 /// A scanned table cell as its ink shows it (page-image frame).
 struct ScanCellInk {
     /// The inside of the cell's rules.
