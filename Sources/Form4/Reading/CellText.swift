@@ -426,9 +426,7 @@ struct FieldBuilder {
 
     /// Whether the cell's ink, its marker aside, is the letter "I" (`CellImage.isLoneUprightStroke`).
     private func isLoneStroke(_ ink: ScanCellInk, image: GrayImage) -> Bool {
-        var cells = CellImage(image: image, unit: page.unit)
-        cells.ruleLevel = max(cells.ruleLevel, page.pageInkLevel)
-        return cells.isLoneUprightStroke(in: ink.inside, outside: ink.markerArea)
+        page.scanCells(of: image).isLoneUprightStroke(in: ink.inside, outside: ink.markerArea)
     }
 
     /// Where a typed cell's reading does not parse (or finds nothing in a cell with ink), it is

@@ -195,9 +195,8 @@ final class FormPage {
     /// What the scan shows of the table cell at `region` (straightened frame): the inside of its
     /// rules and a superscript footnote marker after its value, read on its own.
     func cellInk(_ region: Rect, text: Rect?) -> ScanCellInk? {
-        guard source != .native, let image = scanImage() else { return nil }
-        var cells = CellImage(image: image, unit: unit)
-        cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
+        guard let (found, image) = ruleFinder() else { return nil }
+        var cells = found
         let (inside, ruled) = cells.ruledCell(imageArea(region), text: text.map { imageArea($0) })
         // Rules and letters are told from paper at a fixed level, except where the print is too
         // faint for it (blurred, light scans): there at the cell's own.
@@ -232,12 +231,18 @@ final class FormPage {
                            unreadMarker: (seen != nil || raised != nil) && resolved == nil)
     }
 
+    /// The scan image's cells, rules told from print at the page's own ink level where that is
+    /// darker than the fixed one (faint scans).
+    func scanCells(of image: GrayImage) -> CellImage {
+        var cells = CellImage(image: image, unit: unit)
+        cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
+        return cells
+    }
+
     /// The band between the horizontal rules above and below `region` (a table cell of a scan,
     /// straightened frame), nil where the page is no scan or rules were not found all round.
     func ruledRowBand(_ region: Rect, text: Rect?) -> (y0: Double, y1: Double)? {
-        guard source != .native, let image = scanImage() else { return nil }
-        var cells = CellImage(image: image, unit: unit)
-        cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
+        guard let (cells, _) = ruleFinder() else { return nil }
         let (inside, ruled) = cells.ruledCell(imageArea(region), text: text.map { imageArea($0) })
         return ruled ? (inside.y0, inside.y1) : nil
     }
@@ -284,9 +289,7 @@ final class FormPage {
     /// The scan's image, and its ink seen at the page's rule level; nil on native pages.
     private func ruleFinder() -> (CellImage, GrayImage)? {
         guard source != .native, let image = scanImage() else { return nil }
-        var cells = CellImage(image: image, unit: unit)
-        cells.ruleLevel = max(cells.ruleLevel, pageInkLevel)
-        return (cells, image)
+        return (scanCells(of: image), image)
     }
 
     /// Darker than this is print on the scan: a third of the way from the paper to the darkest
