@@ -380,4 +380,16 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(HeaderReader.nameAndTicker("Meridian Holdings Corp HE J")?.name, "Meridian Holdings Corp")
         XCTAssertEqual(HeaderReader.nameAndTicker("Meridian Holdings Corp HE J")?.ticker, "HE")
     }
+    func testTheAttorneyInFactPhraseAfterTheNameIsRestoredOnScans() {
+        XCTAssertEqual(ValueParsing.scannedSignature("/s/ Olivia Haddad, COMED Fact").value, .string("/s/ Olivia Haddad, Attorney-in-Fact"))
+        XCTAssertEqual(ValueParsing.scannedSignature("/s/ Olivia Okafor, aormeyN Fact").value, .string("/s/ Olivia Okafor, Attorney-in-Fact"))
+        XCTAssertEqual(ValueParsing.scannedSignature("/s/ Daniel Lindqvist, 4 Attorney-in-Fact").value, .string("/s/ Daniel Lindqvist, Attorney-in-Fact"))
+        XCTAssertEqual(ValueParsing.scannedSignature("/s/ Thomas Kowalski Attorney-in-Fact").value, .string("/s/ Thomas Kowalski, Attorney-in-Fact"))
+        XCTAssertLessThan(ValueParsing.scannedSignature("/s/ Olivia Haddad, COMED Fact").quality, 1)
+        // "as Attorney-in-Fact" is how some sign: no comma goes before it; nor is a whole line touched.
+        XCTAssertEqual(ValueParsing.scannedSignature("/s/ Jane Doe, as Attorney-in-Fact").value, .string("/s/ Jane Doe, as Attorney-in-Fact"))
+        XCTAssertEqual(ValueParsing.scannedSignature("/s/ Jane Doe, Attorney-in-Fact").quality, 1)
+        // Printed text says what it says.
+        XCTAssertEqual(ValueParsing.signature("/s/ Thomas Kowalski Attorney-in-Fact").value, .string("/s/ Thomas Kowalski Attorney-in-Fact"))
+    }
 }

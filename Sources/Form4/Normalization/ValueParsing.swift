@@ -322,6 +322,39 @@ public enum ValueParsing {
         return ParsedValue(.string(tokens.joined(separator: " ")), quality: repaired ? 0.85 : 1)
     }
 
+    /// `signature` of a scan's OCR text, with the attorney's phrase after the name restored
+    /// (`attorneyInFactAfterName`): printed text says what it says, comma or none.
+    public static func scannedSignature(_ raw: String) -> ParsedValue {
+        let read = signature(raw)
+        guard case .string(let text) = read.value,
+              let mended = attorneyInFactAfterName(text.split(separator: " ").map(String.init)) else { return read }
+        return ParsedValue(.string(mended.joined(separator: " ")), quality: min(read.quality, 0.85))
+    }
+
+    /// The phrase that ends a name signed by an attorney ("/s/ Jane Doe, Attorney-in-Fact") as OCR
+    /// leaves it: one or two garbled words then "Fact" after the name's comma ("Doe, COMED Fact",
+    /// "Doe, aormeyN Fact"), a speck before it ("Doe, 4 Attorney-in-Fact"), or the name's comma
+    /// lost ("Doe Attorney-in-Fact"). Nil where the line has none of these.
+    static func attorneyInFactAfterName(_ tokens: [String]) -> [String]? {
+        let phrase = "Attorney-in-Fact"
+        guard tokens.count >= 3, let last = tokens.last else { return nil }
+        let lastWord = last.trimmingCharacters(in: .punctuationCharacters).lowercased()
+        if lastWord == "fact", last != phrase,
+           let comma = tokens.dropLast().lastIndex(where: { $0.hasSuffix(",") }), (1...2).contains(tokens.count - 2 - comma) {
+            return Array(tokens[...comma]) + [phrase]
+        }
+        guard last == phrase else { return nil }
+        var before = tokens.count - 2
+        // Specks: a token of at most two characters, no word of a name ("4", "*", "1.").
+        while before > 0, tokens[before].count <= 2, !tokens[before].allSatisfy(\.isLetter) { before -= 1 }
+        let name = tokens[before]
+        if before < tokens.count - 2, name.hasSuffix(",") { return Array(tokens[...before]) + [phrase] }
+        if !name.hasSuffix(","), name.first?.isUppercase == true, name.count >= 2, name.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }) {
+            return Array(tokens[..<before]) + [name + ",", phrase]
+        }
+        return nil
+    }
+
     /// `"/s/Susan"`, `"(s/Susan"` → `["/s/", "Susan"]`: a conformed-signature mark OCR ran into
     /// the name after it (a mark of look-alikes ending in a slash, then a capital).
     static func splittingGluedSignatureMark(_ token: Substring) -> [String] {

@@ -462,7 +462,7 @@ struct FieldBuilder {
         return withWordsMerged(read, base: base, other: reading.text, parse: ValueParsing.title)
     }
     func ticker(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.ticker) }
-    func signature(_ cell: CellText) -> Field { field(cell, ValueParsing.signature) }
+    func signature(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.signature : ValueParsing.scannedSignature) }
     func date(_ cell: CellText) -> Field { field(cell, kind: .date, ValueParsing.date) }
     func number(_ cell: CellText) -> Field { withoutMarkerDebris(field(cell, kind: .number, ValueParsing.number)) }
     /// A price: on a scan, "$0" whose dollar sign OCR read as a digit ("30") is 0.
