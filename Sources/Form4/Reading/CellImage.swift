@@ -175,17 +175,22 @@ struct CellImage {
         return found
     }
 
+    /// The pieces of ink in `area` whose middle lies outside `marker` (a footnote marker's area).
+    func components(in area: Rect, outside marker: Rect?) -> [Component] {
+        let pieces = components(in: area)
+        guard let marker else { return pieces }
+        return pieces.filter { piece in
+            !marker.contains(x: image.region.x0 + Double(piece.x0 + piece.x1) / 2 / image.scale,
+                             y: image.region.y0 + Double(piece.y0 + piece.y1) / 2 / image.scale)
+        }
+    }
+
     /// Whether the ink in `area` (outside `marker`) is one upright stroke of at least half a
     /// unit's height and at most `uprightStrokeWidthShare` of its height wide: of the codes'
     /// letters, the "I". Ink right of the stroke that stays well above its foot is a footnote
     /// marker the marker reader did not make out.
     func isLoneUprightStroke(in area: Rect, outside marker: Rect?) -> Bool {
-        let pieces = components(in: area).filter { piece in
-            guard let marker else { return true }
-            let x = image.region.x0 + Double(piece.x0 + piece.x1) / 2 / image.scale
-            let y = image.region.y0 + Double(piece.y0 + piece.y1) / 2 / image.scale
-            return !marker.contains(x: x, y: y)
-        }
+        let pieces = components(in: area, outside: marker)
         guard let stroke = pieces.min(by: { $0.x0 < $1.x0 }) else { return false }
         let raisedAfter = pieces.allSatisfy { piece in
             piece == stroke || (piece.x0 > stroke.x1 && Double(piece.y1) < Double(stroke.y1) - Double(stroke.height) * 0.2)

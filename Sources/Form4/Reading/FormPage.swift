@@ -216,12 +216,7 @@ final class FormPage {
         // A blob alone that reads as no marker is the cell's value (a lone "5", a "D").
         let seen = marker.flatMap { $0.alone && resolved == nil ? nil : $0 }
         let markerArea = seen?.rect
-        let printed = cells.components(in: inside).contains { piece in
-            guard let markerArea else { return true }
-            let x = image.region.x0 + Double(piece.x0 + piece.x1) / 2 / image.scale
-            let y = image.region.y0 + Double(piece.y0 + piece.y1) / 2 / image.scale
-            return !markerArea.contains(x: x, y: y)
-        }
+        let printed = !cells.components(in: inside, outside: markerArea).isEmpty
         // A tall blob alone is a marker only by its reading: what the text layer read there wins.
         return ScanCellInk(inside: inside, markerArea: markerArea, markers: resolved?.ids,
                            markerGuessed: (resolved?.guessed ?? false) || (seen?.needsWholeReading ?? false),
