@@ -211,7 +211,7 @@ final class FormPage {
         let resolution = MarkerResolution(defined: definedFootnotes)
         let resolved = marker.flatMap { shape in
             resolution.ids(reading: read, shape: shape) ?? rereadMarker(shape, image: image, resolution: resolution, firstReading: read)
-                ?? resolution.guess(shape)
+                ?? markerByPicture(shape, image: image) ?? resolution.guess(shape)
         }
         // A blob alone that reads as no marker is the cell's value (a lone "5", a "D").
         let seen = marker.flatMap { $0.alone && resolved == nil ? nil : $0 }
@@ -249,6 +249,15 @@ final class FormPage {
                               firstReading: String?) -> (ids: [String], guessed: Bool)? {
         guard let ocr, !shape.alone || (firstReading.map { $0.contains("(") || $0.contains(")") } ?? false) else { return nil }
         return resolution.ids(votes: ocr.readMarkerVariants(shape.rect, of: image, fewer: source == .ocr) + [firstReading].compactMap { $0 }, shape: shape)
+    }
+
+    /// A marker no reading named, told by comparing its ink with the form's footnote numbers
+    /// as printed (`MarkerTemplates`): a guess, the field goes to review. Not for a blob alone
+    /// as tall as a value, nor where the form's footnotes were not read.
+    private func markerByPicture(_ shape: MarkerShape, image: GrayImage) -> (ids: [String], guessed: Bool)? {
+        guard !definedFootnotes.isEmpty, !shape.needsWholeReading else { return nil }
+        let templates = MarkerTemplates(candidates: definedFootnotes.sorted())
+        return templates.number(at: shape.rect, in: image, alone: shape.alone).map { (["F\($0)"], true) }
     }
 
     /// The raised pieces of ink at `area` (found at the page's ink level) read as a complete
