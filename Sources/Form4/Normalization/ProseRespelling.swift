@@ -310,6 +310,7 @@ extension ValueParsing {
         guard let respelling, case .string(let text) = parsed.value else { return parsed }
         var (respelled, repairs) = respelling.respelled(text)
         respelled = repairedRuleNumbers(respelled, repairs: &repairs)
+        respelled = ProseContext.repaired(respelled.split(separator: " ").map(String.init), repairs: &repairs).joined(separator: " ")
         guard repairs > 0 else { return parsed }
         return ParsedValue(.string(respelled), quality: parsed.quality * pow(0.97, Double(repairs)))
     }
