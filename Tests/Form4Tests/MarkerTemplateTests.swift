@@ -38,6 +38,13 @@ final class MarkerTemplateTests: XCTestCase {
         }
     }
 
+    func testAReadingThePictureClearlyContradictsIsOverruled() {
+        let templates = MarkerTemplates(candidates: Array(1...9))
+        let (image, ink) = scan("(5)", glyphs: MarkerGlyphs.marker, height: 14, sigma: 0.8)
+        XCTAssertEqual(templates.overruling(3, at: ink, in: image), 5, "a blurred (5) OCR read as (3)")
+        XCTAssertNil(templates.overruling(5, at: ink, in: image), "the picture agrees with the reading")
+    }
+
     func testOnlyTheFormsFootnotesAreCandidates() {
         // "(8)" where the form defines footnotes 1 to 3 only: no candidate fits it clearly.
         let (image, ink) = scan("(8)", glyphs: MarkerGlyphs.marker, height: 11, sigma: 1.0)
@@ -77,6 +84,15 @@ final class MarkerTemplateTests: XCTestCase {
         XCTAssertEqual(expiration.footnoteIds, ["F9"])
         XCTAssertLessThan(expiration.confidence, 0.9, "a marker told by its picture is a guess")
         XCTAssertEqual(form.nonDerivativeTable.dropFirst(10).first?.transactionShares.footnoteIds, ["F5"])
+    }
+
+    func testAMarkerOCRMisreadIsNamedByItsPicture() throws {
+        // OCR reads the "(5)" after this scan's 6th owned amount as "(3)"; its picture fits "(5)".
+        let form = try extractScan("f0075")
+        let owned = try XCTUnwrap(form.nonDerivativeTable.dropFirst(5).first?.sharesOwnedFollowingTransaction)
+        XCTAssertEqual(owned.value, .number(Decimal(254)))
+        XCTAssertEqual(owned.footnoteIds, ["F5"])
+        XCTAssertLessThan(owned.confidence, 0.9)
     }
 
     func testLoneValuesOfA200DpiScanStayValues() throws {

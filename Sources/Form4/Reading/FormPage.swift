@@ -210,7 +210,8 @@ final class FormPage {
         }()
         let resolution = MarkerResolution(defined: definedFootnotes)
         let resolved = marker.flatMap { shape in
-            resolution.ids(reading: read, shape: shape) ?? rereadMarker(shape, image: image, resolution: resolution, firstReading: read)
+            resolution.ids(reading: read, shape: shape).map { checkedByPicture($0, shape: shape, image: image) }
+                ?? rereadMarker(shape, image: image, resolution: resolution, firstReading: read)
                 ?? markerByPicture(shape, image: image) ?? resolution.guess(shape)
         }
         // A blob alone that reads as no marker is the cell's value (a lone "5", a "D").
@@ -258,6 +259,17 @@ final class FormPage {
         guard !definedFootnotes.isEmpty, !shape.needsWholeReading else { return nil }
         let templates = MarkerTemplates(candidates: definedFootnotes.sorted())
         return templates.number(at: shape.rect, in: image, alone: shape.alone).map { (["F\($0)"], true) }
+    }
+
+    /// A marker OCR read as one footnote, named anew where its picture clearly shows another
+    /// of the form's footnotes (`MarkerTemplates.overruling`): a blurred "(5)" reads as "(3)".
+    /// The picture's reading is a guess; the field goes to review.
+    private func checkedByPicture(_ read: (ids: [String], guessed: Bool), shape: MarkerShape,
+                                  image: GrayImage) -> (ids: [String], guessed: Bool) {
+        guard read.ids.count == 1, !shape.needsWholeReading, let number = Int(read.ids[0].dropFirst()), !definedFootnotes.isEmpty,
+              let shown = MarkerTemplates(candidates: definedFootnotes.sorted()).overruling(number, at: shape.rect, in: image)
+        else { return read }
+        return (["F\(shown)"], true)
     }
 
     /// The raised pieces of ink at `area` (found at the page's ink level) read as a complete
