@@ -6,8 +6,8 @@ enum MarkerTemplateSettings {
     /// Sizes tried for the drawn marker, as shares of the height of the ink's box: the box is
     /// measured on blurred print, where the thin ends of a parenthesis fade into the paper.
     static let heightShares: [Double] = [0.95, 1.1, 1.25, 1.4]
-    /// Blur (standard deviation, in the ink's pixels) given the drawn marker: none for a sharp
-    /// scan, more for a blurred one. The best fit of each candidate counts.
+    /// Blur (standard deviation, in the ink's pixels) given the drawn marker: a little for a
+    /// sharp scan, more for a blurred one. The best fit of each candidate counts.
     static let blurs: [Double] = [0.6, 1.2]
     /// How far (pixels) the drawn marker is moved around the ink's box, across and down.
     static let shiftX = 2, shiftY = 1
@@ -16,8 +16,8 @@ enum MarkerTemplateSettings {
     /// A match this good at least (normalised correlation, 1 = the same picture) names the
     /// marker after a value. A blob alone in a cell may as well be a lone letter or number,
     /// and a value taken for a marker is lost: it needs `aloneScore`, and to fit better than
-    /// any value by `aloneMargin`. (On the committed 200-dpi scans, markers alone fit at 0.76
-    /// to 0.92 and values alone at most 0.74.)
+    /// any value by `aloneMargin`. (On the committed 200-dpi scans, most markers alone fit at
+    /// 0.76 to 0.92, and no value alone fitted any "(n)" better than 0.74.)
     static let minimumScore = 0.5, aloneScore = 0.75, aloneMargin = 0.1
     /// The best candidate must fit better than the next by this much. Every candidate shares
     /// the parentheses, so the right one is seldom far ahead.
@@ -69,7 +69,7 @@ struct MarkerTemplates {
     /// other candidate clearly best and clearly better than the number read (by `margin`, and
     /// at least `minimumScore`). Nil where the picture agrees with the reading or is not sure.
     /// (On the committed 200-dpi scans the picture's best agreed with every reading OCR got
-    /// right, and named the printed number for 4 of the 6 it got wrong.)
+    /// right, and named the printed number for 4 of the 6 it got wrong, 3 of them clearly.)
     func overruling(_ read: Int, at area: Rect, in image: GrayImage) -> Int? {
         guard candidates.count >= 2, candidates.contains(read), let window = InkWindow(image: image, area: area) else { return nil }
         let scored = ranked(in: window)
