@@ -32,9 +32,12 @@ public struct Form4Extractor: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
-            let failure = FileManager.default.fileExists(atPath: path)
-                ? PDFError(.unreadable, "\(path): cannot read the file (\(error.localizedDescription))")
-                : PDFError(.fileNotFound, "\(path): no such file")
+            var isFolder: ObjCBool = false
+            let failure = !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+                ? PDFError(.fileNotFound, "\(path): no such file")
+                : isFolder.boolValue
+                ? PDFError(.unreadable, "\(path): is a folder, not a PDF file")
+                : PDFError(.unreadable, "\(path): cannot read the file (\(error.localizedDescription))")
             return FileResult(file: path, status: .error, error: .init(code: failure.code.rawValue, message: failure.message),
                               reviewThreshold: options.reviewThreshold)
         }

@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let files = PDFInputs.expand(inputs)
+        let files = PDFInputs.expand(inputs).files
         guard !files.isEmpty else { throw ValidationError("no PDF files found in \(inputs.joined(separator: " "))") }
         let datas = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         let extractor = Form4Extractor()
@@ -86,24 +86,5 @@ struct BenchCommand: ParsableCommand {
     private func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted[sorted.count / 2]
-    }
-}
-
-/// Turns command-line inputs (files and folders) into a sorted list of PDF paths.
-enum PDFInputs {
-    static func expand(_ inputs: [String]) -> [String] {
-        var files: [String] = []
-        for input in inputs {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
-                let enumerator = FileManager.default.enumerator(atPath: input)
-                while let relative = enumerator?.nextObject() as? String {
-                    if relative.lowercased().hasSuffix(".pdf") { files.append((input as NSString).appendingPathComponent(relative)) }
-                }
-            } else {
-                files.append(input)
-            }
-        }
-        return files.sorted()
     }
 }

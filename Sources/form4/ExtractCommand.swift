@@ -11,13 +11,16 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract Form 4 records from PDF files.",
         discussion: """
+        Folders are searched (recursively) for *.pdf files. For whole archives, `form4 batch` \
+        adds worker processes, resumable runs and tables; `extract` suits a file or a few.
+
         Exit status: 0 when every file was read (including files that hold no Form 4, reported as \
         "not-form4"), 1 when any file could not be read (status "error" with a code and message), \
         2 for usage errors. One bad file never stops the others.
         """
     )
 
-    @Argument(help: "PDF files to read.", completion: .file(extensions: ["pdf"]))
+    @Argument(help: "PDF files to read, or folders to search for them.", completion: .file(extensions: ["pdf"]))
     var files: [String]
 
     @Option(name: .shortAndLong, help: "Output format: json (one document), jsonl (one line per file), xml (EDGAR ownership XML, one document per form).")
@@ -46,7 +49,12 @@ struct ExtractCommand: ParsableCommand {
         var results: [FileResult] = []
         var anyFailed = false
         let sink = try OutputSink(path: outputPath, format: format)
-        for file in files {
+        let (inputs, emptyFolders) = PDFInputs.expand(files)
+        for folder in emptyFolders {
+            anyFailed = true
+            FileHandle.standardError.write(Data("form4: \(folder): no PDF files in this folder\n".utf8))
+        }
+        for file in inputs {
             let result = extractor.extract(path: file)
             if let error = result.error {
                 anyFailed = true

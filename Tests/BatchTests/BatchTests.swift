@@ -105,6 +105,25 @@ final class BatchTests: XCTestCase {
 
     // MARK: tests
 
+    /// `form4 extract` takes folders as well as files: their PDFs are read in name order, and a
+    /// folder without any is reported (exit status 1) without stopping the others.
+    func testExtractSearchesFoldersAndReportsEmptyOnes() throws {
+        let fm = FileManager.default
+        let filings = scratch.appendingPathComponent("filings")
+        try fm.createDirectory(at: filings.appendingPathComponent("2024"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: scratch.appendingPathComponent("nothing-here"), withIntermediateDirectories: true)
+        try copy("Samples/edgar-real/form4-chromium-letter.pdf", to: "2024/b.pdf", in: filings)
+        try copy("Samples/edgar-real/form4-wkhtmltopdf-a4.pdf", to: "a.PDF", in: filings)
+        try Data("notes".utf8).write(to: filings.appendingPathComponent("notes.txt"))
+        let run = try form4(["extract", "filings", "nothing-here", "--format", "jsonl", "-o", "out.jsonl"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("nothing-here: no PDF files in this folder"), run.stderr)
+        let lines = try String(contentsOf: scratch.appendingPathComponent("out.jsonl"), encoding: .utf8).split(separator: "\n")
+        let results = try lines.map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        XCTAssertEqual(results.map { $0["file"] as? String }, ["filings/2024/b.pdf", "filings/a.PDF"])
+        XCTAssertEqual(results.map { $0["status"] as? String }, ["ok", "ok"])
+    }
+
     /// An archive of good, damaged, odd and hostile files: every input is accounted for, each
     /// failure has its row and code, one crash and one hang cost only their own file.
     func testArchiveWithDamagedAndOddFiles() throws {

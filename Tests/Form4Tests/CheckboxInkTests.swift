@@ -78,4 +78,24 @@ final class CheckboxInkTests: XCTestCase {
         let garbled = Rect(x0: 28, y0: 4, x1: 37, y1: 11)
         XCTAssertEqual(CheckboxReader().inkBox(in: region, raster: mark, outside: [garbled])?.x0, 30)
     }
+
+    func testAGreyMarkIsFoundAtALighterInkLevelAndLettersAreNot() {
+        // An "X" on a scan, grey (170) with dark patches along one stroke: at the fixed level
+        // only the patches are ink, too small for a box; at a lighter level the whole mark is.
+        var pixels = [UInt8](repeating: 255, count: 100 * 40)
+        for step in 0..<14 {
+            let dark: UInt8 = step % 3 == 2 ? 170 : 20
+            pixels[(13 + step) * 100 + 20 + step] = dark
+            pixels[(13 + step) * 100 + 21 + step] = dark
+            pixels[(13 + step) * 100 + 33 - step] = 170
+            pixels[(13 + step) * 100 + 34 - step] = 170
+        }
+        let mark = GrayImage(width: 100, height: 40, pixels: pixels, scale: 2, region: Rect(x0: 0, y0: 0, x1: 50, y1: 20))
+        let region = Rect(x0: 0, y0: 0, x1: 50, y1: 20)
+        XCTAssertNil(CheckboxReader().inkBox(in: region, raster: mark))
+        XCTAssertEqual(CheckboxReader().inkBox(in: region, raster: mark, inkLevel: 200, alone: true)?.x0, 10)
+        // Letters side by side are no box at that level, wherever the text layer put its words.
+        let letters = image(squares: [(10, 10, 10), (22, 10, 10), (34, 10, 10)])
+        XCTAssertNil(CheckboxReader().inkBox(in: region, raster: letters, inkLevel: 200, alone: true))
+    }
 }

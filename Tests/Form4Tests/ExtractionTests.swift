@@ -80,14 +80,17 @@ final class ExtractionTests: XCTestCase {
         try Data("Dear shareholder".utf8).write(to: text)
         let truncated = folder.appendingPathComponent("truncated.pdf")
         try Data(try Data(contentsOf: URL(fileURLWithPath: Self.real)).prefix(4000)).write(to: truncated)
+        let subfolder = folder.appendingPathComponent("filings.pdf")
+        try FileManager.default.createDirectory(at: subfolder, withIntermediateDirectories: true)
         let cases: [(URL, String)] = [(empty, "empty-file"), (text, "not-pdf"), (truncated, "damaged-pdf"),
-                                      (folder.appendingPathComponent("missing.pdf"), "file-not-found")]
+                                      (folder.appendingPathComponent("missing.pdf"), "file-not-found"), (subfolder, "unreadable")]
         for (file, code) in cases {
             let result = Form4Extractor().extract(path: file.path)
             XCTAssertEqual(result.status, .error, file.lastPathComponent)
             XCTAssertEqual(result.error?.code, code, file.lastPathComponent)
             XCTAssertTrue(result.error?.message.contains(file.lastPathComponent) ?? false)
         }
+        XCTAssertTrue(Form4Extractor().extract(path: subfolder.path).error?.message.hasSuffix("is a folder, not a PDF file") ?? false)
     }
 
     func testNormalisationOfPrintedValues() {

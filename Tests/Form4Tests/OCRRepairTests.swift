@@ -76,6 +76,15 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Non-Qualifed Stock Option").value, .string("Non-Qualified Stock Option"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Ordinary $hares").value, .string("Ordinary Shares"))
         XCTAssertLessThan(ValueParsing.scannedSecurityTitle("Cammon Stock").quality, 1)
+        // The set phrases of option titles.
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Stock Option (Right co Buy)").value, .string("Stock Option (Right to Buy)"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Warrants (right so buy)").value, .string("Warrants (right to buy)"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Stock Options (Right 1 Buy)").value, .string("Stock Options (Right to Buy)"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Put Option (obligation t0 buy").value, .string("Put Option (obligation to buy)"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Noo-Qualified Stock Option").value, .string("Non-Qualified Stock Option"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Now: Qualified Stock Option").value, .string("Non-Qualified Stock Option"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Non Qualified Stock Option").value, .string("Non Qualified Stock Option"), "as the filer may write it")
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Stock Option (right to buy)").quality, 1, "nothing to put right")
         // Words of the issuer's own and acronyms stay; so does a word two titles' words are as near.
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Acme Holdings LTIP Units").value, .string("Acme Holdings LTIP Units"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("ADS").value, .string("ADS"))

@@ -27,6 +27,19 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(Form4Extractor.textSource(of: [], page: imageOnly), .ocr)
     }
 
+    /// A real EDGAR page printed and scanned at 200 dpi, its print faint: box 2 read again as a
+    /// block keeps "Inc.", and the marker after "757,576", whose digits break apart at the
+    /// fixed ink level, is found at the cell's own print level.
+    func testFaintRealScanIsReadInFull() throws {
+        let path = try firstPDF(in: "Samples/edgar-real-scan")
+        let form = try XCTUnwrap(Form4Extractor().extract(path: path).forms.first)
+        let truthPath = URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension("xml")
+        let truth = try XCTUnwrap(OwnershipXML.read(contentsOf: truthPath).first)
+        let wrong = EvalComparison.compare(extracted: form, truth: truth).filter { !($0.valueCorrect && $0.footnotesCorrect) }
+        XCTAssertEqual(wrong.map(\.path), [])
+        XCTAssertEqual(form.issuer.issuerName.value, .string("374Water Inc."))
+    }
+
     func testImageOnlyPageIsReadByOCR() throws {
         let path = try firstPDF(in: "Samples/image-only")
         let result = Form4Extractor().extract(path: path)

@@ -205,6 +205,8 @@ final class TrailerTests: XCTestCase {
                                      word("member", 109.4, 295.9, 131.2, 302.9), word("(1)", 132, 294, 136, 298)])
         XCTAssertEqual(prose.withoutSpecks().text, "is a member", "a text layer's narrow box for a word on the line is kept, and so is a marker")
         XCTAssertEqual(prose.withoutSpecks().footnoteIds, ["F1"])
+        XCTAssertEqual(CellText(text: "374Water Inc.").withoutSpecks().text, "374Water Inc.",
+                       "a box read again as a block has no word boxes: none of its words is a speck")
     }
 
     func testAGhostLineOfSmallWordsOverAValueIsDropped() {

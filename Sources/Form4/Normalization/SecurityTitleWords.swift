@@ -43,9 +43,33 @@ extension ValueParsing {
                 .map { respelledTitlePart(String($0), repairs: &repairs) }
                 .joined(separator: "-")
         }.joined(separator: " ")
-        let balanced = withParenthesesBalanced(respelled, repairs: &repairs)
+        let balanced = withStockPhrasesRestored(withParenthesesBalanced(respelled, repairs: &repairs), repairs: &repairs)
         guard repairs > 0, !balanced.isEmpty else { return base }
         return ParsedValue(.string(balanced), quality: base.quality * pow(0.95, Double(repairs)))
+    }
+
+    /// An option's right in its title: "(right to buy)", "(obligation to sell)". The short word
+    /// between is always "to", however OCR read it ("right co buy", "Right 1 Buy").
+    static let optionRight = try! NSRegularExpression(pattern: #"\((right|obligation)\s+(\S{1,3})\s+(buy|sell)\)"#, options: [.caseInsensitive])
+    /// "Non-Qualified" with its "Non" misread ("Noo-Qualified", "Nort-Qualified", "Now: Qualified"):
+    /// a short word of N and a few letters before "Qualified" is no other word in a title.
+    static let nonQualified = try! NSRegularExpression(pattern: #"\b(N[a-z]{1,3})[-:;.]?[ -]?(?=Qualified\b)"#)
+
+    /// The title with the set phrases of option titles put right where OCR misread a word of
+    /// them (`optionRight`, `nonQualified`).
+    static func withStockPhrasesRestored(_ title: String, repairs: inout Int) -> String {
+        var text = title
+        for match in optionRight.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            guard let word = Range(match.range(at: 2), in: text), text[word] != "to" else { continue }
+            text.replaceSubrange(word, with: "to")
+            repairs += 1
+        }
+        for match in nonQualified.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            guard let whole = Range(match.range, in: text), text[whole] != "Non-", text[whole] != "Non " else { continue }
+            text.replaceSubrange(whole, with: "Non-")
+            repairs += 1
+        }
+        return text
     }
 
     /// "$0,001" → "$0.001": a par value's point that OCR read as a comma. No amount is written

@@ -8,7 +8,8 @@ extension CellText {
     /// "j" small and standing above the line). Words with a digit or a bracket (amounts,
     /// footnote markers and what OCR left of them) are kept, and so is a cell of one word.
     func withoutSpecks() -> CellText {
-        guard words.count >= 2 else { return self }
+        // A reading with no word boxes (a box read again as a block) has no shapes to judge.
+        guard words.count >= 2, !words.allSatisfy(\.rect.isEmpty) else { return self }
         let reference = words.filter { $0.text.filter { $0.isLetter || $0.isNumber }.count >= 3 }
         guard !reference.isEmpty else { return self }
         let heights = reference.map(\.rect.height).sorted()

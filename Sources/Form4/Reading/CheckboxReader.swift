@@ -6,6 +6,10 @@ import PDFText
 /// page. The text decides where the page prints its marks as text; otherwise the ink inside the
 /// drawn box does, whatever drew it.
 struct CheckboxReader {
+    /// How far (in units) a box's region reaches above and below its label's lines.
+    static let regionMargin = 0.3
+    /// Darker than this is ink on a rendered page (and on a scan, unless its print is lighter).
+    static let fixedInkLevel: UInt8 = 128
     /// Share of dark pixels inside a checkbox image above which it counts as marked.
     var markedInkShare: Double = 0.06
     /// Smallest and largest side of a drawn checkbox, in points.
@@ -28,15 +32,26 @@ struct CheckboxReader {
             return Field(value: .bool(true), confidence: page.source == .native ? 0.99 : 0.9,
                          page: page.number, bbox: mark.rect, method: "checkbox-text")
         }
-        if !page.marksCheckboxesInText, let raster = page.raster(covering: region),
-           let box = inkBox(in: region, raster: raster, outside: textAreas(near: straightRegion, on: page)) {
-            // Drawn boxes (vector check marks): ink inside the box's border means a mark.
-            let inside = box.insetBy(dx: box.width * 0.25, dy: box.height * 0.25)
-            let ink = raster.inkFraction(in: inside)
-            let marked = ink > markedInkShare
-            let margin = abs(ink - markedInkShare) / markedInkShare
-            return Field(value: .bool(marked), confidence: min(0.95, 0.75 + 0.1 * margin),
-                         page: page.number, bbox: box, method: "checkbox-ink")
+        if !page.marksCheckboxesInText, let raster = page.raster(covering: region) {
+            let text = textAreas(near: straightRegion, on: page)
+            // A scan's print may be grey, and a mark's thin stroke greyer than the rest: where no
+            // box stands out at the fixed level, print is told from paper at the page's own.
+            // There small letters of the line above grow to a box's size too: a box taken at that
+            // level is centred on its label's lines, not on the region's margins.
+            let levels = page.source == .native ? [Self.fixedInkLevel] : [Self.fixedInkLevel, max(Self.fixedInkLevel, page.pageInkLevel)]
+            let labelLines = region.insetBy(dx: 0, dy: page.unit * Self.regionMargin)
+            for level in Set(levels).sorted() {
+                let fixed = level == Self.fixedInkLevel
+                guard let box = inkBox(in: region, raster: raster, outside: text, inkLevel: level, alone: !fixed),
+                      fixed || (box.midY > labelLines.y0 && box.midY < labelLines.y1) else { continue }
+                // Drawn boxes (vector check marks): ink inside the box's border means a mark.
+                let inside = box.insetBy(dx: box.width * 0.25, dy: box.height * 0.25)
+                let ink = raster.inkFraction(in: inside, threshold: level)
+                let marked = ink > markedInkShare
+                let margin = abs(ink - markedInkShare) / markedInkShare
+                return Field(value: .bool(marked), confidence: min(0.95, 0.75 + 0.1 * margin) * (fixed ? 1 : 0.9),
+                             page: page.number, bbox: box, method: "checkbox-ink")
+            }
         }
         if !page.marksCheckboxesInText {
             // Marks are drawn here, but no box was found beside the label. Clean paper there
@@ -61,12 +76,14 @@ struct CheckboxReader {
     /// (the region's right side). Text ink (a neighbouring label) is not square or not box-sized;
     /// a square-ish letter ("o", "w") is known by the letters standing close beside it, where its
     /// middle lies in one of the `text` areas (words the text layer has there).
-    func inkBox(in region: Rect, raster: GrayImage, outside text: [Rect] = []) -> Rect? {
+    /// With `alone`, no patch with a letter beside it is a box, wherever the text layer has
+    /// words (at a light ink level letters grow to a box's size, and OCR may have read none).
+    func inkBox(in region: Rect, raster: GrayImage, outside text: [Rect] = [], inkLevel: UInt8 = fixedInkLevel, alone: Bool = false) -> Rect? {
         let scale = raster.scale
         let px0 = max(0, Int((region.x0 - raster.region.x0) * scale)), px1 = min(raster.width, Int((region.x1 - raster.region.x0) * scale))
         let py0 = max(0, Int((region.y0 - raster.region.y0) * scale)), py1 = min(raster.height, Int((region.y1 - raster.region.y0) * scale))
         guard px1 > px0, py1 > py0 else { return nil }
-        let patches = inkPatches(raster, x0: px0, y0: py0, x1: px1, y1: py1)
+        let patches = inkPatches(raster, x0: px0, y0: py0, x1: px1, y1: py1, level: inkLevel)
         let minSide = Int(minBoxSide * scale), maxSide = Int(maxBoxSide * scale)
         var best: PixelPatch? = nil
         for patch in patches {
@@ -75,7 +92,7 @@ struct CheckboxReader {
                   Double(w) / Double(h) > 0.7, Double(w) / Double(h) < 1.4 else { continue }
             let middleX = raster.region.x0 + (Double(px0) + Double(patch.x0 + patch.x1) / 2 + 0.5) / scale
             let middleY = raster.region.y0 + (Double(py0) + Double(patch.y0 + patch.y1) / 2 + 0.5) / scale
-            if text.contains(where: { $0.contains(x: middleX, y: middleY) }),
+            if alone || text.contains(where: { $0.contains(x: middleX, y: middleY) }),
                patches.contains(where: { patch.hasLetterBeside($0, within: Double(h) * letterGap) }) { continue }
             if best == nil || patch.x1 > best!.x1 { best = patch }
         }
@@ -86,13 +103,13 @@ struct CheckboxReader {
 
     /// The connected patches of ink (4-neighbour, darker than mid-grey) in the pixel box
     /// x0..<x1, y0..<y1 of `raster`, in coordinates relative to (x0, y0).
-    private func inkPatches(_ raster: GrayImage, x0 px0: Int, y0 py0: Int, x1 px1: Int, y1 py1: Int) -> [PixelPatch] {
+    private func inkPatches(_ raster: GrayImage, x0 px0: Int, y0 py0: Int, x1 px1: Int, y1 py1: Int, level: UInt8) -> [PixelPatch] {
         let width = px1 - px0, height = py1 - py0
         var seen = [Bool](repeating: false, count: width * height)
         var patches: [PixelPatch] = []
         for start in 0..<(width * height) where !seen[start] {
             seen[start] = true
-            guard raster[px0 + start % width, py0 + start / width] < 128 else { continue }
+            guard raster[px0 + start % width, py0 + start / width] < level else { continue }
             var stack = [start]
             var patch = PixelPatch(x0: Int.max, y0: Int.max, x1: -1, y1: -1)
             while let index = stack.popLast() {
@@ -104,7 +121,7 @@ struct CheckboxReader {
                     let next = ny * width + nx
                     if !seen[next] {
                         seen[next] = true
-                        if raster[px0 + nx, py0 + ny] < 128 { stack.append(next) }
+                        if raster[px0 + nx, py0 + ny] < level { stack.append(next) }
                     }
                 }
             }

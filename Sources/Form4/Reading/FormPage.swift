@@ -203,11 +203,18 @@ final class FormPage {
         if cells.components(in: inside).count < 2 { cells.inkLevel = max(cells.inkLevel, cells.printLevel(in: inside)) }
         // A marker printed clearly is found as raised pieces of ink and read as "(n)"; a faint,
         // blurred or broken one (200 dpi) column by column, and read leniently.
-        let raised = cells.trailingSuperscript(in: inside)
-        let (marker, read) = raised.flatMap { clearMarker(at: $0, image: image) } ?? {
-            let faint = cells.trailingMarker(in: inside)
-            return (faint, faint.flatMap { ocr?.readMarker($0.rect, of: image) })
-        }()
+        var raised = cells.trailingSuperscript(in: inside)
+        var (marker, read) = trailingMarker(after: raised, in: inside, cells: cells, image: image)
+        // Faint print falls apart at the fixed level: the tops of a "5" or "7" stand alone and
+        // look raised. Where raised ink held no marker, the cell is looked at again at its own
+        // print level.
+        if marker == nil, raised != nil, case let level = cells.printLevel(in: inside), level > cells.inkLevel {
+            var faint = cells
+            faint.inkLevel = level
+            let raisedAgain = faint.trailingSuperscript(in: inside)
+            let (markerAgain, readAgain) = trailingMarker(after: raisedAgain, in: inside, cells: faint, image: image)
+            if markerAgain != nil { (cells, raised, marker, read) = (faint, raisedAgain, markerAgain, readAgain) }
+        }
         let resolution = MarkerResolution(defined: definedFootnotes)
         let resolved = marker.flatMap { shape in
             resolution.ids(reading: read, shape: shape).map { checkedByPicture($0, shape: shape, image: image) }
@@ -274,6 +281,14 @@ final class FormPage {
 
     /// The raised pieces of ink at `area` (found at the page's ink level) read as a complete
     /// "(n)": a marker printed clearly, with that reading; nil otherwise.
+    /// The footnote marker after a cell's value and its first reading: raised ink that reads
+    /// as one, or else a marker's shape found column by column.
+    private func trailingMarker(after raised: Rect?, in inside: Rect, cells: CellImage, image: GrayImage) -> (MarkerShape?, String?) {
+        if let raised, let clear = clearMarker(at: raised, image: image) { return clear }
+        let faint = cells.trailingMarker(in: inside)
+        return (faint, faint.flatMap { ocr?.readMarker($0.rect, of: image) })
+    }
+
     private func clearMarker(at area: Rect, image: GrayImage) -> (MarkerShape?, String?)? {
         guard let reading = ocr?.readMarker(area, of: image), OCRService.markerNumbers(reading) != nil else { return nil }
         return (MarkerShape(rect: area, strokeWidths: [], alone: false), reading)
@@ -306,6 +321,30 @@ final class FormPage {
     private func ruleFinder() -> (CellImage, GrayImage)? {
         guard source != .native, let image = scanImage() else { return nil }
         return (scanCells(of: image), image)
+    }
+
+    /// The lines of print in `area` of a scan's image (straightened frame), top to bottom: runs
+    /// of pixel rows that hold print, at least a fifth of a unit high (a speck's row is none).
+    /// Nil on native pages.
+    func inkLines(in area: Rect) -> [(y0: Double, y1: Double)]? {
+        guard source != .native, let image = scanImage() else { return nil }
+        let x0 = max(0, image.pixelX(area.x0)), x1 = min(image.width, image.pixelX(area.x1))
+        let y0 = max(0, image.pixelY(area.y0)), y1 = min(image.height, image.pixelY(area.y1))
+        guard x1 > x0, y1 > y0 else { return [] }
+        let level = pageInkLevel
+        var lines: [(y0: Double, y1: Double)] = []
+        var start: Int?
+        for y in y0...y1 {
+            let inked = y < y1 && (x0..<x1).contains { image[$0, y] < level }
+            if inked, start == nil { start = y }
+            if !inked, let first = start {
+                if Double(y - first) >= unit * 0.2 * image.scale {
+                    lines.append((image.region.y0 + Double(first) / image.scale, image.region.y0 + Double(y) / image.scale))
+                }
+                start = nil
+            }
+        }
+        return lines
     }
 
     /// Darker than this is print on the scan: a third of the way from the paper to the darkest

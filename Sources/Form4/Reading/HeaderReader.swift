@@ -217,8 +217,8 @@ struct HeaderReader {
                     paragraphBottom = max(paragraphBottom, line.rect.y1)
                 }
             }
-            return Rect(x0: page.bounds.x0, y0: label.rect.y0 - page.unit * 0.3,
-                        x1: label.rect.x0 - page.unit * 0.1, y1: min(bottom, paragraphBottom + page.unit * 0.3))
+            return Rect(x0: page.bounds.x0, y0: label.rect.y0 - page.unit * CheckboxReader.regionMargin,
+                        x1: label.rect.x0 - page.unit * 0.1, y1: min(bottom, paragraphBottom + page.unit * CheckboxReader.regionMargin))
         }
         return TopCheckboxes(section16: section16.map { boxArea($0, until: rule10b5?.rect.y0 ?? limit) },
                              rule10b5: rule10b5.map { boxArea($0, until: limit) })

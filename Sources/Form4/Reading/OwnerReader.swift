@@ -194,8 +194,15 @@ struct OwnerReader {
         let unit = page.unit
         // Not the words of the other labels, nor the box's note ("(Check all applicable)", whose
         // match may take in a wrecked label OCR set inside it), nor a mark in a box.
-        let note = page.topMost(FormLabels.checkAllApplicable, in: region)?.wordIndices.filter { isNoteWord(page.words[$0].text) } ?? []
+        let noteMatch = page.topMost(FormLabels.checkAllApplicable, in: region)
+        let note = noteMatch?.wordIndices.filter { isNoteWord(page.words[$0].text) } ?? []
         let taken = Set([director, tenPercent, officer, other].compactMap { $0 }.flatMap(\.wordIndices) + note)
+        /// Whether a word stands on the note's line: what OCR made of "all applicable)" is no
+        /// label of the first row, which stands below the note.
+        func onNoteLine(_ word: Word) -> Bool {
+            guard let noteMatch else { return false }
+            return word.rect.verticalOverlap(noteMatch.rect) > 0.5 * word.rect.height
+        }
         let candidates = page.text.words.indices.filter { index in
             !taken.contains(index) && page.words[index].text.count >= 2
                 && region.contains(x: page.words[index].rect.midX, y: page.words[index].rect.midY)
@@ -210,22 +217,38 @@ struct OwnerReader {
                 found = inColumn.filter { page.words[$0].rect.midY > row.rect.y0 - unit * 0.5 && page.words[$0].rect.midY < row.rect.y1 + unit * 0.5 }
                     .min { abs(page.words[$0].rect.x0 - x) < abs(page.words[$1].rect.x0 - x) }
             } else if firstRow {
-                found = inColumn.filter { page.words[$0].rect.y1 <= column.rect.y0 + unit * 0.2 && page.words[$0].rect.y0 >= column.rect.y0 - unit * 3 }
-                    .max { page.words[$0].rect.y0 < page.words[$1].rect.y0 }
+                let above = inColumn.filter { page.words[$0].rect.y1 <= column.rect.y0 + unit * 0.2 && page.words[$0].rect.y0 >= column.rect.y0 - unit * 3
+                    && !onNoteLine(page.words[$0]) }
+                // The first row is the line of print just above the second, whether or not OCR
+                // read it: a word higher up belongs to the note above.
+                if let line = lineAbove(column) {
+                    let onLine = above.filter { page.words[$0].rect.midY > line.y0 && page.words[$0].rect.midY < line.y1 }
+                    guard !onLine.isEmpty else { return lost(label, column: column, band: line) }
+                    found = onLine.max { page.words[$0].rect.y0 < page.words[$1].rect.y0 }
+                } else {
+                    found = above.max { page.words[$0].rect.y0 < page.words[$1].rect.y0 }
+                }
             } else {
                 found = inColumn.filter { page.words[$0].rect.y0 >= column.rect.y1 - unit * 0.2 && page.words[$0].rect.y1 <= column.rect.y1 + unit * 3 }
                     .min { page.words[$0].rect.y0 < page.words[$1].rect.y0 }
             }
-            guard let found else { return lost(label, column: column, row: row) }
+            guard let found else { return row.flatMap { lost(label, column: column, band: ($0.rect.y0, $0.rect.y1)) } }
             let rect = page.words[found].rect
             return LabelMatch(label: label, start: (rect.midX, rect.midY), wordIndices: [found], rect: rect, score: 0.5)
         }
+        /// The line of print on the page image just above the line a second-row label starts on
+        /// (nil on native pages, or where the image shows no such line).
+        func lineAbove(_ column: LabelMatch) -> (y0: Double, y1: Double)? {
+            let first = column.wordIndices.first.map { page.words[$0].rect } ?? column.rect, x = left(column)
+            guard let lines = page.inkLines(in: Rect(x0: x - unit * 0.3, y0: first.y0 - unit * 3, x1: x + unit * 4, y1: first.y1)),
+                  let own = lines.lastIndex(where: { $0.y1 > first.midY - unit * 0.3 && $0.y0 < first.midY + unit * 0.3 }), own > 0 else { return nil }
+            return lines[own - 1]
+        }
         /// A label OCR left no word of, where its column and row cross: its checkbox is still
         /// printed there, and the ink tells whether it is marked.
-        func lost(_ label: Label, column: LabelMatch, row: LabelMatch?) -> LabelMatch? {
-            guard let row else { return nil }
+        func lost(_ label: Label, column: LabelMatch, band: (y0: Double, y1: Double)) -> LabelMatch? {
             let x = left(column)
-            let rect = Rect(x0: x, y0: row.rect.y0, x1: x + unit * 3, y1: row.rect.y1)
+            let rect = Rect(x0: x, y0: band.y0, x1: x + unit * 3, y1: band.y1)
             return LabelMatch(label: label, start: (rect.midX, rect.midY), wordIndices: [], rect: rect, score: 0.3)
         }
         return (director: director ?? place(FormLabels.director, column: officer, row: tenPercent, firstRow: true),
@@ -314,11 +337,13 @@ struct OwnerReader {
             guard let label else { return nil }
             let firstWord = label.wordIndices.first.map { page.words[$0].rect } ?? label.rect
             // The box's cell is 15% of the relationship table's width, whatever the layout.
-            return Rect(x0: max(leftLimit, firstWord.x0 - region.width * 0.2), y0: label.rect.y0 - unit * 0.3,
-                        x1: firstWord.x0 - unit * 0.1, y1: label.rect.y1 + unit * 0.3)
+            return Rect(x0: max(leftLimit, firstWord.x0 - region.width * 0.2), y0: label.rect.y0 - unit * CheckboxReader.regionMargin,
+                        x1: firstWord.x0 - unit * 0.1, y1: label.rect.y1 + unit * CheckboxReader.regionMargin)
         }
         let leftColumnLimit = region.x0
-        let rightColumnLimit = max(director?.rect.x1 ?? region.x0, officer.map { firstWordRect($0).x1 } ?? region.x0)
+        // The right column's boxes stand beyond the left column's labels: "Director" and the first
+        // line of "Officer (give title" (whose "title" a light scan's ink could take for a mark).
+        let rightColumnLimit = max(director?.rect.x1 ?? region.x0, officer.map { firstLineRect($0).x1 } ?? region.x0)
         return RelationshipBoxes(director: director, tenPercent: tenPercent, officer: officer, other: other,
                                  directorArea: boxArea(director, leftLimit: leftColumnLimit),
                                  tenPercentArea: boxArea(tenPercent, leftLimit: rightColumnLimit),
@@ -329,6 +354,13 @@ struct OwnerReader {
     /// Where a label's first word stands (the label's own box where it is only placed, no word).
     private func firstWordRect(_ label: LabelMatch) -> Rect {
         label.wordIndices.first.map { page.words[$0].rect } ?? label.rect
+    }
+
+    /// Where a label's words on its first word's line stand.
+    private func firstLineRect(_ label: LabelMatch) -> Rect {
+        let first = firstWordRect(label)
+        return label.wordIndices.map { page.words[$0].rect }.filter { $0.verticalOverlap(first) > 0.5 * min($0.height, first.height) }
+            .reduce(first) { $0.union($1) }
     }
 
     /// A wrapped label found by its first line: it stands for the whole label, and its box takes
