@@ -63,6 +63,22 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(closed.quality, 1)
     }
 
+    func testANatureOfOwnershipsOpeningIsPutRight() {
+        func nature(_ raw: String) -> FieldValue { ValueParsing.scannedNature(raw, respelling: nil).value }
+        XCTAssertEqual(nature("Ay LLC"), .string("By LLC"))
+        XCTAssertEqual(nature("B Spouse"), .string("By Spouse"))
+        XCTAssertEqual(nature("Pee footnote"), .string("See footnote"))
+        XCTAssertEqual(nature("By i Spouse"), .string("By Spouse"), "a speck between By and the name")
+        XCTAssertEqual(nature("By 4at Children"), .string("By Children"))
+        XCTAssertEqual(nature("By 40 1(k) Plan"), .string("By 401(k) Plan"))
+        // What filers write stays.
+        XCTAssertEqual(nature("By the Smith Family Trust"), .string("By the Smith Family Trust"))
+        XCTAssertEqual(nature("By 2012 Trust"), .string("By 2012 Trust"))
+        XCTAssertEqual(nature("Held by spouse"), .string("Held by spouse"))
+        XCTAssertEqual(ValueParsing.scannedNature("By Spouse", respelling: nil).quality, 1)
+        XCTAssertLessThan(ValueParsing.scannedNature("Ay LLC", respelling: nil).quality, 1)
+    }
+
     func testASecurityTitlesMisreadWordsAreRespelledFromTitleWords() {
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Cammon Stock").value, .string("Common Stock"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Perfonnance Stock Units").value, .string("Performance Stock Units"))

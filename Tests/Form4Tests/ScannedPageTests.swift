@@ -40,6 +40,16 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(form.issuer.issuerName.value, .string("374Water Inc."))
     }
 
+    /// A wrapped title whose first line stands just under the rule that ends the row above
+    /// (nearer that row's one-line values than its own) is its own row's, as the rules show.
+    func testAWrappedTitleLineGoesToTheRowItsRulesEnclose() throws {
+        let path = Self.root.appendingPathComponent("Samples/image-only/f0079-x0508-letter-s95-200dpi.pdf").path
+        let form = try XCTUnwrap(Form4Extractor().extract(path: path).forms.first)
+        let titles = form.nonDerivativeTable.map(\.securityTitle.value)
+        XCTAssertEqual(titles[3], .string("Class B Common Stock"))
+        XCTAssertEqual(titles[4], .string("American Depositary Shares, each representing two Ordinary S"))
+    }
+
     func testImageOnlyPageIsReadByOCR() throws {
         let path = try firstPDF(in: "Samples/image-only")
         let result = Form4Extractor().extract(path: path)

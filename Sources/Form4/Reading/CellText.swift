@@ -442,6 +442,10 @@ struct FieldBuilder {
     func prose(_ cell: CellText) -> Field {
         field(cell, mergeWords: true, page.source == .native ? ValueParsing.text : { ValueParsing.scannedProse($0) })
     }
+    /// A nature of indirect ownership: on a scan, prose whose opening "By" or "See" is put right.
+    func nature(_ cell: CellText) -> Field {
+        field(cell, mergeWords: true, page.source == .native ? ValueParsing.text : { ValueParsing.scannedNature($0) })
+    }
     /// A footnote's text: on a scan, words OCR misread are respelled and a sentence whose final point OCR lost or misread is closed.
     func footnote(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : { ValueParsing.scannedFootnote($0) }) }
     /// A trading symbol: on a scan, OCR's case slips and trailing specks are repaired.

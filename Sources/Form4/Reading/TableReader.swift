@@ -150,11 +150,16 @@ struct TableReader {
         let grouped = anchor.flatMap { rowAnchors(wordsByColumn, columns: columns, owned: $0) }
             .map { rowGrouping.rowsAround($0, wordsByColumn: wordsByColumn, centredColumns: wrapping) }
             ?? rowGrouping.rows(wordsByColumn: wordsByColumn, anchorColumn: anchor, wrappingColumns: wrapping)
-        let rowsOfWords = page.source == .native ? grouped : mergedWithinRules(grouped, columns: columns)
-        return rowsOfWords.map { cellsByColumn in
-            // The row's height is its tallest cell's; each cell is its column's span of it.
+        let (rowsOfWords, ruledBands) = page.source == .native ? (grouped, [])
+            : linesMovedByRules(mergedWithinRules(grouped, columns: columns), columns: columns, wrapping: wrapping, anchor: anchor)
+        return rowsOfWords.enumerated().map { index, cellsByColumn in
+            // The row's height is its tallest cell's, inside its rules where the scan shows them;
+            // each cell is its column's span of it.
             let extent = cellsByColumn.lazy.flatMap { $0 }.map(\.rect).unionAll()
-            let top = (extent?.y0 ?? 0) - 1, low = (extent?.y1 ?? 0) + 1
+            var top = (extent?.y0 ?? 0) - 1, low = (extent?.y1 ?? 0) + 1
+            if index < ruledBands.count, let band = ruledBands[index], band.y0 < low, band.y1 > top {
+                (top, low) = (max(top, band.y0 - 1), min(low, band.y1 + 1))
+            }
             var cells: [String: CellText] = [:]
             cells.reserveCapacity(columns.columns.count)
             for (index, column) in columns.columns.enumerated() {
@@ -166,6 +171,46 @@ struct TableReader {
             return makeRow(cells)
         }
     }
+
+    /// On a scan, a wrapped cell's line dealt to one row that stands between the rules of the
+    /// next or previous row goes to that row ("Class B Common Stock" over the first line of the
+    /// next row's "American Depositary Shares, each / representing two Ordinary Shares"): the
+    /// rules the image shows are firmer evidence than where a cell's middle stands. Each row's
+    /// rules are found around its one-line values (the anchor column first); a line is moved only
+    /// where its middle stands inside the other row's rules and `ruledLineMargin` units or more
+    /// outside its own row's.
+    private func linesMovedByRules(_ rows: [[[Word]]], columns: ColumnSet, wrapping: Set<Int>,
+                                   anchor: Int?) -> (rows: [[[Word]]], bands: [(y0: Double, y1: Double)?]) {
+        guard rows.count >= 2, !wrapping.isEmpty else { return (rows, []) }
+        let bands: [(y0: Double, y1: Double)?] = rows.indices.map { index in
+            let candidates = (anchor.map { [$0] } ?? []) + rows[index].indices.filter { !wrapping.contains($0) }
+            guard let column = candidates.first(where: { !rows[index][$0].isEmpty }),
+                  let text = rows[index][column].map(\.rect).unionAll() else { return nil }
+            let region = Rect(x0: columns.columns[column].x0 + 1.5, y0: text.y0, x1: columns.columns[column].x1 - 1.5, y1: text.y1)
+            return page.ruledRowBand(region, text: text)
+        }
+        let margin = page.unit * Self.ruledLineMargin
+        func stands(_ y: Double, in band: (y0: Double, y1: Double)?, within: Double) -> Bool {
+            band.map { y > $0.y0 - within && y < $0.y1 + within } ?? false
+        }
+        var moved = rows
+        for column in wrapping.sorted() {
+            for index in rows.indices {
+                for line in rowGrouping.lineGrouping.lines(from: rows[index][column]) {
+                    let middle = line.rect.midY
+                    guard bands[index] != nil, !stands(middle, in: bands[index], within: margin),
+                          let target = [index - 1, index + 1].first(where: { rows.indices.contains($0) && stands(middle, in: bands[$0], within: 0) }) else { continue }
+                    let words = Set(line.words.map(\.rect))
+                    moved[index][column].removeAll { words.contains($0.rect) }
+                    moved[target][column] += line.words
+                }
+            }
+        }
+        return (moved, bands)
+    }
+
+    /// How far outside its row's rules (in units) a line's middle must stand to be moved.
+    static let ruledLineMargin = 0.2
 
     /// On a scan, rows the text's lines made of one ruled table row (OCR left a row's values on
     /// two lines, and set a wrapped title's first line apart, with nothing in the amount column
@@ -548,7 +593,7 @@ struct TableReader {
         row.equitySwapInvolved = hasTransaction ? voluntaryField(voluntary, build: build) : build.empty()
         row.sharesOwnedFollowingTransaction = build.number(cell(ColumnName.owned))
         row.directOrIndirectOwnership = build.code(cell(ColumnName.directIndirect), Codes.directIndirect)
-        row.natureOfOwnership = build.prose(cell(ColumnName.nature))
+        row.natureOfOwnership = build.nature(cell(ColumnName.nature))
         switch kind {
         case .nonDerivative:
             row.transactionShares = build.number(cell(ColumnName.amount))
