@@ -50,6 +50,17 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(titles[4], .string("American Depositary Shares, each representing two Ordinary S"))
     }
 
+    /// A joint filer's relationship label whose "1." OCR read as the table rule before it ("|
+    /// Relationship of ..."): the rule is no part of the label, which is found beside the name.
+    func testAJointFilersRelationshipIsFoundPastARuleReadAsABar() throws {
+        let path = Self.root.appendingPathComponent("Samples/image-only/f0078-x0508-letter-s100-ckimg-200dpi.pdf").path
+        let form = try XCTUnwrap(Form4Extractor().extract(path: path).forms.first)
+        let second = try XCTUnwrap(form.reportingOwners.dropFirst().first)
+        XCTAssertEqual(second.isOfficer.value, .bool(true))
+        XCTAssertEqual(second.isDirector.value, .bool(false))
+        XCTAssertEqual(second.officerTitle.value, .string("Chief Accounting Officer"))
+    }
+
     func testImageOnlyPageIsReadByOCR() throws {
         let path = try firstPDF(in: "Samples/image-only")
         let result = Form4Extractor().extract(path: path)

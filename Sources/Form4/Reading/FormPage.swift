@@ -83,8 +83,19 @@ final class FormPage {
             let matches = finder.approximateMatches(label, in: text).filter { match in
                 !rivals.contains { finder.score(of: $0, against: match, in: text) > match.score }
             }
-            return Self.distinctPlaces(matches)
+            return Self.distinctPlaces(matches).map(withoutRuleBars)
         }
+    }
+
+    /// A damaged label's match without the table rules OCR read as "|" that it took in (for a
+    /// lost "1."): a rule is no part of the label, and its tall box would set the label's place
+    /// (where it starts, how high it reaches) above where the label is printed.
+    func withoutRuleBars(_ match: LabelMatch) -> LabelMatch {
+        let printed = match.wordIndices.filter { !words[$0].text.allSatisfy { $0 == "|" } }
+        guard printed.count < match.wordIndices.count, let first = printed.first,
+              let rect = printed.map({ words[$0].rect }).unionAll() else { return match }
+        let start = words[first].rect
+        return LabelMatch(label: match.label, start: (start.midX, start.midY), wordIndices: printed, rect: rect, score: match.score)
     }
 
     /// The best of the matches that share words: a damaged label is also found from its second
