@@ -143,6 +143,20 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedPrice("300").value, .number(300))
     }
 
+
+    func testAnAmountsPointReadAsACommaOrLostIsRestoredWhereTheFormatTells() {
+        XCTAssertEqual(ValueParsing.scannedPrice("$4,79").value, .number(Decimal(string: "4.79")!))
+        XCTAssertEqual(ValueParsing.scannedNumber("311,296,3198").value, .number(3112963198),
+                       "a long last group may have lost its point or had it read as a comma: which, the format does not tell")
+        XCTAssertLessThan(ValueParsing.scannedNumber("311,296,3198").quality, 0.9)
+        XCTAssertEqual(ValueParsing.scannedPrice("$0412").value, .number(Decimal(string: "0.412")!))
+        XCTAssertLessThan(ValueParsing.scannedNumber("4,79").quality, 0.9, "a repaired amount goes to review")
+        XCTAssertEqual(ValueParsing.scannedNumber("311,296").value, .number(311296), "whole thousands stay")
+        XCTAssertEqual(ValueParsing.scannedNumber("1,234.5").value, .number(Decimal(string: "1234.5")!))
+        XCTAssertEqual(ValueParsing.scannedNumber("1,234.5").quality, 1)
+        XCTAssertEqual(ValueParsing.scannedPrice("$0").value, .number(0))
+        XCTAssertEqual(ValueParsing.number("4,79").value, .number(479), "native text is taken as printed")
+    }
     func testAMonthWhoseTensDigitOCRMisreadIsTheOnlyMonthItCanBe() {
         XCTAssertEqual(ValueParsing.date("93/14/2022").value, .string("2022-03-14"))
         XCTAssertEqual(ValueParsing.date("40/11/2022").value, .string("2022-10-11"))

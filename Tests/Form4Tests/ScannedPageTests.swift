@@ -61,6 +61,16 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(second.officerTitle.value, .string("Chief Accounting Officer"))
     }
 
+    /// A footnote marker printed in place of a value, so pale on a 200 dpi scan that its
+    /// darkest grey is some 50 levels off the paper: it is still a marker, and names its footnote.
+    func testAPaleMarkerAloneInACellNamesItsFootnote() throws {
+        let path = Self.root.appendingPathComponent("Samples/scan200-noisy/f0065-x0508-a4-s100-200dpi.pdf").path
+        let form = try XCTUnwrap(Form4Extractor().extract(path: path).forms.first)
+        let exerciseDate = try XCTUnwrap(XCTUnwrap(form.derivativeTable.first).exerciseDate)
+        XCTAssertEqual(exerciseDate.value, .null)
+        XCTAssertEqual(exerciseDate.footnoteIds, ["F2"])
+    }
+
     func testImageOnlyPageIsReadByOCR() throws {
         let path = try firstPDF(in: "Samples/image-only")
         let result = Form4Extractor().extract(path: path)

@@ -176,6 +176,55 @@ public enum ValueParsing {
         return looseNumbers.isEmpty || (parenthesised && looseNumbers.allSatisfy(markerNumbers.contains))
     }
 
+    /// Quality of an amount whose reading broke the printed format (`amountFormat`), put right
+    /// or not: the repair is the likeliest reading, not a sure one.
+    static let regroupedQuality = 0.7
+
+    /// An amount on a scan: `number`, except where OCR's reading breaks the format amounts are
+    /// printed in: there the reading that keeps the format where only one does
+    /// (`amountFormat`), and in any case a lower quality (the field goes to review).
+    public static func scannedNumber(_ raw: String) -> ParsedValue {
+        let parsed = number(raw)
+        guard case .number = parsed.value, let format = amountFormat(raw), format != .kept else { return parsed }
+        guard case .pointAt(let text) = format, let value = decimal(text) else {
+            return ParsedValue(parsed.value, quality: min(parsed.quality, regroupedQuality))
+        }
+        return ParsedValue(.number(value), quality: min(parsed.quality, regroupedQuality))
+    }
+
+    /// How an amount's reading stands to the printed format: commas grouping thousands in
+    /// threes, at most one decimal point after them.
+    enum AmountFormat: Equatable {
+        /// The reading keeps the format (or is no amount).
+        case kept
+        /// The format is broken, and one reading alone mends it: this text (commas dropped).
+        case pointAt(String)
+        /// The format is broken in a way two readings could mend: "17,4999" is 17,499.9 with
+        /// its point lost, or 17.4999 with its point read as a comma.
+        case broken
+    }
+
+    /// OCR reads a decimal point as a comma, or loses it:
+    /// - a last comma followed by one or two digits is the point ("$4,79" is 4.79): no
+    ///   thousands group is that short;
+    /// - digits after a leading zero followed a point OCR lost ("$0412" is 0.412);
+    /// - a last group of four or more digits is broken, but does not tell which way.
+    static func amountFormat(_ raw: String) -> AmountFormat? {
+        var text = foldWhitespace(raw)
+        text.removeAll { $0 == "$" || $0 == " " }
+        text = repairDigits(text, allowed: ",.").0
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else { return nil }
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count >= 2 {
+            guard !text.contains("."), let last = groups.last, !last.isEmpty, last.count != 3, !groups[0].isEmpty else { return .kept }
+            // With several commas, the ones before the last must group thousands properly.
+            let whole = groups.count == 2 || (groups[0].count <= 3 && groups.dropFirst().dropLast().allSatisfy { $0.count == 3 })
+            return whole && last.count < 3 ? .pointAt(groups.dropLast().joined() + "." + last) : .broken
+        }
+        if text.count >= 2, text.first == "0", !text.contains(".") { return .pointAt("0." + text.dropFirst()) }
+        return .kept
+    }
+
     /// Characters OCR reads a dollar sign as.
     static let dollarLookAlikes: Set<Character> = ["3", "5", "S", "s", "§", "#"]
 
@@ -189,7 +238,7 @@ public enum ValueParsing {
            dollarLookAlikes.contains(first), "0oO".contains(last) {
             return ParsedValue(.number(0), quality: 0.8)
         }
-        return number(raw)
+        return scannedNumber(raw)
     }
 
     /// A printed number (digits, `,` `.` `-`, `$` and spaces only: nothing to repair) without its

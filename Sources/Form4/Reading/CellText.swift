@@ -468,7 +468,10 @@ struct FieldBuilder {
     func ticker(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.ticker) }
     func signature(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.signature : ValueParsing.scannedSignature) }
     func date(_ cell: CellText) -> Field { field(cell, kind: .date, ValueParsing.date) }
-    func number(_ cell: CellText) -> Field { withoutMarkerDebris(field(cell, kind: .number, ValueParsing.number)) }
+    /// An amount: on a scan, a reading that breaks the printed format of amounts is put right.
+    func number(_ cell: CellText) -> Field {
+        withoutMarkerDebris(field(cell, kind: .number, page.source == .native ? ValueParsing.number : ValueParsing.scannedNumber))
+    }
     /// A price: on a scan, "$0" whose dollar sign OCR read as a digit ("30") is 0.
     func price(_ cell: CellText) -> Field {
         withoutMarkerDebris(field(cell, kind: .number, page.source == .native ? ValueParsing.number : ValueParsing.scannedPrice))

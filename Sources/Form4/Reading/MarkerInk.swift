@@ -33,8 +33,10 @@ enum MarkerGeometry {
     /// Ink only this much of the way is still print: the thin, small strokes of a marker at
     /// 200 dpi are grey where the value's are black.
     static let faintInk = 0.25
-    /// The cell must show at least this contrast (grey levels) for anything to be ink.
-    static let minimumContrast = 40
+    /// The cell must show at least this contrast (grey levels) for anything to be ink. A lone
+    /// marker on a pale 200 dpi scan is some 30 to 50 levels darker than the paper; scanner
+    /// noise, smoothed, is less.
+    static let minimumContrast = 25
     /// A marker's lowest ink stands at least this high above the value's baseline (a superscript
     /// is set at half the line's height; a comma or a period sits on the baseline).
     static let raise = 0.28
