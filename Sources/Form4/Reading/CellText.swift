@@ -393,8 +393,10 @@ struct FieldBuilder {
             again = CellText(text: "I")
             reparsed = parse("I")
         }
-        guard let reading else { return read }
-        guard reparsed.quality == 1, !reparsed.value.isNull else { return read }
+        guard let reading, !reparsed.value.isNull else { return read }
+        // A second reading that needed repairs of its own ("0105/2024": a slash lost) is taken
+        // only where the first made nothing of the cell at all.
+        guard reparsed.quality == 1 || (parsed.value.isNull && reparsed.quality >= Self.repairedRereadQuality) else { return read }
         var chosen = read
         if reparsed.value == parsed.value {
             // Two readings agree.
@@ -417,9 +419,13 @@ struct FieldBuilder {
         chosen.raw = reading.text
         chosen.method = "reread"
         // The readings disagreed: the better one is kept, but it goes to review unless sure.
-        chosen.confidence = baseConfidence * (originalClean ? 0.75 : 0.85) * (0.6 + 0.4 * reading.confidence)
+        chosen.confidence = baseConfidence * (originalClean ? 0.75 : 0.85) * (0.6 + 0.4 * reading.confidence) * reparsed.quality
         return chosen
     }
+
+    /// Lowest quality of a second reading taken where the first was unreadable: one repair
+    /// (a lost separator, a letter for a digit), no more.
+    static let repairedRereadQuality = 0.85
 
     /// Confidence of an "I" told by its shape alone (`isLoneStroke`).
     static let loneStrokeConfidence = 0.7
