@@ -140,14 +140,13 @@ public enum ValueParsing {
 
     /// Share counts and prices: `$`, thousands separators and spaces dropped; `1,234.5` → 1234.5.
     public static func number(_ raw: String) -> ParsedValue {
-        var folded = foldWhitespace(raw)
+        let folded = foldWhitespace(raw)
         if folded.isEmpty { return ParsedValue(.null) }
         if let plain = plainNumberText(folded) {
             return decimal(plain).map { ParsedValue(.number($0)) } ?? .unreadable(folded)
         }
-        folded.removeAll { $0 == "$" || $0 == " " }
-        if folded.isEmpty { return ParsedValue(.null) }
-        let (repairedText, repairs) = repairDigits(folded, allowed: ",.-")
+        let (repairedText, repairs) = amountCharacters(folded)
+        if repairedText.isEmpty { return ParsedValue(.null) }
         let plain = repairedText.filter { $0 != "," }
         guard let number = decimal(plain) else { return .unreadable(foldWhitespace(raw)) }
         return ParsedValue(.number(number), quality: repairs == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(repairs - 1)))
@@ -174,6 +173,14 @@ public enum ValueParsing {
         let parenthesised = tokens.contains { $0.contains("(") || $0.contains(")") }
         // A loose number counts as the marker's only beside a marker read as such.
         return looseNumbers.isEmpty || (parenthesised && looseNumbers.allSatisfy(markerNumbers.contains))
+    }
+
+    /// An amount's characters: `$` and spaces dropped, letters OCR reads for digits made digits
+    /// again, and how many were.
+    static func amountCharacters(_ folded: String) -> (text: String, repairs: Int) {
+        var text = folded
+        text.removeAll { $0 == "$" || $0 == " " }
+        return repairDigits(text, allowed: ",.-")
     }
 
     /// Quality of an amount whose reading broke the printed format (`amountFormat`), put right
@@ -210,9 +217,7 @@ public enum ValueParsing {
     /// - digits after a leading zero followed a point OCR lost ("$0412" is 0.412);
     /// - a last group of four or more digits is broken, but does not tell which way.
     static func amountFormat(_ raw: String) -> AmountFormat? {
-        var text = foldWhitespace(raw)
-        text.removeAll { $0 == "$" || $0 == " " }
-        text = repairDigits(text, allowed: ",.").0
+        let text = amountCharacters(foldWhitespace(raw)).text
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else { return nil }
         let groups = text.split(separator: ",", omittingEmptySubsequences: false)
         if groups.count >= 2 {
