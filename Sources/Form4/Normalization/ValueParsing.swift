@@ -192,11 +192,12 @@ public enum ValueParsing {
     /// (`amountFormat`), and in any case a lower quality (the field goes to review).
     public static func scannedNumber(_ raw: String) -> ParsedValue {
         let parsed = number(raw)
-        guard case .number = parsed.value, let format = amountFormat(raw), format != .kept else { return parsed }
-        guard case .pointAt(let text) = format, let value = decimal(text) else {
-            return ParsedValue(parsed.value, quality: min(parsed.quality, regroupedQuality))
-        }
-        return ParsedValue(.number(value), quality: min(parsed.quality, regroupedQuality))
+        guard case .number = parsed.value else { return parsed }
+        let format = amountFormat(raw)
+        if format == .kept { return parsed }
+        var value = parsed.value
+        if case .pointAt(let text) = format, let mended = decimal(text) { value = .number(mended) }
+        return ParsedValue(value, quality: min(parsed.quality, regroupedQuality))
     }
 
     /// How an amount's reading stands to the printed format: commas grouping thousands in
@@ -216,9 +217,9 @@ public enum ValueParsing {
     ///   thousands group is that short;
     /// - digits after a leading zero followed a point OCR lost ("$0412" is 0.412);
     /// - a last group of four or more digits is broken, but does not tell which way.
-    static func amountFormat(_ raw: String) -> AmountFormat? {
+    static func amountFormat(_ raw: String) -> AmountFormat {
         let text = amountCharacters(foldWhitespace(raw)).text
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else { return nil }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else { return .kept }
         let groups = text.split(separator: ",", omittingEmptySubsequences: false)
         if groups.count >= 2 {
             guard !text.contains("."), let last = groups.last, !last.isEmpty, last.count != 3, !groups[0].isEmpty else { return .kept }
