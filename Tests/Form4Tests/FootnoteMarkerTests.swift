@@ -42,6 +42,20 @@ final class FootnoteMarkerTests: XCTestCase {
         XCTAssertTrue(marker.looksLikeOne, "\(marker.strokeWidths)")
     }
 
+    /// Blur widens a marker's faint strokes: its parentheses, which reach below its digit, can
+    /// measure nearly as tall as the value's digits and still be a marker.
+    func testAMarkerBlurredNearlyAsTallAsTheValueIsStillFound() throws {
+        var image = cell()
+        paintValue(&image)
+        for stroke in 0..<3 {
+            let inner = stroke == 1 ? 0.5 : 0
+            paint(&image, Rect(x0: 22.5 + Double(stroke) * 1.5, y0: 5.0 + inner, x1: 23.25 + Double(stroke) * 1.5, y1: 11.5 - inner), level: 175)
+        }
+        let marker = try XCTUnwrap(CellImage(image: image, unit: 8).trailingMarker(in: Rect(x0: 1, y0: 1, x1: 59, y1: 19)))
+        XCTAssertFalse(marker.alone)
+        XCTAssertTrue(marker.looksLikeOne, "\(marker.strokeWidths)")
+    }
+
     func testInkOnTheBaselineOrASpeckIsNoMarker() {
         var grounded = cell()
         paintValue(&grounded)

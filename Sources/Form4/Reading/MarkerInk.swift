@@ -45,7 +45,7 @@ enum MarkerGeometry {
     /// The marker's top is near the top of the capitals (a hyphen or a stray dot floats lower).
     static let topReach = 0.35
     /// The marker is at least this high and this wide, and no higher than this.
-    static let minimumHeight = 0.3, minimumWidth = 0.3, maximumHeight = 0.9
+    static let minimumHeight = 0.3, minimumWidth = 0.3, maximumHeight = 1.0
     /// It follows the value within this gap.
     static let maximumGap = 1.2
     /// A run of ink columns with fewer pixels than this (× core²) is a speck of scanner noise.
