@@ -169,6 +169,7 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.signature("is Jane Abernathy").value, .string("/s/ Jane Abernathy"))
         XCTAssertEqual(ValueParsing.signature("4S Kenji Abernathy").value, .string("/s/ Kenji Abernathy"))
         XCTAssertEqual(ValueParsing.signature("(s/Susan O'Brien").value, .string("/s/ Susan O'Brien"))
+        XCTAssertEqual(ValueParsing.signature("Js! Carlos Sorensen").value, .string("/s/ Carlos Sorensen"))
         XCTAssertEqual(ValueParsing.signature("/s/Samuel Brennan-Hughes").value, .string("/s/ Samuel Brennan-Hughes"))
         XCTAssertLessThan(ValueParsing.signature("ist Jane Okafor").quality, 1)
         XCTAssertEqual(ValueParsing.signature("Li Yamamoto").value, .string("Li Yamamoto"), "a name's own short first word stays")

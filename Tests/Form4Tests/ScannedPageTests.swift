@@ -71,6 +71,19 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(exerciseDate.footnoteIds, ["F2"])
     }
 
+    /// The signature line's underline runs through the name's descenders, and the text layer
+    /// kept only "iC s" of "/s/ Carlos Sorensen": the name is read again from the image, left of
+    /// its date, and goes to review.
+    func testASignatureTheLayerLostIsReadAgainFromTheImage() throws {
+        let path = Self.root.appendingPathComponent("Samples/scan200-noisy/f0070-x0609-4a-letter-s85-200dpi.pdf").path
+        let form = try XCTUnwrap(Form4Extractor().extract(path: path).forms.first)
+        let signature = try XCTUnwrap(form.ownerSignatures.first)
+        XCTAssertEqual(signature.signatureName.value, .string("/s/ Carlos Sorensen"))
+        XCTAssertEqual(signature.signatureName.method, "reread")
+        XCTAssertLessThan(signature.signatureName.confidence, 0.85)
+        XCTAssertEqual(signature.signatureDate.value, .string("2026-10-06"))
+    }
+
     func testImageOnlyPageIsReadByOCR() throws {
         let path = try firstPDF(in: "Samples/image-only")
         let result = Form4Extractor().extract(path: path)

@@ -422,14 +422,14 @@ public enum ValueParsing {
     }
 
     /// Characters OCR makes of the slashes and the "s" of "/s/".
-    private static let signatureMarkLookAlikes = Set("/\\|(){}[]iIlj1Jfé4sS5$.,")
+    private static let signatureMarkLookAlikes = Set("/\\|(){}[]!iIlj1Jfé4sS5$.,")
 
     /// A short token made of "/s/" look-alikes, with an "s" in it and either a bracket or slash,
     /// or one of the letter-only readings OCR makes of it ("Js", "fs", "isi").
     static func isDamagedSignatureMark(_ token: String) -> Bool {
         guard (1...4).contains(token.count), token.allSatisfy(signatureMarkLookAlikes.contains),
               token.contains(where: { "sS5$".contains($0) }) else { return false }
-        return token.contains(where: { "/\\|(){}[]".contains($0) }) || ["js", "fs", "isi", "és"].contains(token.lowercased())
+        return token.contains(where: { "/\\|(){}[]!".contains($0) }) || ["js", "fs", "isi", "és"].contains(token.lowercased())
     }
 
     /// "Attorney-in-" whose "Fact" OCR set apart with debris between ("Attorney-in-HERE Fact")
