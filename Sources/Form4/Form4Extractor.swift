@@ -81,12 +81,18 @@ public struct Form4Extractor: Sendable {
         let source = Self.textSource(of: glyphs, page: page)
         if source == .ocr {
             // No text at all: a scan without a text layer (or a blank page). Read the image.
-            let image = try page.renderGray(dpi: OCRService.dpi)
+            // Straightened before OCR: on a skewed page tesseract's lines drift across the rows
+            // of a table and join cells of two rows into one line.
+            let scan = try page.renderGray(dpi: OCRService.dpi)
+            let centre = (x: page.bounds.midX, y: page.bounds.midY)
+            let angle = Deskew().angle(of: scan)
+            let image = angle == 0 ? scan : scan.rotated(by: angle, around: centre, paper: scan.paperLevel)
             do {
-                words = PageFurniture().removing(from: try ocr.words(in: image), pageBounds: page.bounds)
+                words = Self.removingRuleReadings(PageFurniture().removing(from: try ocr.words(in: image), pageBounds: page.bounds))
             } catch let error as OCRError {
                 throw PDFError(.renderFailed, "\(page.document.name): page \(page.number) has no text and cannot be OCRed: \(error.message)")
             }
+            // What skew the image's own estimate left, read from the words.
             let skew = Deskew().angle(of: words)
             let straight = Deskew.straighten(words, angle: skew, centre: (page.bounds.midX, page.bounds.midY))
             let text = PageText(number: page.number, bounds: page.bounds, source: source, words: straight)
@@ -104,6 +110,30 @@ public struct Form4Extractor: Sendable {
         let text = PageText(number: page.number, bounds: page.bounds, source: source, words: straight)
         let layer = FormPage(text: text, pdfPage: page, ocr: ocr, skew: skew)
         return LabelRescue().repaired(layer) ?? layer
+    }
+
+    /// OCR reads a table's rules now and then as a line of "letters" ("SSS al Bee eS ——e") that
+    /// are as flat as the rule and read with little confidence: a word with a letter or digit,
+    /// less than `RuleReadings.heightShare` of the page's usual word height and less than
+    /// `RuleReadings.confidence` sure, is a rule, not print. Confidence is asked for because
+    /// tesseract now and then gives a well-read word a box a point high ("Reporting" at 0.92);
+    /// words of a text layer, whose confidence is not known, all stay. (Dashes and dots, flat by
+    /// nature, stay too.)
+    static func removingRuleReadings(_ words: [Word]) -> [Word] {
+        let heights = words.map(\.rect.height).sorted()
+        guard heights.count >= 20 else { return words }
+        let flat = heights[heights.count / 2] * RuleReadings.heightShare
+        return words.filter { word in
+            guard let confidence = word.ocrConfidence, confidence < RuleReadings.confidence,
+                  word.rect.height < flat else { return true }
+            return !word.text.contains { $0.isLetter || $0.isNumber }
+        }
+    }
+
+    /// See `removingRuleReadings`.
+    enum RuleReadings {
+        static let heightShare = 0.3
+        static let confidence = 0.6
     }
 
     /// OCR layers sometimes hold a word twice, read once from each of two overlapping text lines:

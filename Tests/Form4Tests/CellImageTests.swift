@@ -1,4 +1,5 @@
 import XCTest
+import Layout
 import PDFText
 @testable import Form4
 

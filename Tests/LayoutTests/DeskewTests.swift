@@ -42,4 +42,52 @@ final class DeskewTests: XCTestCase {
     func testTooLittleTextGivesNoSkew() {
         XCTAssertEqual(Deskew().angle(of: Array(skewedPage(degrees: 1).prefix(6))), 0)
     }
+
+    /// A grey "scan" of a form, 300 px per inch: ruled rows with blocks of print between them,
+    /// turned by `degrees` (rows fall to the right for positive angles).
+    func skewedScan(degrees: Double, paper: UInt8 = 215) -> GrayImage {
+        let scale = 300.0 / 72, width = Int(400 * scale), height = Int(300 * scale)
+        var pixels = [UInt8](repeating: paper, count: width * height)
+        let slope = tan(degrees * .pi / 180)
+        func ink(_ x: Int, _ y: Int) {
+            let turned = y + Int(((Double(x) - Double(width) / 2) * slope).rounded())
+            if turned >= 0 && turned < height { pixels[turned * width + x] = 40 }
+        }
+        for row in 0..<10 {
+            let top = Int(Double(20 + row * 26) * scale)
+            for x in 0..<width { for dy in 0..<3 { ink(x, top + dy) } }          // the rule
+            for word in 0..<8 {                                                 // a line of print
+                let x0 = Int(Double(20 + word * 45) * scale)
+                for x in x0..<(x0 + Int(30 * scale)) where x % 5 != 0 {
+                    for dy in 0..<Int(6 * scale) { ink(x, top + Int(10 * scale) + dy) }
+                }
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: pixels, scale: scale,
+                         region: Rect(x0: 0, y0: 0, x1: 400, y1: 300))
+    }
+
+    func testSkewIsMeasuredFromTheScanBeforeAnyOCR() {
+        for degrees in [-1.4, -0.6, 0.3, 1.2] {
+            let measured = Deskew().angle(of: skewedScan(degrees: degrees)) * 180 / .pi
+            XCTAssertEqual(measured, degrees, accuracy: 0.03, "scan turned by \(degrees)°")
+        }
+        XCTAssertEqual(Deskew().angle(of: skewedScan(degrees: 0)), 0, "a straight scan is left alone")
+    }
+
+    func testABlankScanHasNoSkew() {
+        let blank = GrayImage(width: 400, height: 300, pixels: [UInt8](repeating: 230, count: 400 * 300),
+                              scale: 1, region: Rect(x0: 0, y0: 0, x1: 400, y1: 300))
+        XCTAssertEqual(Deskew().angle(of: blank), 0)
+    }
+
+    func testAStraightenedScanRunsLevelAndKeepsItsPaperGrey() {
+        let scan = skewedScan(degrees: 1.2)
+        let straight = scan.rotated(by: Deskew().angle(of: scan), around: (200, 150), paper: scan.paperLevel)
+        XCTAssertEqual(scan.paperLevel, 215)
+        XCTAssertEqual(Deskew().angle(of: straight), 0, "nothing left to straighten")
+        // The corners turned in from outside the image are the scan's grey, not white.
+        XCTAssertEqual(straight[0, 0], 215)
+        XCTAssertEqual(straight[straight.width - 1, straight.height - 1], 215)
+    }
 }

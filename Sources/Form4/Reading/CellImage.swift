@@ -275,50 +275,6 @@ extension GrayImage {
         return GrayImage(width: width, height: height, pixels: out, scale: scale, region: area)
     }
 
-    /// The image as it stands once turned by `-angle` around `centre` (page points): a scan
-    /// skewed by `angle` comes out straight, in the frame `Deskew.straighten` puts its words in.
-    /// Bilinear; what comes from outside the image is paper.
-    func rotated(by angle: Double, around centre: (x: Double, y: Double)) -> GrayImage {
-        // A turn that moves no pixel by more than a quarter of one leaves the image as it is.
-        guard abs(angle) * Double(max(width, height)) > 0.5 else { return self }
-        let c = cos(angle), s = sin(angle)
-        var out = [UInt8](repeating: 255, count: width * height)
-        let cx = (centre.x - region.x0) * scale, cy = (centre.y - region.y0) * scale
-        let width = width, height = height
-        // A page at 300 dpi is some 8 million pixels: the loop runs on raw buffers in 16.16 fixed
-        // point, the source point moves by (c, s) from one pixel to the next instead of being
-        // turned anew (the drift over a row stays below 1/30 pixel), and paper stays paper.
-        let one = 1 << 16
-        let stepX = Int((c * Double(one)).rounded()), stepY = Int((s * Double(one)).rounded())
-        let limitX = (width - 1) << 16, limitY = (height - 1) << 16
-        pixels.withUnsafeBufferPointer { source in
-            out.withUnsafeMutableBufferPointer { target in
-                for y in 0..<height {
-                    let dy = Double(y) + 0.5 - cy
-                    // The straight point turned by +angle is where it stands on the scan.
-                    let dx0 = 0.5 - cx
-                    var sx = Int(((cx + dx0 * c - dy * s - 0.5) * Double(one)).rounded())
-                    var sy = Int(((cy + dx0 * s + dy * c - 0.5) * Double(one)).rounded())
-                    let row = y * width
-                    for x in 0..<width {
-                        defer { sx &+= stepX; sy &+= stepY }
-                        guard sx >= 0, sy >= 0, sx < limitX, sy < limitY else { continue }
-                        let i = (sy >> 16) * width + (sx >> 16)
-                        let p00 = Int(source[i]), p01 = Int(source[i + 1])
-                        let p10 = Int(source[i + width]), p11 = Int(source[i + width + 1])
-                        // White paper all round: the output is already white.
-                        if p00 & p01 & p10 & p11 == 255 { continue }
-                        let wx = sx & (one - 1), wy = sy & (one - 1)
-                        let top = p00 * (one - wx) + p01 * wx
-                        let low = p10 * (one - wx) + p11 * wx
-                        target[row + x] = UInt8(truncatingIfNeeded: (top * (one - wy) + low * wy + (1 << 31)) >> 32)
-                    }
-                }
-            }
-        }
-        return GrayImage(width: width, height: height, pixels: out, scale: scale, region: region)
-    }
-
     /// The image with the ink that touches its edges (what is left of the cell's rules) painted
     /// paper-white, and its grey levels stretched so that the paper is white and the darkest
     /// print black: blurred, faint scans read better so. With `sides` false only ink touching
