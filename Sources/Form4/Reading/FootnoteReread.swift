@@ -27,12 +27,14 @@ extension TrailerReader {
     /// footnote keeps whichever reading has more dictionary words (`ProseLexicon`), and a
     /// footnote the layer lost is taken from the second reading when that is plain words.
     ///
-    /// Pages we OCRed ourselves are not read again (their reading was made the same way), nor
-    /// native text, nor anything where the word lists are not installed.
+    /// Pages we OCRed ourselves are read again the same way: there the page was read with
+    /// tesseract's own page layout analysis, which can take the column of footnote numbers for a
+    /// column of text of its own and lose the numbers. Not native text, nor anything where the
+    /// word lists are not installed.
     func rereadFootnotes(_ layerReading: [Footnote], lines: [(line: TextLine, page: FormPage)]) -> [Footnote] {
         // The page's source first: the word lists take a tenth of a second to load, which a
         // native document never needs.
-        guard !lines.isEmpty, lines.allSatisfy({ $0.page.source == .ocrLayer && $0.page.ocr != nil }),
+        guard !lines.isEmpty, lines.allSatisfy({ $0.page.source != .native && $0.page.ocr != nil }),
               let respelling = ValueParsing.systemRespelling,
               !Self.areTrusted(layerReading, respelling: respelling) else { return layerReading }
         var rereadLines: [(line: TextLine, page: FormPage)] = []
