@@ -63,4 +63,26 @@ final class ScannedHeaderTests: XCTestCase {
             + words("4. If Amendment, Date of Original Filed (Month/Day/Year)", x: 230, y: 170))
         XCTAssertEqual(record.periodOfReport.value, .string("2021-01-29"))
     }
+
+    /// Box 2's label, whose end OCR wrecked (the ticker below read into it), is still found by
+    /// its head, and the boxes read against it are read.
+    func testBox2IsFoundByTheHeadOfAWreckedLabel() {
+        let all = words("FORM 4", x: 60, y: 40)
+            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
+            + words("2. Issuer Name and Ticker or", x: 230, y: 118)
+            // OCR read the ticker below into the label, in a box two lines tall over "Ti" of
+            // "Trading", and wrecked the rest.
+            + [Word(text: "CTH]", rect: Rect(x0: 317, y0: 118, x1: 337, y1: 135)),
+               Word(text: "Ti", rect: Rect(x0: 318, y0: 118, x1: 322, y1: 123)),
+               Word(text: "Symbol!", rect: Rect(x0: 338, y0: 118, x1: 358, y1: 123))]
+            + words("Acme Corp", x: 230, y: 127)
+            + words("3. Date of Earliest Transaction (Month/Day/Year)", x: 230, y: 140)
+            + words("03/20/2026", x: 230, y: 148)
+            + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
+        var record = Form4Record()
+        HeaderReader(page: FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792),
+                                                   source: .ocrLayer, words: all), pdfPage: nil)).read(into: &record)
+        XCTAssertEqual(record.issuer.issuerName.value, .string("Acme Corp"))
+        XCTAssertEqual(record.periodOfReport.value, .string("2026-03-20"))
+    }
 }

@@ -27,6 +27,9 @@ enum FormLabels {
 
     // Boxes 2 to 6.
     static let issuerName = Label("2. Issuer Name and Ticker or Trading Symbol")
+    /// Box 2's label without its end, for when OCR wrecked that ("Ticker or CTH] Ti Symbol!":
+    /// the ticker below read into the label's line).
+    static let issuerNameHead = Label("2. Issuer Name and Ticker")
     static let foreignTradingSymbol = Label("2a. Foreign Trading Symbol")
     static let earliestTransaction = Label("3. Date of Earliest Transaction")
     static let amendment = Label("4. If Amendment, Date of Original Filed")

@@ -12,7 +12,9 @@ struct HeaderReader {
         let unit = page.unit
         let pad = unit * 0.5
         let bounds = page.bounds
-        guard let box2 = page.first(FormLabels.issuerName) else { return }
+        // Box 2's label places the middle column, which every other box is read against.
+        guard let box2 = page.first(FormLabels.issuerName)
+                ?? (page.source == .native ? nil : page.first(FormLabels.issuerNameHead)) else { return }
         let tableTop = page.first(FormLabels.tableI)?.rect.y0 ?? page.first(FormLabels.tableII)?.rect.y0 ?? bounds.y1
         let header = Rect(x0: bounds.x0, y0: bounds.y0, x1: bounds.x1, y1: tableTop)
         let box1 = page.topMost(FormLabels.nameAndAddress, in: header) ?? standInForBox1(beside: box2)
