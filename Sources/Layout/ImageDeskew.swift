@@ -60,20 +60,10 @@ extension Deskew {
 
     /// The image's dark pixels (pixel coordinates), one column in every `imageSampleStep` points.
     static func inkPoints(of image: GrayImage) -> [(x: Int32, y: Int32)] {
-        var histogram = [Int](repeating: 0, count: 256)
-        for value in image.pixels { histogram[Int(value)] += 1 }
         // The darkest ink and the paper: the 0.5th and the 60th percentile of the grey levels
         // (most of a form page is paper).
-        func percentile(_ fraction: Double) -> Int {
-            let target = Int(Double(image.pixels.count) * fraction)
-            var seen = 0
-            for (level, count) in histogram.enumerated() {
-                seen += count
-                if seen > target { return level }
-            }
-            return 255
-        }
-        let darkest = percentile(0.005), paper = percentile(0.6)
+        let histogram = GrayHistogram(of: image.pixels)
+        let darkest = histogram.percentile(0.005), paper = histogram.percentile(0.6)
         guard paper - darkest > 40 else { return [] }
         let threshold = UInt8(Double(darkest) + Double(paper - darkest) * imageInkLevel)
         let step = max(1, Int((imageSampleStep * image.scale).rounded()))
@@ -93,10 +83,7 @@ extension Deskew {
 extension GrayImage {
     /// The commonest grey level of the lighter half of the scale: the paper's.
     public var paperLevel: UInt8 {
-        var histogram = [Int](repeating: 0, count: 256)
-        for value in pixels { histogram[Int(value)] += 1 }
-        let light = histogram[128...]
-        return UInt8(light.indices.max { light[$0] < light[$1] } ?? 255)
+        UInt8(GrayHistogram(of: pixels).commonest(in: 128...255))
     }
 
     /// The image as it stands once turned by `-angle` around `centre` (page points): a scan

@@ -149,6 +149,12 @@ public struct GrayHistogram: Sendable {
 
     public init() {}
 
+    /// The histogram of all of `pixels`.
+    public init(of pixels: [UInt8]) {
+        for level in pixels { counts[Int(level)] += 1 }
+        total = pixels.count
+    }
+
     public mutating func add(_ level: UInt8) {
         counts[Int(level)] += 1
         total += 1
@@ -162,5 +168,10 @@ public struct GrayHistogram: Sendable {
             if Double(seen) >= share * Double(total) { return level }
         }
         return 255
+    }
+
+    /// The commonest level among `levels`.
+    public func commonest(in levels: ClosedRange<Int>) -> Int {
+        levels.max { counts[$0] < counts[$1] } ?? levels.upperBound
     }
 }
