@@ -151,7 +151,12 @@ public struct GrayHistogram: Sendable {
 
     /// The histogram of all of `pixels`.
     public init(of pixels: [UInt8]) {
-        for level in pixels { counts[Int(level)] += 1 }
+        // A page at 300 dpi is millions of pixels: counted on raw buffers.
+        counts.withUnsafeMutableBufferPointer { counts in
+            pixels.withUnsafeBufferPointer { pixels in
+                for level in pixels { counts[Int(level)] &+= 1 }
+            }
+        }
         total = pixels.count
     }
 
