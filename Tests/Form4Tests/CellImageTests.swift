@@ -182,4 +182,21 @@ final class CellImageTests: XCTestCase {
         XCTAssertEqual(rules.count, 1)
         XCTAssertEqual(Double(rules.first?.end ?? 0) / image.scale, 30.75, accuracy: 0.5)
     }
+
+    func testABlurredWordWhoseLettersRanTogetherIsNoRule() {
+        // A ruled cell holding a title on two lines, "Common" above "Stock". Blurred at 200 dpi,
+        // the letters of "Common" run together into one dark band: a "rule" as wide as the word.
+        var image = canvas(width: 100, height: 60)
+        paint(&image, Rect(x0: 0, y0: 5, x1: 100, y1: 5.5))
+        paint(&image, Rect(x0: 0, y0: 50, x1: 100, y1: 50.5))
+        paint(&image, Rect(x0: 10, y0: 0, x1: 10.5, y1: 60))
+        paint(&image, Rect(x0: 90, y0: 0, x1: 90.5, y1: 60))
+        paint(&image, Rect(x0: 35, y0: 18, x1: 60, y1: 24))
+        for letter in 0..<5 { paint(&image, Rect(x0: 38 + Double(letter) * 4, y0: 30, x1: 41 + Double(letter) * 4, y1: 36)) }
+        let cells = CellImage(image: image, unit: 6)
+        let (inside, ruled) = cells.ruledCell(Rect(x0: 10, y0: 15, x1: 90, y1: 40), text: Rect(x0: 35, y0: 18, x1: 60, y1: 36))
+        XCTAssertTrue(ruled)
+        XCTAssertLessThan(inside.y0, 18, "the cell begins at its rule, above \"Common\"")
+        XCTAssertGreaterThan(inside.y1, 36)
+    }
 }

@@ -33,6 +33,9 @@ struct CellImage {
 
     /// `inside(_:text:)`, and whether rules were found on all four sides (else the cell's
     /// bounds are a guess and may take in a neighbour's text).
+    /// How far past the text (in units) a horizontal rule is looked for.
+    static let ruleBeyondTextUnits = 1.0
+
     func ruledCell(_ area: Rect, text: Rect? = nil) -> (inside: Rect, ruled: Bool) {
         let reach = max(2, Int(unit * 3 * image.scale))
         let x0 = px(area.x0), x1 = px(area.x1), y0 = py(area.y0), y1 = py(area.y1)
@@ -49,6 +52,10 @@ struct CellImage {
             let centre = (spanLeft + spanRight) / 2
             spanLeft = max(x0, centre - minimumSpan / 2); spanRight = min(x1, centre + minimumSpan / 2)
         }
+        // A rule runs on past the words; a blurred word whose letters ran together ("Common" at
+        // 200 dpi) ends with them.
+        let beyond = Int(unit * Self.ruleBeyondTextUnits * image.scale)
+        spanLeft -= beyond; spanRight += beyond
         let rows = horizontalRules(from: y0 - reach, to: y1 + reach, x0: spanLeft, x1: spanRight)
         var top = y0 - Int(unit * 0.3 * image.scale), bottom = y1 + Int(unit * 0.3 * image.scale)
         var bestRow = 0
