@@ -191,7 +191,8 @@ final class CellImageTests: XCTestCase {
         paint(&image, Rect(x0: 0, y0: 50, x1: 100, y1: 50.5))
         paint(&image, Rect(x0: 10, y0: 0, x1: 10.5, y1: 60))
         paint(&image, Rect(x0: 90, y0: 0, x1: 90.5, y1: 60))
-        paint(&image, Rect(x0: 35, y0: 18, x1: 60, y1: 24))
+        for letter in 0..<6 { paint(&image, Rect(x0: 35 + Double(letter) * 4.2, y0: 18, x1: 38 + Double(letter) * 4.2, y1: 24)) }
+        paint(&image, Rect(x0: 35, y0: 20, x1: 60, y1: 22))
         for letter in 0..<5 { paint(&image, Rect(x0: 38 + Double(letter) * 4, y0: 30, x1: 41 + Double(letter) * 4, y1: 36)) }
         let cells = CellImage(image: image, unit: 6)
         let (inside, ruled) = cells.ruledCell(Rect(x0: 10, y0: 15, x1: 90, y1: 40), text: Rect(x0: 35, y0: 18, x1: 60, y1: 36))

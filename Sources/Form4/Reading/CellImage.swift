@@ -33,7 +33,7 @@ struct CellImage {
 
     /// `inside(_:text:)`, and whether rules were found on all four sides (else the cell's
     /// bounds are a guess and may take in a neighbour's text).
-    /// How far past the text (in units) a horizontal rule is looked for.
+    /// How far past the text (in units) a horizontal rule through the text must run.
     static let ruleBeyondTextUnits = 1.0
 
     func ruledCell(_ area: Rect, text: Rect? = nil) -> (inside: Rect, ruled: Bool) {
@@ -52,11 +52,17 @@ struct CellImage {
             let centre = (spanLeft + spanRight) / 2
             spanLeft = max(x0, centre - minimumSpan / 2); spanRight = min(x1, centre + minimumSpan / 2)
         }
-        // A rule runs on past the words; a blurred word whose letters ran together ("Common" at
-        // 200 dpi) ends with them.
-        let beyond = Int(unit * Self.ruleBeyondTextUnits * image.scale)
-        spanLeft -= beyond; spanRight += beyond
-        let rows = horizontalRules(from: y0 - reach, to: y1 + reach, x0: spanLeft, x1: spanRight)
+        var rows = horizontalRules(from: y0 - reach, to: y1 + reach, x0: spanLeft, x1: spanRight)
+        // A "rule" in the middle of the cell's text may be a blurred word whose letters ran
+        // together ("Common" over "Stock" at 200 dpi): it is one only if it runs on past the words.
+        if let text, py(text.y1) - py(text.y0) > 4 {
+            let beyond = Int(unit * Self.ruleBeyondTextUnits * image.scale)
+            let textTop = py(text.y0) + 2, textBottom = py(text.y1) - 2
+            let wide = horizontalRules(from: textTop, to: textBottom, x0: spanLeft - beyond, x1: spanRight + beyond)
+            rows.removeAll { run in
+                run.start > textTop && run.end < textBottom && !wide.contains { $0.start <= run.end && $0.end >= run.start }
+            }
+        }
         var top = y0 - Int(unit * 0.3 * image.scale), bottom = y1 + Int(unit * 0.3 * image.scale)
         var bestRow = 0
         for (above, below) in zip(rows, rows.dropFirst()) {
