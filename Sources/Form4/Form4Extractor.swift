@@ -94,7 +94,7 @@ public struct Form4Extractor: Sendable {
             }
             // What skew the image's own estimate left, read from the words.
             let skew = Deskew().angle(of: words)
-            let straight = Deskew.straighten(words, angle: skew, centre: (page.bounds.midX, page.bounds.midY))
+            let straight = Deskew.straighten(words, angle: skew, centre: centre)
             let text = PageText(number: page.number, bounds: page.bounds, source: source, words: straight)
             let read = FormPage(text: text, pdfPage: page, ocr: ocr, scanImage: image, skew: skew)
             return LabelRescue().repaired(read) ?? read

@@ -31,11 +31,11 @@ struct CellImage {
     /// the text. Rules are pixel rows (columns) mostly dark across the cell; text never is.
     func inside(_ area: Rect, text: Rect? = nil) -> Rect { ruledCell(area, text: text).inside }
 
-    /// `inside(_:text:)`, and whether rules were found on all four sides (else the cell's
-    /// bounds are a guess and may take in a neighbour's text).
     /// How far past the text (in units) a horizontal rule through the text must run.
     static let ruleBeyondTextUnits = 1.0
 
+    /// `inside(_:text:)`, and whether rules were found on all four sides (else the cell's
+    /// bounds are a guess and may take in a neighbour's text).
     func ruledCell(_ area: Rect, text: Rect? = nil) -> (inside: Rect, ruled: Bool) {
         let reach = max(2, Int(unit * 3 * image.scale))
         let x0 = px(area.x0), x1 = px(area.x1), y0 = py(area.y0), y1 = py(area.y1)
