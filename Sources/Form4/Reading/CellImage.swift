@@ -295,14 +295,8 @@ extension GrayImage {
     /// rule reaches too): text that runs to the sides of its box stays.
     func cleanedCell(sides: Bool = true) -> GrayImage {
         guard width > 2, height > 2 else { return self }
-        var histogram = [Int](repeating: 0, count: 256)
-        for value in pixels { histogram[Int(value)] += 1 }
-        func percentile(_ share: Double) -> Int {
-            var seen = 0
-            for level in 0..<256 { seen += histogram[level]; if Double(seen) >= share * Double(pixels.count) { return level } }
-            return 255
-        }
-        let paper = percentile(0.5), darkest = percentile(0.003)
+        let histogram = GrayHistogram(of: pixels)
+        let paper = histogram.percentile(0.5), darkest = histogram.percentile(0.003)
         guard paper - darkest >= 40 else { return self }
         let level = UInt8(paper - (paper - darkest) * 2 / 5)
         var copy = self
@@ -321,14 +315,9 @@ extension GrayImage {
             if y + 1 < height { stack.append(index + width) }
         }
         // The darkest print of what is left (rules are darker than letters).
-        var remaining = [Int](repeating: 0, count: 256)
-        for index in copy.pixels.indices where !seen[index] { remaining[Int(copy.pixels[index])] += 1 }
-        var counted = 0, printDark = darkest
-        let total = remaining.reduce(0, +)
-        for level in 0..<256 {
-            counted += remaining[level]
-            if Double(counted) >= 0.003 * Double(total) { printDark = min(level, paper - 40); break }
-        }
+        var remaining = GrayHistogram()
+        for index in copy.pixels.indices where !seen[index] { remaining.add(copy.pixels[index]) }
+        let printDark = min(remaining.percentile(0.003), paper - 40)
         // Paper and the faint edges of rules become white; print runs from black to white.
         let light = paper - (paper - printDark) / 5
         let range = Double(max(1, light - printDark))
