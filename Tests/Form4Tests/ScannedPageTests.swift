@@ -202,4 +202,28 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(code.method, "reread")
         XCTAssertLessThan(code.confidence, 0.9)
     }
+
+    /// A cell read on its own, twice enlarged, may come out unread or misread where the same
+    /// pixels at the page image's own size read right: such a cell is looked at once more at
+    /// that size, and two readings that agree decide. The field stays in review.
+    func testACellTheEnlargedReadingLostIsReadAtThePagesOwnSize() throws {
+        // Image-only, 200 dpi: Table II's first row prints "04/26/2030" and "29,878.8" in small
+        // type. Page OCR made "oa2e2030|°2™™" and "29,8788" of them; twice enlarged, tesseract
+        // read nothing of the date and "29.8788" of the amount.
+        let scan = Self.root.appendingPathComponent("Samples/image-only/f0078-x0508-letter-s100-ckimg-200dpi.pdf").path
+        let row = try XCTUnwrap(Form4Extractor().extract(path: scan).forms.first?.derivativeTable.first)
+        let expiration = try XCTUnwrap(row.expirationDate)
+        XCTAssertEqual(expiration.value, .string("2030-04-26"))
+        XCTAssertEqual(row.sharesOwnedFollowingTransaction.value, .number(Decimal(string: "29878.8")!))
+        // OCR layer, 200 dpi: the layer read "26" where "236" is printed; the enlarged cell gave
+        // nothing, the cell at the page's size "236".
+        let layered = Self.root.appendingPathComponent("Samples/scan200-noisy/f0069-x0306-letter-s80-200dpi.pdf").path
+        let form = try XCTUnwrap(Form4Extractor().extract(path: layered).forms.first)
+        let owned = try XCTUnwrap(form.derivativeTable.dropFirst(3).first?.sharesOwnedFollowingTransaction)
+        XCTAssertEqual(owned.value, .number(236))
+        XCTAssertEqual(owned.method, "reread")
+        for field in [expiration, row.sharesOwnedFollowingTransaction, owned] {
+            XCTAssertLessThan(field.confidence, 0.9, "a reading that outvoted another goes to review")
+        }
+    }
 }

@@ -265,16 +265,18 @@ struct CellImage {
 }
 
 extension GrayImage {
-    /// The image `factor` times larger (bilinear), with `border` white pixels around it: small
-    /// print as tesseract reads it best. Positions still map to page points.
-    func enlarged(by factor: Int, border: Int = 12) -> GrayImage {
-        let width = self.width * factor + 2 * border, height = self.height * factor + 2 * border
+    /// The image `factor` times larger (bilinear; a factor below 1 makes it smaller), with
+    /// `border` white pixels around it: small print as tesseract reads it best. Positions still
+    /// map to page points.
+    func enlarged(by factor: Double, border: Int = 12) -> GrayImage {
+        let f = factor
+        let innerWidth = Int((Double(self.width) * f).rounded()), innerHeight = Int((Double(self.height) * f).rounded())
+        let width = innerWidth + 2 * border, height = innerHeight + 2 * border
         var out = [UInt8](repeating: 255, count: width * height)
-        let f = Double(factor)
-        for y in 0..<(self.height * factor) {
+        for y in 0..<innerHeight {
             let sy = max(0, min(Double(self.height - 1), (Double(y) + 0.5) / f - 0.5))
             let y0 = Int(sy), y1 = min(self.height - 1, y0 + 1), wy = sy - Double(y0)
-            for x in 0..<(self.width * factor) {
+            for x in 0..<innerWidth {
                 let sx = max(0, min(Double(self.width - 1), (Double(x) + 0.5) / f - 0.5))
                 let x0 = Int(sx), x1 = min(self.width - 1, x0 + 1), wx = sx - Double(x0)
                 let top = Double(self[x0, y0]) * (1 - wx) + Double(self[x1, y0]) * wx

@@ -311,15 +311,29 @@ struct FieldBuilder {
                             parse: (String) -> ParsedValue) -> Field {
         if !read.value.isNull, isSureOwnOCR(cell) { return read }
         guard let ink, let ocr = page.ocr, let image = page.scanImage(), ink.hasText,
-              let reading = ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: .text) else { return read }
-        let again = CellText(text: reading.text).cleanedForOCR(prose: true)
-        let reparsed = parse(again.text)
-        guard !reparsed.value.isNull else { return read }
+              var reading = ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: .text) else { return read }
+        var again = CellText(text: reading.text).cleanedForOCR(prose: true)
+        var reparsed = parse(again.text)
         var chosen = read
-        if reparsed.value == read.value {
+        if reparsed.value == read.value, !reparsed.value.isNull {
             chosen.confidence = min(0.97, max(read.confidence, baseConfidence * (0.7 + 0.3 * reading.confidence)) + 0.05)
             return chosen
         }
+        // The readings disagree: the cell is looked at once more at another size, and two that
+        // agree decide. Otherwise the surer of the cell's two readings is weighed against the first.
+        if let look = ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: .text, enlargement: OCRService.secondLookEnlargement) {
+            let seen = CellText(text: look.text).cleanedForOCR(prose: true), seenParsed = parse(seen.text)
+            if !seenParsed.value.isNull, seenParsed.value == read.value {
+                chosen.confidence = min(0.97, max(read.confidence, baseConfidence * (0.7 + 0.3 * look.confidence)))
+                return chosen
+            }
+            if !seenParsed.value.isNull, seenParsed.value == reparsed.value || look.confidence > reading.confidence || reparsed.value.isNull {
+                let agree = seenParsed.value == reparsed.value
+                reading = (look.text, agree ? max(look.confidence, reading.confidence) : look.confidence)
+                again = seen; reparsed = seenParsed
+            }
+        }
+        guard !reparsed.value.isNull else { return read }
         guard reading.confidence >= 0.6 else {
             return mergeWords ? withWordsMerged(read, base: cell.text, other: again.text, parse: parse) : read
         }
@@ -373,6 +387,35 @@ struct FieldBuilder {
         var reading = rereading
         var again = CellText(text: reading?.text ?? "")
         var reparsed = parse(again.text)
+        // Where the cell's reading does not bear the first out (or made nothing of the cell), the
+        // cell is looked at once more at another size: of three readings, two that agree decide.
+        var cellReadingsAgree = false
+        if reparsed.value != parsed.value || reparsed.quality < 1, let ink, ink.hasText,
+           let look = ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: kind, enlargement: OCRService.secondLookEnlargement) {
+            let seen = CellText(text: look.text), seenParsed = parse(seen.text)
+            if seenParsed.quality == 1, !seenParsed.value.isNull {
+                if seenParsed.value == parsed.value, parsed.quality == 1 {
+                    var kept = read
+                    kept.confidence = min(0.97, max(read.confidence, baseConfidence * (0.7 + 0.3 * look.confidence)))
+                    if kept.footnoteIds.isEmpty { kept.footnoteIds = seen.footnoteIds }
+                    return kept
+                }
+                // Two readings of the same pixels that agree outvote the first only where they
+                // are fairly sure and dispute its digits: a comma read as a point ("28.470"), or
+                // the other way round, both tend to make alike.
+                cellReadingsAgree = seenParsed.value == reparsed.value
+                    && max(look.confidence, reading?.confidence ?? 0) >= Self.agreeingRereadsConfidence
+                    && Self.digits(of: seen.text) != Self.digits(of: cell.text)
+                let firstFailed = reading == nil || reparsed.value.isNull || reparsed.quality < 1
+                if cellReadingsAgree {
+                    if look.confidence > reading?.confidence ?? 0 { reading = look; again = seen }
+                } else if firstFailed && (parsed.value.isNull || look.confidence >= Self.sureSecondLookConfidence) {
+                    // The cell's first reading made nothing of it: the second look stands in,
+                    // against a first that read something only where it is sure.
+                    reading = look; again = seen; reparsed = seenParsed
+                }
+            }
+        }
         let unread = reading == nil ? kind.isCode : kind.isNumeric && (reparsed.quality < 1 || reparsed.value.isNull)
         if unread, let ink, ink.hasText,
            let sharper = ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: kind, inkShare: Self.sharperInkShare) {
@@ -405,7 +448,7 @@ struct FieldBuilder {
             return chosen
         }
         let originalClean = parsed.quality == 1 && cell.repairs == 0 && !parsed.value.isNull
-        if originalClean && reading.confidence < 0.8 {
+        if originalClean && reading.confidence < 0.8 && !cellReadingsAgree {
             // Two readings of a code that both parse disagree and the second is unsure: a third,
             // in black and white, decides. Tesseract is seldom sure of a lone letter even where
             // it reads it right ("C" the layer made a "G"). (Not for numbers: cut in black and
@@ -419,9 +462,17 @@ struct FieldBuilder {
         chosen.raw = reading.text
         chosen.method = "reread"
         // The readings disagreed: the better one is kept, but it goes to review unless sure.
-        chosen.confidence = baseConfidence * (originalClean ? 0.75 : 0.85) * (0.6 + 0.4 * reading.confidence) * reparsed.quality
+        // Two readings of the cell alone that agree weigh more than either.
+        let share = cellReadingsAgree ? 0.9 : originalClean ? 0.75 : 0.85
+        chosen.confidence = baseConfidence * share * (0.6 + 0.4 * reading.confidence) * reparsed.quality
         return chosen
     }
+
+    /// Least confidence of the surer of two agreeing readings of a cell alone for them to
+    /// outvote the first reading; and of a second look standing in for a reading that failed.
+    static let agreeingRereadsConfidence = 0.6, sureSecondLookConfidence = 0.8
+
+    private static func digits(of text: String) -> String { String(text.filter(\.isNumber)) }
 
     /// Lowest quality of a second reading taken where the first was unreadable: one repair
     /// (a lost separator, a letter for a digit), no more.

@@ -98,7 +98,7 @@ final class OCRService: @unchecked Sendable {
 
     private func readMarkerCrop(_ crop: GrayImage, enlargement: Int) -> String? {
         guard let engine = try? tesseract() else { return nil }
-        let reading = try? engine.recognizeText(in: crop.enlarged(by: enlargement, border: 16),
+        let reading = try? engine.recognizeText(in: crop.enlarged(by: Double(enlargement), border: 16),
                                                 pageSegmentation: .singleLine, characterWhitelist: "()0123456789")
         guard let text = reading?.text.filter({ !$0.isWhitespace }), !text.isEmpty else { return nil }
         return text
@@ -137,16 +137,24 @@ final class OCRService: @unchecked Sendable {
     ///
     /// With `inkShare`, the enlarged cell is read in black and white, cut that share of the way
     /// from paper to print: blurred digits that run together ("09/05" as one blob) come apart.
+    ///
+    /// `enlargement`: how much larger than the page image the cell is read. Tesseract reads most
+    /// cells best twice enlarged, but not all: some small print of a 200 dpi scan it reads only
+    /// at the page's own size ("04/26/2030" nothing at all twice enlarged), so a cell whose
+    /// readings disagree is looked at once more so (`secondLookEnlargement`).
     func readCell(_ area: Rect, of image: GrayImage, blank: Rect?, as kind: FieldKind,
-                  inkShare: Double? = nil) -> (text: String, confidence: Double)? {
+                  inkShare: Double? = nil, enlargement: Double = cellEnlargement) -> (text: String, confidence: Double)? {
         guard var crop = image.cropped(to: area), let engine = try? tesseract() else { return nil }
         if let blank { crop = crop.whitened(blank.insetBy(dx: -0.3, dy: -0.3)) }
         let mode: PageSegmentation = kind.isTyped ? .singleLine : .singleBlock
-        var big = crop.cleanedCell().enlarged(by: 2)
+        var big = crop.cleanedCell().enlarged(by: enlargement)
         if let inkShare { big = big.binarized(at: inkShare) }
         guard let words = try? engine.recognizeWords(in: big, pageSegmentation: mode, characterWhitelist: kind.whitelist) else { return nil }
         return Self.reading(of: words)
     }
+
+    /// How much larger than the page image a cell is read first, and where readings disagree, once more.
+    static let cellEnlargement = 2.0, secondLookEnlargement = 1.0
 
     /// The words' text and mean confidence, leaving out specks and rule remains read as "|" or
     /// "=" (no part of the value, nor of its certainty). Nil when nothing is left.
@@ -167,7 +175,7 @@ final class OCRService: @unchecked Sendable {
     /// enlarged twice).
     func readBlock(_ area: Rect, of image: GrayImage, enlargement: Int) -> (text: String, confidence: Double)? {
         guard let crop = image.cropped(to: area), let engine = try? tesseract(),
-              let words = try? engine.recognizeWords(in: crop.cleanedCell(sides: false).enlarged(by: enlargement), pageSegmentation: .singleBlock, characterWhitelist: nil)
+              let words = try? engine.recognizeWords(in: crop.cleanedCell(sides: false).enlarged(by: Double(enlargement)), pageSegmentation: .singleBlock, characterWhitelist: nil)
         else { return nil }
         return Self.reading(of: words)
     }
