@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Form4
+import PDFText
 
 /// End to end on the real EDGAR rendering, and the statuses a user sees for bad input.
 final class ExtractionTests: XCTestCase {
@@ -68,6 +69,20 @@ final class ExtractionTests: XCTestCase {
             XCTAssertEqual(pages, pages.sorted(), "forms come in page order")
             XCTAssertEqual(Set(pages).count, pages.count, "no page belongs to two forms")
         }
+    }
+
+    /// The hash is worked out beside the reading: every result carries the file's own, read or not.
+    func testEveryResultCarriesItsFilesSHA256() throws {
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: Self.real))
+        let damaged = Data(pdf.prefix(4000))
+        for (data, status) in [(pdf, FileResult.Status.ok), (damaged, .error), (Data("Dear shareholder".utf8), .error)] {
+            let result = Form4Extractor().extract(data: data, name: "in-memory.pdf")
+            XCTAssertEqual(result.status, status)
+            XCTAssertEqual(result.sha256, SHA256.hex(data))
+        }
+        // The SHA-256 of "abc" (FIPS 180-2).
+        XCTAssertEqual(Form4Extractor().extract(data: Data("abc".utf8), name: "abc").sha256,
+                       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     func testBadInputGetsAnErrorStatusWithAStableCode() throws {
