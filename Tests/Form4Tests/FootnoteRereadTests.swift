@@ -56,4 +56,28 @@ final class FootnoteRereadTests: XCTestCase {
         XCTAssertFalse(TrailerReader.areTrusted([good[0], note(2, "The repared securities are held.")], respelling: respelling))
         XCTAssertEqual(TrailerReader.wordShare("The repared securities (1) 2025", respelling: respelling), 2.0 / 3.0, accuracy: 1e-9)
     }
+
+    /// Page OCR lost footnote 2's number: its text ran on into footnote 1, and the footnotes after
+    /// it were counted one short. The block reading kept every number: the first reading's texts
+    /// take the numbers the second gives them, and the run-on footnote gives way to the second's.
+    func testFootnotesCountedShortAfterALostNumberTakeTheNumbersOfTheSecondReading() {
+        let held = "The reported securities are held in a brokerage account."
+        let gift = "Bona fide gift to a charitable organization for no consideration."
+        let layer = [note(1, held + " " + gift), note(2, "Not applicable."), note(3, "The securities are held for the account of a trust.")]
+        let again = [note(1, held), note(2, gift), note(3, "Not applicable."), note(4, "The securities are held for the account of a trust.")]
+        let merged = TrailerReader.merged(TrailerReader.renumbered(layer, by: again), again, respelling: respelling)
+        XCTAssertEqual(merged.map(\.id), ["F1", "F2", "F3", "F4"])
+        XCTAssertEqual(merged.map { $0.text.value }, again.map { $0.text.value })
+    }
+
+    /// A second reading that found fewer footnotes, or numbers them with a gap, renumbers nothing.
+    func testASecondReadingThatLostAFootnoteRenumbersNothing() {
+        let layer = [note(1, "Bona fide gift to a charitable organization."), note(2, "Not applicable."),
+                     note(3, "The reported securities are held in a brokerage account.")]
+        let fewer = [note(1, "Bona fide gift to a charitable organization."), note(2, "The reported securities are held in a brokerage account.")]
+        XCTAssertEqual(TrailerReader.renumbered(layer, by: fewer).map(\.id), ["F1", "F2", "F3"])
+        let gap = [note(1, "Bona fide gift to a charitable organization."), note(2, "Not applicable."),
+                   note(4, "The reported securities are held in a brokerage account.")]
+        XCTAssertEqual(TrailerReader.renumbered(layer, by: gap).map(\.id), ["F1", "F2", "F3"])
+    }
 }

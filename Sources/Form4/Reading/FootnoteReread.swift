@@ -13,6 +13,8 @@ enum FootnoteRereadSettings {
     /// A footnote only the second reading found is taken when at least this share of its
     /// words are dictionary words (not a line of garbage read from a smudge).
     static let newFootnoteWordShare = 0.8
+    /// Two readings are of one footnote where this share of the shorter one's words is in both.
+    static let sameTextShare = 0.7
     /// Margin around the footnote lines' area, in units of the page's word height.
     static let marginUnits = 0.6
 }
@@ -50,7 +52,87 @@ extension TrailerReader {
             rereadLines += text.lines.filter { $0.rect.midY >= top && $0.rect.midY <= bottom }.map { ($0, page) }
         }
         let again = footnotes(from: rereadLines)
-        return Self.merged(layerReading, again, respelling: respelling)
+        return Self.merged(Self.renumbered(layerReading, by: again), again, respelling: respelling)
+    }
+
+    /// The first reading's footnotes under the numbers the second reading gives the same texts,
+    /// where the second numbers them 1, 2, 3... without a gap, found no fewer, and the first does
+    /// not agree. Page
+    /// OCR can take the column of footnote numbers for a column of its own and lose them; the
+    /// footnotes after a lost number are then counted one short, and two run together. Read as
+    /// one block, the area keeps its numbers. A text is the same where most of its words are
+    /// (`sameTextShare`).
+    static func renumbered(_ first: [Footnote], by second: [Footnote]) -> [Footnote] {
+        let numbers = second.compactMap { Int($0.id.dropFirst()) }
+        // A second reading that found fewer footnotes lost one, and numbered those after it short.
+        guard !numbers.isEmpty, numbers == Array(1...numbers.count), numbers.count >= first.count else { return first }
+        let secondWords = second.map { wordSet(readText(of: $0)) }
+        var moved: [(note: Footnote, number: Int?)] = []
+        for note in first {
+            let words = wordSet(readText(of: note)), list = wordList(readText(of: note))
+            // The first of equally good: a footnote that ran on into the next begins with its own text.
+            var best: Int? = nil
+            for candidate in secondWords.indices where best == nil || sameTextShare(words, secondWords[candidate]) > sameTextShare(words, secondWords[best!]) {
+                best = candidate
+            }
+            let alike = second.indices.filter { !list.isEmpty && wordList(readText(of: second[$0])) == list }
+            let number = alike.count == 1 ? numbers[alike[0]]
+                : best.flatMap { sameTextShare(words, secondWords[$0]) >= FootnoteRereadSettings.sameTextShare ? numbers[$0] : nil }
+            moved.append((note, number))
+        }
+        let matched = moved.compactMap(\.number)
+        // Only a numbering that keeps the footnotes' order and gives each text its own number.
+        guard matched != moved.compactMap({ $0.number == nil ? nil : Int($0.note.id.dropFirst()) }),
+              matched == matched.sorted(), Set(matched).count == matched.count else { return first }
+        // Footnotes the second reading has no text for ("Not applicable." is too short to tell
+        // but by its words all alike) fill the numbers left between their neighbours where those
+        // are as many as they.
+        let taken = Set(matched)
+        var result: [Footnote] = []
+        var index = 0
+        while index < moved.count {
+            if let number = moved[index].number {
+                var renamed = moved[index].note
+                renamed.id = "F\(number)"
+                result.append(renamed)
+                index += 1
+                continue
+            }
+            let runEnd = moved[index...].firstIndex { $0.number != nil } ?? moved.count
+            let before = moved[..<index].last { $0.number != nil }?.number ?? 0
+            let after = runEnd < moved.count ? moved[runEnd].number! : numbers.count + 1
+            let fits = after - before - 1 == runEnd - index
+            for (offset, entry) in moved[index..<runEnd].enumerated() {
+                var renamed = entry.note
+                if fits { renamed.id = "F\(before + 1 + offset)" }
+                // Otherwise a footnote keeps its number where no other took it.
+                if fits || Int(entry.note.id.dropFirst()).map(taken.contains) == false { result.append(renamed) }
+            }
+            index = runEnd
+        }
+        return result
+    }
+
+    /// Whether `text` ends with `tail`'s words (of three or more), most of them in place.
+    static func endsWith(_ text: String, _ tail: String) -> Bool {
+        let words = wordList(text), ending = wordList(tail)
+        guard ending.count >= 3, words.count > ending.count else { return false }
+        let same = zip(words.suffix(ending.count), ending).count { $0 == $1 }
+        return Double(same) >= Double(ending.count) * FootnoteRereadSettings.sameTextShare
+    }
+
+    private static func wordList(_ text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter }.filter { $0.count >= 2 }.map(String.init)
+    }
+
+    /// Lower-cased words of two letters or more: what two readings of a footnote are compared by.
+    private static func wordSet(_ text: String) -> Set<String> { Set(wordList(text)) }
+
+    /// Share of the words of the smaller set that the other has (none for sets of fewer than
+    /// three words: "Not applicable." is in many a footnote).
+    private static func sameTextShare(_ a: Set<String>, _ b: Set<String>) -> Double {
+        let smaller = min(a.count, b.count)
+        return smaller < 3 ? 0 : Double(a.intersection(b).count) / Double(smaller)
     }
 
     /// Whether every footnote read reads as plain words and their numbers run without a gap.
@@ -86,7 +168,12 @@ extension TrailerReader {
             let share = wordShare(readText(of: note), respelling: respelling)
             if let kept = byNumber[number] {
                 let keptText = readText(of: kept), noteText = readText(of: note)
-                let secondIsBetter = share >= wordShare(keptText, respelling: respelling) + FootnoteRereadSettings.betterByShare
+                // A first reading that ran on into the next footnote (its number lost) is no match
+                // for a second that ended where the footnote ends.
+                let ranOn = second.contains { other in
+                    other.id != note.id && endsWith(keptText, readText(of: other)) && !endsWith(noteText, readText(of: other))
+                }
+                let secondIsBetter = ranOn || share >= wordShare(keptText, respelling: respelling) + FootnoteRereadSettings.betterByShare
                 let (base, other) = secondIsBetter ? (note, keptText) : (kept, noteText)
                 let text = ReadingMerge.wordMerged(readText(of: base), other, respelling: respelling)
                 guard text != keptText else { continue }
