@@ -85,4 +85,28 @@ final class ScannedHeaderTests: XCTestCase {
         XCTAssertEqual(record.issuer.issuerName.value, .string("Acme Corp"))
         XCTAssertEqual(record.periodOfReport.value, .string("2026-03-20"))
     }
+
+    /// Where OCR wrecked box 6's whole label, its first choice ("Form filed by One Reporting
+    /// Person") still closes box 5: neither the wrecked label nor the choices are the officer's title.
+    func testBox5EndsAboveBox6sFirstChoiceWhereItsLabelIsWrecked() {
+        let all = words("FORM 4", x: 60, y: 40)
+            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
+            + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
+            + words("Acme Corp [ ACME ]", x: 230, y: 127)
+            + words("5. Relationship of Reporting Person(s) to Issuer", x: 420, y: 118)
+            + words("Director 10% Owner", x: 430, y: 135)
+            + words("X Officer (give title Other (specify", x: 416, y: 145)
+            + words("below) below)", x: 430, y: 152)
+            + words("Chief Financial Officer", x: 430, y: 162)
+            + words("Reka ee eee Filing (Check Applicable", x: 416, y: 200)
+            + words("X Form filed by One Reporting Person", x: 416, y: 210)
+            + words("Form filed by More than One Reporting Person", x: 430, y: 220)
+            + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
+        var record = Form4Record()
+        HeaderReader(page: FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792),
+                                                   source: .ocrLayer, words: all), pdfPage: nil)).read(into: &record)
+        let owner = record.reportingOwners.first
+        XCTAssertEqual(owner?.officerTitle.value, .string("Chief Financial Officer"))
+        XCTAssertEqual(owner?.otherText.value, .null)
+    }
 }

@@ -44,6 +44,9 @@ enum FormLabels {
     static let jointFiling = Label("6. Individual or Joint/Group Filing")
     /// Box 6's label without its start, which OCR wrecks most ("rp ‘gata of Joint/Group Filing").
     static let jointFilingTail = Label("Joint/Group Filing")
+    /// Box 6's first choice, printed under its label: where OCR wrecked the whole label, its top
+    /// still closes box 5.
+    static let jointFilingFirstChoice = Label("Form filed by One Reporting Person")
     static let director = Label("Director")
     static let tenPercentOwner = Label("10% Owner")
     static let officer = Label("Officer (give title below)")

@@ -22,8 +22,9 @@ struct HeaderReader {
         let box6 = page.first(FormLabels.jointFiling)
         // Where OCR wrecked the start of box 6's label, its end still closes box 5 (the label
         // starts further left: it places no column).
-        let box6Top = box6?.rect.y0 ?? (page.source == .native ? nil : page.first(
-            FormLabels.jointFilingTail, in: Rect(x0: box2.rect.x1, y0: box1.rect.y0, x1: bounds.x1, y1: tableTop))?.rect.y0)
+        let rightOfBox2 = Rect(x0: box2.rect.x1, y0: box1.rect.y0, x1: bounds.x1, y1: tableTop)
+        let box6Top = box6?.rect.y0 ?? (page.source == .native ? nil : page.first(FormLabels.jointFilingTail, in: rightOfBox2)?.rect.y0
+            ?? page.topMost(FormLabels.jointFilingFirstChoice, in: rightOfBox2).map { box6LabelTop(above: $0) })
         // Boxes 5 and 6 share the right-hand column: where OCR lost box 5's label, box 6's
         // tells where the column starts.
         let rightColumn = (box5 ?? box6).map { $0.rect.x0 - pad }
@@ -83,6 +84,17 @@ struct HeaderReader {
     /// Where OCR garbled box 1's label beyond recognition ("4. Maine ane aa ° arson'"), box 1 is
     /// known to stand left of box 2, its label level with box 2's: the words there are taken as
     /// the label (they are no value), or box 2's band where there are none.
+    /// How far above box 6's first choice its label's last line may end, in units.
+    static let box6LabelReach = 2.0
+
+    /// The top of box 6's label, found by its first choice ("Form filed by One Reporting
+    /// Person") where OCR wrecked the label: the words of the column standing just above the
+    /// choice, not further up than `box6LabelReach`.
+    private func box6LabelTop(above choice: LabelMatch) -> Double {
+        let above = Rect(x0: choice.rect.x0 - page.unit, y0: choice.rect.y0 - page.unit * Self.box6LabelReach, x1: page.bounds.x1, y1: choice.rect.y0)
+        return page.words(in: above).filter { $0.rect.y1 <= choice.rect.y0 }.map(\.rect.y0).min() ?? choice.rect.y0
+    }
+
     private func standInForBox1(beside box2: LabelMatch) -> LabelMatch {
         let band = Rect(x0: page.bounds.x0, y0: box2.rect.y0, x1: box2.rect.x0 - page.unit * 0.5, y1: box2.rect.y1)
         let indices = page.text.wordIndices(in: band)
