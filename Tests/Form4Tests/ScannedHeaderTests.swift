@@ -11,6 +11,14 @@ final class ScannedHeaderTests: XCTestCase {
         syntheticWords(text, x: x, y: y, characterWidth: 3, height: 5, gap: 2)
     }
 
+    /// The header read from `words` on a Letter page with an OCR text layer.
+    func readHeader(_ words: [Word]) -> Form4Record {
+        var record = Form4Record()
+        HeaderReader(page: FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792),
+                                                   source: .ocrLayer, words: words), pdfPage: nil)).read(into: &record)
+        return record
+    }
+
     /// A scanned header whose Section 16 paragraph starts with `firstLine`, its box marked "X".
     func header(firstLine: String) -> FormPage {
         let all = words("FORM 4", x: 60, y: 40)
@@ -79,9 +87,7 @@ final class ScannedHeaderTests: XCTestCase {
             + words("3. Date of Earliest Transaction (Month/Day/Year)", x: 230, y: 140)
             + words("03/20/2026", x: 230, y: 148)
             + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
-        var record = Form4Record()
-        HeaderReader(page: FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792),
-                                                   source: .ocrLayer, words: all), pdfPage: nil)).read(into: &record)
+        let record = readHeader(all)
         XCTAssertEqual(record.issuer.issuerName.value, .string("Acme Corp"))
         XCTAssertEqual(record.periodOfReport.value, .string("2026-03-20"))
     }
@@ -102,9 +108,7 @@ final class ScannedHeaderTests: XCTestCase {
             + words("X Form filed by One Reporting Person", x: 416, y: 210)
             + words("Form filed by More than One Reporting Person", x: 430, y: 220)
             + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
-        var record = Form4Record()
-        HeaderReader(page: FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792),
-                                                   source: .ocrLayer, words: all), pdfPage: nil)).read(into: &record)
+        let record = readHeader(all)
         let owner = record.reportingOwners.first
         XCTAssertEqual(owner?.officerTitle.value, .string("Chief Financial Officer"))
         XCTAssertEqual(owner?.otherText.value, .null)
