@@ -57,11 +57,10 @@ extension TrailerReader {
 
     /// The first reading's footnotes under the numbers the second reading gives the same texts,
     /// where the second numbers them 1, 2, 3... without a gap, found no fewer, and the first does
-    /// not agree. Page
-    /// OCR can take the column of footnote numbers for a column of its own and lose them; the
-    /// footnotes after a lost number are then counted one short, and two run together. Read as
-    /// one block, the area keeps its numbers. A text is the same where most of its words are
-    /// (`sameTextShare`).
+    /// not agree. Page OCR can take the column of footnote numbers for a column of its own and
+    /// lose them; the footnotes after a lost number are then counted one short, and two run
+    /// together. Read as one block, the area keeps its numbers. A text is the same where most of
+    /// its words are (`sameTextShare`), or all of them, however few.
     static func renumbered(_ first: [Footnote], by second: [Footnote]) -> [Footnote] {
         let numbers = second.compactMap { Int($0.id.dropFirst()) }
         // A second reading that found fewer footnotes lost one, and numbered those after it short.
@@ -84,10 +83,14 @@ extension TrailerReader {
         // Only a numbering that keeps the footnotes' order and gives each text its own number.
         guard matched != moved.compactMap({ $0.number == nil ? nil : Int($0.note.id.dropFirst()) }),
               matched == matched.sorted(), Set(matched).count == matched.count else { return first }
-        // Footnotes the second reading has no text for ("Not applicable." is too short to tell
-        // but by its words all alike) fill the numbers left between their neighbours where those
-        // are as many as they.
-        let taken = Set(matched)
+        return placed(moved, numbered: numbers.count)
+    }
+
+    /// `moved` under their new numbers. Footnotes the second reading has no text for fill the
+    /// numbers left between their neighbours where those are as many as they; otherwise they keep
+    /// their own where no other took it. `numbered`: how many the second reading numbered.
+    private static func placed(_ moved: [(note: Footnote, number: Int?)], numbered: Int) -> [Footnote] {
+        let taken = Set(moved.compactMap(\.number))
         var result: [Footnote] = []
         var index = 0
         while index < moved.count {
@@ -100,12 +103,11 @@ extension TrailerReader {
             }
             let runEnd = moved[index...].firstIndex { $0.number != nil } ?? moved.count
             let before = moved[..<index].last { $0.number != nil }?.number ?? 0
-            let after = runEnd < moved.count ? moved[runEnd].number! : numbers.count + 1
+            let after = runEnd < moved.count ? moved[runEnd].number! : numbered + 1
             let fits = after - before - 1 == runEnd - index
             for (offset, entry) in moved[index..<runEnd].enumerated() {
                 var renamed = entry.note
                 if fits { renamed.id = "F\(before + 1 + offset)" }
-                // Otherwise a footnote keeps its number where no other took it.
                 if fits || Int(entry.note.id.dropFirst()).map(taken.contains) == false { result.append(renamed) }
             }
             index = runEnd
