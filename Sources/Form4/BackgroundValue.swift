@@ -7,7 +7,8 @@ import Dispatch
 /// one core it costs what it did inline).
 final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    /// Written once by the worker before `done` is signalled; read only after waiting on `done`.
+    /// Written once by the worker before `done` is signalled; read only after waiting on `done`
+    /// (the semaphore orders the write before the read).
     private var result: Value?
 
     init(_ work: @escaping @Sendable () -> Value) {
@@ -19,9 +20,9 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
 
     /// The value, waiting for the work to finish if it has not.
     var value: Value {
-        if let result { return result }
         done.wait()
-        // Signalled once only: the next read finds `result` set.
+        // Signalled again, so that a later read does not wait for ever.
+        defer { done.signal() }
         return result!
     }
 }

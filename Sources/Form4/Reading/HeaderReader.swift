@@ -81,9 +81,6 @@ struct HeaderReader {
                                     page: page.number, bbox: record.dateOfOriginalSubmission.bbox, method: "inferred")
     }
 
-    /// Where OCR garbled box 1's label beyond recognition ("4. Maine ane aa ° arson'"), box 1 is
-    /// known to stand left of box 2, its label level with box 2's: the words there are taken as
-    /// the label (they are no value), or box 2's band where there are none.
     /// How far above box 6's first choice its label's last line may end, in units.
     static let box6LabelReach = 2.0
 
@@ -95,6 +92,9 @@ struct HeaderReader {
         return page.words(in: above).filter { $0.rect.y1 <= choice.rect.y0 }.map(\.rect.y0).min() ?? choice.rect.y0
     }
 
+    /// Where OCR garbled box 1's label beyond recognition ("4. Maine ane aa ° arson'"), box 1 is
+    /// known to stand left of box 2, its label level with box 2's: the words there are taken as
+    /// the label (they are no value), or box 2's band where there are none.
     private func standInForBox1(beside box2: LabelMatch) -> LabelMatch {
         let band = Rect(x0: page.bounds.x0, y0: box2.rect.y0, x1: box2.rect.x0 - page.unit * 0.5, y1: box2.rect.y1)
         let indices = page.text.wordIndices(in: band)
