@@ -281,6 +281,41 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.date("1234567890").value, .string("1234567890"), "no month 12 with day 45 or 34")
     }
 
+    func testNoCalendarDateIsMadeOfAMisreadDay() {
+        XCTAssertEqual(ValueParsing.date("02/30/2033").value, .string("02/30/2033"), "no 30 February: left for the reviewer")
+        XCTAssertLessThan(ValueParsing.date("02/30/2033").quality, 0.5)
+        XCTAssertEqual(ValueParsing.date("04/31/2026").value, .string("04/31/2026"), "April has 30 days")
+        XCTAssertEqual(ValueParsing.date("02/29/2024").value, .string("2024-02-29"), "a leap year's 29 February")
+        XCTAssertEqual(ValueParsing.date("02/29/2100").value, .string("02/29/2100"), "2100 is no leap year")
+        XCTAssertEqual(ValueParsing.date("02302033").value, .string("02302033"), "02/30/2033 with its slashes lost: no date either")
+    }
+
+    func testAScannedDateOfOneDigitMonthOrDayLostADigit() {
+        // The form prints months and days with two digits: "1/28/2023" on a scan is "11/28/2023"
+        // (or "01/28", "12/28"...) with a digit lost, and may not outvote a reading that kept it.
+        let lost = ValueParsing.scannedDate("1/28/2023")
+        XCTAssertEqual(lost.value, .string("2023-01-28"))
+        XCTAssertLessThan(lost.quality, 1)
+        XCTAssertLessThan(ValueParsing.scannedDate("04/6/2023").quality, 1)
+        XCTAssertEqual(ValueParsing.scannedDate("11/28/2023"), ParsedValue(.string("2023-11-28")))
+        XCTAssertEqual(ValueParsing.date("1/28/2023").quality, 1, "printed text is taken as it stands")
+    }
+
+    func testFurtherLooksAtAGarbledDateSettleOnACleanReadingOrTwoAlike() {
+        var made = 0
+        func readings(_ texts: [String]) -> some Sequence<(text: String, confidence: Double)> {
+            texts.lazy.map { made += 1; return (text: $0, confidence: 0.5) }
+        }
+        let clean = FieldBuilder.settledReading(of: readings(["0122021", "03/13/2021", "03/12/2021"]), parse: ValueParsing.scannedDate)
+        XCTAssertEqual(clean?.parsed.value, .string("2021-03-13"))
+        XCTAssertEqual(made, 2, "no look is made after the one settled on")
+        let alike = FieldBuilder.settledReading(of: readings(["4/26/2023", "26/2023", "4/26/2023"]), parse: ValueParsing.scannedDate)
+        XCTAssertEqual(alike?.parsed.value, .string("2023-04-26"), "two looks lost the same digit: they agree")
+        XCTAssertNil(FieldBuilder.settledReading(of: readings(["03132021", "03122021"]), parse: ValueParsing.scannedDate),
+                     "two repaired readings that disagree settle nothing")
+        XCTAssertNil(FieldBuilder.settledReading(of: readings(["0/15/2028", "15/2028"]), parse: ValueParsing.scannedDate))
+    }
+
     func testSpecksAndMarkersInAnEmptyDateCellAreNoDate() {
         for speck in ["(6)", "(6) 2", "e", "cg", ">"] {
             XCTAssertEqual(ValueParsing.date(speck), ParsedValue(.null, quality: 0.2), speck)

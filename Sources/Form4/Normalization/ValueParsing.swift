@@ -75,10 +75,31 @@ public enum ValueParsing {
         guard parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), var year = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else { return notADate(folded) }
         if parts[2].count == 2 { year += year < 70 ? 2000 : 1900 }
-        guard plausibleYears.contains(year) else { return .unreadable(folded) }
+        // No calendar has a 30 February: a digit of the day or month was misread.
+        guard plausibleYears.contains(year), day <= daysIn(month: month, year: year) else { return .unreadable(folded) }
         let iso = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
         let fixes = repairs + lostSeparators + monthFixes
         return ParsedValue(.string(iso), quality: fixes == 0 ? 1 : max(0.5, 0.85 - 0.1 * Double(fixes - 1)))
+    }
+
+    /// `date`, for a date read from a scan: a month or day of one digit counts as a repair. The
+    /// form prints both with two ("01/28/2023"), so one digit means OCR lost the other; most
+    /// often one "1" of two ("1/28/2023" for "11/28/2023"), where the date parses but is wrong.
+    public static func scannedDate(_ raw: String) -> ParsedValue {
+        let parsed = date(raw)
+        guard parsed.quality == 1, !parsed.value.isNull else { return parsed }
+        let parts = foldWhitespace(raw).split(whereSeparator: { "/-.".contains($0) })
+        guard parts.count == 3, parts[0].count == 1 || parts[1].count == 1 else { return parsed }
+        return ParsedValue(parsed.value, quality: 0.85)
+    }
+
+    /// How many days `month` has in `year` (Gregorian).
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// A two-digit month past 12 whose tens digit OCR misread ("93" for "03", "40" for "10"):
@@ -118,7 +139,8 @@ public enum ValueParsing {
                 if second, !separator(digits[dayStart + 2]) { continue }
                 let parts = [String(digits[0..<2]), String(digits[dayStart..<dayStart + 2]), String(digits[yearStart...])]
                 guard let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]),
-                      (1...12).contains(month), (1...31).contains(day), plausibleYears.contains(year) else { continue }
+                      (1...12).contains(month), plausibleYears.contains(year), (1...daysIn(month: month, year: year)).contains(day)
+                else { continue }
                 readings.insert(parts)
                 separators = max(1, (first ? 1 : 0) + (second ? 1 : 0))
             }

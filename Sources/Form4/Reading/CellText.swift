@@ -243,6 +243,15 @@ struct FieldBuilder {
         var result = kind.isTyped
             ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, parse: parse)
             : rereadText(read, cell: cell, ink: ink, mergeWords: mergeWords, parse: parse)
+        if case .date = kind, result.method != "reread", parsed.quality < Self.repairedRereadQuality || parsed.value.isNull,
+           let ink, ink.hasText,
+           let look = furtherLook(at: ink, kind: kind, parse: parse) {
+            result.value = look.value
+            result.raw = look.raw
+            result.confidence = look.confidence
+            result.method = "reread"
+            if result.footnoteIds.isEmpty { result.footnoteIds = look.footnoteIds }
+        }
         if let ink { applyMarker(ink, to: &result) }
         if let remains = cell.markerRemains, result.footnoteIds.isEmpty, printed.region != nil { applyRemains(remains, to: &result) }
         // On a scan, a marker read from the text that names no footnote of the form ("(0)") is a misreading.
@@ -409,9 +418,12 @@ struct FieldBuilder {
                 let firstFailed = reading == nil || reparsed.value.isNull || reparsed.quality < 1
                 if cellReadingsAgree {
                     if look.confidence > reading?.confidence ?? 0 { reading = look; again = seen }
-                } else if firstFailed && (parsed.value.isNull || look.confidence >= Self.sureSecondLookConfidence) {
+                } else if firstFailed && (parsed.value.isNull || look.confidence >= Self.sureSecondLookConfidence
+                                          || kind != .number && parsed.quality < Self.repairedRereadQuality) {
                     // The cell's first reading made nothing of it: the second look stands in,
-                    // against a first that read something only where it is sure.
+                    // against a first that read something only where it is sure, or where that
+                    // is no date or code ("oasv2028", "M4"). (Not a number, where a reading
+                    // with repairs is likelier right: "$0" looked at alone read "7".)
                     reading = look; again = seen; reparsed = seenParsed
                 }
             }
@@ -467,6 +479,45 @@ struct FieldBuilder {
         chosen.confidence = baseConfidence * share * (0.6 + 0.4 * reading.confidence) * reparsed.quality
         return chosen
     }
+
+    /// Sizes a date or number cell is looked at once more, in this order, where every reading so
+    /// far left it unread or garbled ("oxv132021" for "03/13/2021"). Tesseract's reading of
+    /// small print turns on the size it is given: a clear "03/13/2021" of a 200 dpi scan read
+    /// "0122021" twice enlarged and at the page image's own size, and right at 1.5 times.
+    static let furtherLookEnlargements = [1.5, 0.75, 3.0]
+
+    /// What further looks (`furtherLookEnlargements`) at a typed cell make of it, with the
+    /// field's confidence: see `settledReading`. Whatever they read goes to review: it is one
+    /// or two readings against several that failed.
+    private func furtherLook(at ink: ScanCellInk, kind: OCRService.FieldKind, parse: (String) -> ParsedValue)
+        -> (value: FieldValue, raw: String, confidence: Double, footnoteIds: [String])? {
+        guard let ocr = page.ocr, let image = page.scanImage() else { return nil }
+        let looks = Self.furtherLookEnlargements.lazy.compactMap {
+            ocr.readCell(ink.inside, of: image, blank: ink.markerArea, as: kind, enlargement: $0)
+        }
+        guard let (look, parsed) = Self.settledReading(of: looks, parse: parse) else { return nil }
+        let confidence = baseConfidence * Self.furtherLookShare * (0.6 + 0.4 * look.confidence) * parsed.quality
+        return (parsed.value, look.text, confidence, CellText(text: look.text).footnoteIds)
+    }
+
+    /// The first of `readings` whose value parses as it stands; failing that, the first value two
+    /// of them read alike with one repair (every look lost the same "0" of "04/26/2023"). Nil
+    /// when neither: one reading with a repair is no better than the garbled one it would replace.
+    /// The readings are taken one by one, so that those after the one settled on are never made.
+    static func settledReading(of readings: some Sequence<(text: String, confidence: Double)>, parse: (String) -> ParsedValue)
+        -> (reading: (text: String, confidence: Double), parsed: ParsedValue)? {
+        var repaired: [ParsedValue] = []
+        for reading in readings {
+            let parsed = parse(CellText(text: reading.text).text)
+            guard !parsed.value.isNull, parsed.quality >= repairedRereadQuality else { continue }
+            if parsed.quality == 1 || repaired.contains(where: { $0.value == parsed.value }) { return (reading, parsed) }
+            repaired.append(parsed)
+        }
+        return nil
+    }
+
+    /// The confidence share of a value only a further look read (`furtherLook`).
+    static let furtherLookShare = 0.7
 
     /// Least confidence of the surer of two agreeing readings of a cell alone for them to
     /// outvote the first reading; and of a second look standing in for a reading that failed.
@@ -524,7 +575,7 @@ struct FieldBuilder {
     }
     func ticker(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.ticker) }
     func signature(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.signature : ValueParsing.scannedSignature) }
-    func date(_ cell: CellText) -> Field { field(cell, kind: .date, ValueParsing.date) }
+    func date(_ cell: CellText) -> Field { field(cell, kind: .date, page.source == .native ? ValueParsing.date : ValueParsing.scannedDate) }
     /// An amount: on a scan, a reading that breaks the printed format of amounts is put right.
     func number(_ cell: CellText) -> Field {
         withoutMarkerDebris(field(cell, kind: .number, page.source == .native ? ValueParsing.number : ValueParsing.scannedNumber))
@@ -557,3 +608,4 @@ struct FieldBuilder {
         return field(read, kind: .code(allowed)) { ValueParsing.code($0, allowed: allowed) }
     }
 }
+

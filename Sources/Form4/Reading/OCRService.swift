@@ -36,7 +36,7 @@ final class OCRService: @unchecked Sendable {
     }
 
     /// What kind of characters a field can hold, for re-reading it with only those allowed.
-    enum FieldKind {
+    enum FieldKind: Equatable {
         case number, date, code(Set<Character>), text
 
         var isTyped: Bool {
