@@ -39,6 +39,14 @@ final class DateCrossCheckTests: XCTestCase {
         XCTAssertNil(DateCrossCheck.match("0105", among: candidates), "too short to tell")
     }
 
+    func testAReadingThatLostOrGainedACharacterIsMatchedToo() {
+        let candidates: Set<String> = ["2021-11-23", "2021-12-20"]
+        XCTAssertEqual(DateCrossCheck.match("1232021", among: candidates), "2021-11-23", "one 1 of 11 and both slashes lost")
+        XCTAssertEqual(DateCrossCheck.match("117232021", among: candidates), "2021-11-23", "a slash read as 7")
+        XCTAssertNil(DateCrossCheck.match("123202", among: candidates), "two characters lost: too far to tell")
+        XCTAssertNil(DateCrossCheck.match("1222021", among: ["2021-12-22", "2021-11-22"]), "12/22 and 11/22 lose a digit alike")
+    }
+
     func testTwoDatesEquallyCloseDecideNothing() {
         // "0x/10/2021" could be March 10 or April 10.
         XCTAssertNil(DateCrossCheck.match("0x102021", among: ["2021-03-10", "2021-04-10"]))

@@ -1,3 +1,5 @@
+import Layout
+
 /// A Form 4 prints the same dates again and again: a Table II transaction is dated like the
 /// Table I rows and the period of report (box 3), and rows of one grant share their exercise and
 /// expiration dates. On a scan, a date OCR garbled past parsing ("99302026", "owos2024": blurred
@@ -53,17 +55,20 @@ enum DateCrossCheck {
 
     /// The one candidate (ISO) that `reading` could be, printed MMDDYYYY with its slashes lost
     /// or kept, counting look-alike letters (o for 0, l for 1, s for 5) as the digits they
-    /// stand for; nil when none or more than one comes as close.
+    /// stand for, and a character misread, lost or read in as one difference; nil when none or
+    /// more than one comes as close.
     static func match(_ reading: String, among candidates: Set<String>) -> String? {
-        let characters = Array(reading.filter { $0 != "/" && $0 != " " && $0 != "-" }.map { lookAlikeDigits[$0] ?? $0 })
-        guard characters.count == 8 else { return nil }
+        let characters = Array(String(reading.filter { $0 != "/" && $0 != " " && $0 != "-" }.map { lookAlikeDigits[$0] ?? $0 }).utf8)
+        // Eight characters, or one lost ("1232021": a "1" of "11" and both slashes) or one too
+        // many (a slash read as a digit).
+        guard (8 - maximumDifferences...8 + maximumDifferences).contains(characters.count) else { return nil }
         var best: (date: String, differences: Int)? = nil
         var tied = false
         for date in candidates {
             let parts = date.split(separator: "-")
             guard parts.count == 3 else { continue }
-            let printed = Array(parts[1] + parts[2] + parts[0])
-            let differences = zip(characters, printed).count { $0 != $1 }
+            let printed = Array((parts[1] + parts[2] + parts[0]).utf8)
+            let differences = LabelText.editDistance(characters, printed, limit: maximumDifferences)
             guard differences <= maximumDifferences else { continue }
             if let current = best, differences == current.differences { tied = true }
             if best == nil || differences < best!.differences { best = (date, differences); tied = false }
