@@ -135,6 +135,8 @@ final class OCRRepairTests: XCTestCase {
 
     func testAPriceOfNothingWhoseDollarSignOCRReadAsADigitIsZero() {
         XCTAssertEqual(ValueParsing.scannedPrice("30").value, .number(0))
+        XCTAssertEqual(ValueParsing.scannedPrice("7 $1,697.47").value, .number(1697.47), "a speck before the $ read as 7")
+        XCTAssertLessThan(ValueParsing.scannedPrice("7 $1,697.47").quality, 1)
         XCTAssertEqual(ValueParsing.scannedPrice("so").value, .number(0))
         XCTAssertLessThan(ValueParsing.scannedPrice("50").quality, 1)
         XCTAssertEqual(ValueParsing.scannedPrice("$30").value, .number(30), "its dollar sign read, 30 is 30")

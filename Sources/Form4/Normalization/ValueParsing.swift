@@ -261,13 +261,23 @@ public enum ValueParsing {
     /// common (awards, exercises, gifts), and one of exactly 30 or 50 whose "$" OCR lost
     /// altogether is rarer.
     public static func scannedPrice(_ raw: String) -> ParsedValue {
-        let folded = foldWhitespace(raw)
+        var folded = foldWhitespace(raw)
+        // The "$" opens a printed price: a speck or a rule's remains before it, read as a digit
+        // ("7 $1,697.47"), is no part of the amount; the reading counts as repaired.
+        if let dollar = folded.range(of: " $"), folded.distance(from: folded.startIndex, to: dollar.lowerBound) <= maximumDebrisBeforeDollar {
+            let price = scannedNumber(String(folded[dollar.upperBound...]))
+            return ParsedValue(price.value, quality: min(price.quality, debrisDroppedQuality))
+        }
         if folded.count == 2, let first = folded.first, let last = folded.last,
            dollarLookAlikes.contains(first), "0oO".contains(last) {
             return ParsedValue(.number(0), quality: 0.8)
         }
         return scannedNumber(raw)
     }
+
+    /// Characters before a price's "$" taken for debris (`scannedPrice`), and the quality of a
+    /// price read past them.
+    static let maximumDebrisBeforeDollar = 2, debrisDroppedQuality = 0.85
 
     /// A printed number (digits, `,` `.` `-`, `$` and spaces only: nothing to repair) without its
     /// `$`, spaces and thousands separators; nil for any other text, which the slow path reads.
