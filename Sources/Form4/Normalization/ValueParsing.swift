@@ -90,8 +90,11 @@ public enum ValueParsing {
         guard parsed.quality == 1, !parsed.value.isNull else { return parsed }
         let parts = foldWhitespace(raw).split(whereSeparator: { "/-.".contains($0) })
         guard parts.count == 3, parts[0].count == 1 || parts[1].count == 1 else { return parsed }
-        return ParsedValue(parsed.value, quality: 0.85)
+        return ParsedValue(parsed.value, quality: lostDigitQuality)
     }
+
+    /// Quality of a scanned date whose month or day has one digit (`scannedDate`): that of one repair.
+    static let lostDigitQuality = 0.85
 
     /// How many days `month` has in `year` (Gregorian).
     static func daysIn(month: Int, year: Int) -> Int {
@@ -261,7 +264,7 @@ public enum ValueParsing {
     /// common (awards, exercises, gifts), and one of exactly 30 or 50 whose "$" OCR lost
     /// altogether is rarer.
     public static func scannedPrice(_ raw: String) -> ParsedValue {
-        var folded = foldWhitespace(raw)
+        let folded = foldWhitespace(raw)
         // The "$" opens a printed price: a speck or a rule's remains before it, read as a digit
         // ("7 $1,697.47"), is no part of the amount; the reading counts as repaired.
         if let dollar = folded.range(of: " $"), folded.distance(from: folded.startIndex, to: dollar.lowerBound) <= maximumDebrisBeforeDollar {

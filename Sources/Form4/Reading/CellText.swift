@@ -243,7 +243,7 @@ struct FieldBuilder {
         var result = kind.isTyped
             ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, parse: parse)
             : rereadText(read, cell: cell, ink: ink, mergeWords: mergeWords, parse: parse)
-        if case .date = kind, result.method != "reread", parsed.quality < Self.repairedRereadQuality || parsed.value.isNull,
+        if kind == .date, result.method != "reread", parsed.quality < Self.repairedRereadQuality || parsed.value.isNull,
            let ink, ink.hasText,
            let look = furtherLook(at: ink, kind: kind, parse: parse) {
             result.value = look.value
@@ -480,13 +480,13 @@ struct FieldBuilder {
         return chosen
     }
 
-    /// Sizes a date or number cell is looked at once more, in this order, where every reading so
-    /// far left it unread or garbled ("oxv132021" for "03/13/2021"). Tesseract's reading of
+    /// Sizes a date cell is looked at once more, in this order, where every reading so far left
+    /// it unread or garbled ("oxv132021" for "03/13/2021"). Tesseract's reading of
     /// small print turns on the size it is given: a clear "03/13/2021" of a 200 dpi scan read
     /// "0122021" twice enlarged and at the page image's own size, and right at 1.5 times.
     static let furtherLookEnlargements = [1.5, 0.75, 3.0]
 
-    /// What further looks (`furtherLookEnlargements`) at a typed cell make of it, with the
+    /// What further looks (`furtherLookEnlargements`) at a date cell make of it, with the
     /// field's confidence: see `settledReading`. Whatever they read goes to review: it is one
     /// or two readings against several that failed.
     private func furtherLook(at ink: ScanCellInk, kind: OCRService.FieldKind, parse: (String) -> ParsedValue)
@@ -608,4 +608,3 @@ struct FieldBuilder {
         return field(read, kind: .code(allowed)) { ValueParsing.code($0, allowed: allowed) }
     }
 }
-
