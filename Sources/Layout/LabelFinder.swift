@@ -7,7 +7,7 @@ public struct Label: Sendable, Hashable, CustomStringConvertible {
     let firstToken: String
     /// "(Street)" is a label, "STREET" in an address is not: a label printed in parentheses must
     /// be matched with them where the text has them.
-    let parenthesized: Bool
+    public let parenthesized: Bool
     /// "3. Transaction Code" is a numbered heading: its number ends with a point, which tells it
     /// from the "3)" that ends "(Instr. 3)" and the "16." that ends a sentence... of another label.
     let numbered: Bool

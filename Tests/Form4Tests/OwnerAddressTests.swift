@@ -25,10 +25,10 @@ final class OwnerAddressTests: XCTestCase {
     }
 
     /// Box 1 of a scan as OCR leaves it: `streetLabel` stands where "(Street)" was printed.
-    private func scannedBox1(streetLabel: String?, cityLineLevelWithLabel: Bool = false) -> ReportingOwner {
+    private func scannedBox1(street: String = "4 TECHNOLOGY PARK DRIVE", streetLabel: String?, cityLineLevelWithLabel: Bool = false) -> ReportingOwner {
         func line(_ text: String, _ y: Double) -> [Word] { syntheticWords(text, x: 36, y: y, characterWidth: 4, height: 7, gap: 3) }
         var words = line("1. Name and Address of Reporting Person", 170) + line("Yamamoto Li J", 185)
-            + line("(Last) (First) (Middle)", 200) + line("4 TECHNOLOGY PARK DRIVE", 215) + line("SUITE 200", 226)
+            + line("(Last) (First) (Middle)", 200) + line(street, 215) + line("SUITE 200", 226)
             + line("(City) (State) (Zip)", 262)
         if let streetLabel { words += line(streetLabel, 238) }
         words += syntheticWords("CHICAGO IL 60606", x: cityLineLevelWithLabel ? 80 : 36, y: cityLineLevelWithLabel ? 240 : 249,
@@ -47,6 +47,14 @@ final class OwnerAddressTests: XCTestCase {
             XCTAssertEqual(owner.rptOwnerCity.value, .string("CHICAGO"), "\(remains ?? "no label")")
             XCTAssertEqual(owner.rptOwnerZipCode.value, .string("60606"), "\(remains ?? "no label")")
         }
+    }
+
+    func testAStreetNamedStreetIsNoStreetLabelWhereOCRDamagedTheLabel() {
+        // "STREET" is spelled exactly; the label, "(Steet)", is not: the parentheses tell them apart.
+        let owner = scannedBox1(street: "1 MARKET STREET", streetLabel: "(Steet)")
+        XCTAssertEqual(owner.rptOwnerStreet1.value, .string("1 MARKET STREET"))
+        XCTAssertEqual(owner.rptOwnerStreet2.value, .string("SUITE 200"))
+        XCTAssertEqual(owner.rptOwnerCity.value, .string("CHICAGO"))
     }
 
     func testCityLineLevelWithTheStreetLabelIsStillTheCitys() {
