@@ -91,7 +91,8 @@ public struct Form4Extractor: Sendable {
             let angle = Deskew().angle(of: scan)
             let image = angle == 0 ? scan : scan.rotated(by: angle, around: centre, paper: scan.paperLevel)
             do {
-                words = Self.removingRuleReadings(PageFurniture().removing(from: try ocr.words(in: image), pageBounds: page.bounds))
+                let read = Self.removingRuleReadings(PageFurniture().removing(from: try ocr.words(in: image), pageBounds: page.bounds))
+                words = Self.removingWordsReadTwice(read)
             } catch let error as OCRError {
                 throw PDFError(.renderFailed, "\(page.document.name): page \(page.number) has no text and cannot be OCRed: \(error.message)")
             }
@@ -139,13 +140,21 @@ public struct Form4Extractor: Sendable {
         static let confidence = 0.6
     }
 
+    /// Tesseract too may read a line twice, as two overlapping lines ("Haddad Haddad David David
+    /// J J"): the repeated words go, as from a text layer. Marks stay: where a bracket was read
+    /// twice, box 2's ticker is found between the brackets as before.
+    static func removingWordsReadTwice(_ words: [Word]) -> [Word] {
+        removingDuplicates(words) { $0.text.contains(where: { $0.isLetter || $0.isNumber }) }
+    }
+
     /// OCR layers sometimes hold a word twice, read once from each of two overlapping text lines:
-    /// a word that repeats the text of an earlier word standing on it is dropped.
-    static func removingDuplicates(_ words: [Word]) -> [Word] {
+    /// a word that repeats the text of an earlier word standing on it is dropped (of the words
+    /// `eligible` says may be).
+    static func removingDuplicates(_ words: [Word], where eligible: (Word) -> Bool = { _ in true }) -> [Word] {
         var kept: [Word] = []
         kept.reserveCapacity(words.count)
         for word in words {
-            let duplicate = kept.contains { other in
+            let duplicate = eligible(word) && kept.contains { other in
                 other.text == word.text && other.rect.intersects(word.rect)
                     && other.rect.horizontalOverlap(word.rect) > 0.5 * min(other.rect.width, word.rect.width)
             }

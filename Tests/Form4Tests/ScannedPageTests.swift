@@ -46,6 +46,19 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(Form4Extractor.removingRuleReadings(layer).count, layer.count)
     }
 
+    func testAWordTesseractReadTwiceOverItselfIsKeptOnce() {
+        // Two overlapping lines of one line of print: "Haddad Haddad David David J J [ [".
+        func word(_ text: String, _ x: Double, _ y: Double, _ height: Double) -> Word {
+            Word(text: text, rect: Rect(x0: x, y0: y, x1: x + Double(text.count) * 5, y1: y + height), ocrConfidence: 0.9)
+        }
+        let first = [word("Haddad", 39, 129.4, 7.4), word("David", 72, 129.4, 7.4), word("J", 99, 129.4, 7.4), word("[", 200, 129.4, 7.4)]
+        let second = [word("Haddad", 38, 130.6, 10.3), word("David", 71, 130.6, 10.3), word("J", 98, 130.6, 10.3), word("[", 199, 130.6, 10.3)]
+        let kept = Form4Extractor.removingWordsReadTwice(zip(first, second).flatMap { [$0, $1] }).map(\.text)
+        XCTAssertEqual(kept, ["Haddad", "David", "J", "[", "["], "marks read twice stay")
+        let apart = [word("J", 99, 129.4, 7.4), word("J", 140, 129.4, 7.4)]
+        XCTAssertEqual(Form4Extractor.removingWordsReadTwice(apart).count, 2, "the same letter twice in a line is no repeat")
+    }
+
     /// A real EDGAR page printed and scanned at 200 dpi, its print faint: box 2 read again as a
     /// block keeps "Inc.", and the marker after "757,576", whose digits break apart at the
     /// fixed ink level, is found at the cell's own print level.
