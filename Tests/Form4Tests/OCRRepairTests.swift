@@ -136,6 +136,12 @@ final class OCRRepairTests: XCTestCase {
     func testAPriceOfNothingWhoseDollarSignOCRReadAsADigitIsZero() {
         XCTAssertEqual(ValueParsing.scannedPrice("30").value, .number(0))
         XCTAssertEqual(ValueParsing.scannedPrice("7 $1,697.47").value, .number(1697.47), "a speck before the $ read as 7")
+        XCTAssertEqual(ValueParsing.scannedPrice("36.63").value, .number(6.63), "the $ of $6.63 read as a 3")
+        XCTAssertEqual(ValueParsing.scannedPrice("S42.06").value, .number(42.06))
+        XCTAssertLessThan(ValueParsing.scannedPrice("36.63").quality, 0.9, "a guess at a lost $: in review")
+        XCTAssertEqual(ValueParsing.scannedPrice("$36.63").value, .number(36.63), "with its $ a price starting with 3 is read as it stands")
+        XCTAssertEqual(ValueParsing.scannedPrice("46.63").value, .number(46.63), "4 is no look-alike of $")
+        XCTAssertEqual(ValueParsing.scannedPrice("3").value, .number(3), "one digit alone is the price")
         XCTAssertLessThan(ValueParsing.scannedPrice("7 $1,697.47").quality, 1)
         XCTAssertEqual(ValueParsing.scannedPrice("so").value, .number(0))
         XCTAssertLessThan(ValueParsing.scannedPrice("50").quality, 1)

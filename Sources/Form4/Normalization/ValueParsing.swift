@@ -275,8 +275,27 @@ public enum ValueParsing {
            dollarLookAlikes.contains(first), "0oO".contains(last) {
             return ParsedValue(.number(0), quality: 0.8)
         }
+        // Likewise "36.63" and "342.06" are "$6.63" and "$42.06": a price read without its "$"
+        // whose first character is one OCR reads a "$" as. (Seldom is the "$" lost outright
+        // from a price that begins with a 3 or 5; the reading goes to review either way.)
+        if folded.count > 2, !folded.contains("$"), let first = folded.first, dollarLookAlikes.contains(first),
+           case let rest = String(folded.dropFirst()), isPrintedPrice(rest) {
+            let price = scannedNumber(rest)
+            if case .number = price.value { return ParsedValue(price.value, quality: min(price.quality, dollarReadAsDigitQuality)) }
+        }
         return scannedNumber(raw)
     }
+
+    /// Whether `text` is a price as the form prints one after its "$": digits grouped by commas
+    /// in threes, a decimal point, and no leading zero but that of "0.5" ("00" of "$00" is none).
+    static func isPrintedPrice(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCII, first.isNumber, amountFormat(text) == .kept,
+              text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else { return false }
+        return first != "0" || text.count == 1 || text.dropFirst().first == "."
+    }
+
+    /// Quality of a price whose "$" OCR read as a digit or letter (`scannedPrice`).
+    static let dollarReadAsDigitQuality = 0.7
 
     /// Characters before a price's "$" taken for debris (`scannedPrice`), and the quality of a
     /// price read past them.
