@@ -40,6 +40,11 @@ public struct LabelMatch: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(label)@\(rect) score \(score)" }
+
+    /// Whether the match's first word opens with a parenthesis, as a parenthesized label is printed.
+    public func opensWithParenthesis(in page: PageText) -> Bool {
+        wordIndices.first.map { page.words[$0].text.hasPrefix("(") } ?? false
+    }
 }
 
 /// Finds labels among a page's words. Exact matches are looked up through the page's index;
@@ -107,7 +112,7 @@ public struct LabelFinder: Sendable {
             if let match = found { matches.append(match) }
         }
         if label.parenthesized {
-            matches = preferringLiteral(matches, budget: budget) { page.words[$0.wordIndices[0]].text.hasPrefix("(") }
+            matches = preferringLiteral(matches, budget: budget) { $0.opensWithParenthesis(in: page) }
         }
         if label.numbered {
             matches = preferringLiteral(matches, budget: budget) { page.words[$0.wordIndices[0]].text.hasSuffix(".") }

@@ -61,11 +61,11 @@ final class FormPage {
         }
         let exact = cached(&exactMatches, label) { finder.exactMatches(label, in: text) }.filter(inRegion)
         if !fuzzyLabels || exactOnly { return exact }
-        if !exact.isEmpty, label.parenthesized, !exact.contains(where: hasParenthesis) {
+        if !exact.isEmpty, label.parenthesized, !exact.contains(where: { $0.opensWithParenthesis(in: text) }) {
             // A label printed in parentheses, spelled exactly only without them, is other text
             // ("STREET" of an address) where OCR damaged the label itself ("(Steet)"): a damaged
             // spelling with the parentheses is the label.
-            let literal = approximate(label).filter { hasParenthesis($0) && inRegion($0) }
+            let literal = approximate(label).filter { $0.opensWithParenthesis(in: text) && inRegion($0) }
             if !literal.isEmpty { return literal }
         }
         if !exact.isEmpty {
@@ -77,11 +77,6 @@ final class FormPage {
             return (exact + damaged.filter(inRegion)).sorted { $0.rect.y0 < $1.rect.y0 }
         }
         return approximate(label).filter(inRegion)
-    }
-
-    /// Whether a match's first word opens with a parenthesis, as a parenthesized label is printed.
-    private func hasParenthesis(_ match: LabelMatch) -> Bool {
-        match.wordIndices.first.map { text.words[$0].text.hasPrefix("(") } ?? false
     }
 
     /// A damaged spelling of a repeated label counts beside exact ones only when this close
