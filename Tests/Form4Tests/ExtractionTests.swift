@@ -55,6 +55,20 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(record.derivativeTable.map { $0.natureOfOwnership.value }, truth.derivativeTable.map { $0.natureOfOwnership.value })
     }
 
+    func testAScanOfATableRunningOntoAPageWithoutItsHeaderKeepsItsRows() throws {
+        // The same print scanned at 200 dpi with an OCR layer (scripts/corpus/scan.py, light
+        // damage): the rows at the top of page 2 are read with page 1's columns too.
+        let pdf = Self.fixtures.appendingPathComponent("wkhtmltopdf-table-runs-onto-page-2-scan200.pdf").path
+        let record = try XCTUnwrap(Form4Extractor().extract(path: pdf).forms.first)
+        let truth = try XCTUnwrap(OwnershipXML.read(contentsOf: Self.fixtures.appendingPathComponent("wkhtmltopdf-table-runs-onto-page-2.xml")).first)
+        XCTAssertEqual(record.textSource, .ocrLayer)
+        XCTAssertEqual(record.derivativeTable.count, truth.derivativeTable.count)
+        let onPage2 = try XCTUnwrap(record.derivativeTable.last)
+        XCTAssertEqual(onPage2.transactionDate.page, 2)
+        XCTAssertEqual(onPage2.transactionDate.value, truth.derivativeTable.last?.transactionDate.value)
+        XCTAssertEqual(onPage2.sharesOwnedFollowingTransaction.value, truth.derivativeTable.last?.sharesOwnedFollowingTransaction.value)
+    }
+
     func testTwoFormsBoundInOnePDFAreFoundWithTheirPages() throws {
         let bound = Self.root.appendingPathComponent("Samples/bound")
         let pdfs = (try? FileManager.default.contentsOfDirectory(atPath: bound.path))?.filter { $0.hasSuffix(".pdf") }.sorted() ?? []

@@ -24,9 +24,9 @@ struct FormReader {
         var runningTable: TableReader.Layout? = nil
         for page in pages {
             let sections = SectionBounds(page: page)
-            // Only on native text: scans are printed by tools that repeat the header (a damaged
-            // title there must not turn the header's own words into rows).
-            if let layout = runningTable, page !== first, page.source == .native {
+            // Scans too: a scan of such a print has the same pages. (Where a continued page
+            // repeats the headings under a title OCR lost, they are passed over.)
+            if let layout = runningTable, page !== first {
                 let continued = TableReader(page: page, kind: layout.kind)
                     .readContinued(layout, top: page.bounds.y0, bottom: sections.firstSectionTop)
                 let rows = continued.rows.filter { !$0.sharesOwnedFollowingTransaction.value.isNull || !$0.transactionDate.value.isNull }

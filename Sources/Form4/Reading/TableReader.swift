@@ -102,6 +102,7 @@ struct TableReader {
     /// above the page's first values, and are returned (by column name) to finish that row.
     func readContinued(_ layout: Layout, top: Double, bottom: Double) -> (rows: [TableRow], endOfLastRow: [String: CellText]) {
         guard abs(layout.pageWidth - page.bounds.width) < 1 else { return ([], [:]) }
+        let top = belowRepeatedHeadings(from: top, to: bottom)
         var wordsByColumn = columnWords(top: top, bottom: bottom, columns: layout.columns)
         let wrapping = wrappingIndices(layout.columns)
         var endOfLastRow: [String: CellText] = [:]
@@ -119,6 +120,18 @@ struct TableReader {
             }
         }
         return (rows(wordsByColumn, columns: layout.columns, offPageFrom: layout.offPageFrom), endOfLastRow)
+    }
+
+    /// Below the column headings a continued page may print after all, under a title its OCR
+    /// lost: the lines at the top that spell heading text, one after another, are no rows.
+    private func belowRepeatedHeadings(from top: Double, to bottom: Double) -> Double {
+        let vocabulary = kind == .derivative ? TableAnatomy.derivativeHeaderWords : TableAnatomy.nonDerivativeHeaderWords
+        var headerBottom = top
+        for line in page.text.lines.filter({ $0.rect.y0 >= top && $0.rect.y1 <= bottom }).sorted(by: { $0.rect.y0 < $1.rect.y0 }) {
+            guard Self.spellsHeadingText(line.words.map(\.text), vocabulary: vocabulary) else { break }
+            headerBottom = line.rect.y1
+        }
+        return headerBottom
     }
 
     private func readBody(top: Double, bottom: Double, columns: ColumnSet, offPageFrom: Int?) -> [TableRow] {
