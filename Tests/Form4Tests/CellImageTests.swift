@@ -53,6 +53,23 @@ final class CellImageTests: XCTestCase {
         XCTAssertEqual(cells.components(in: inside).count, 5)
     }
 
+    func testACellSideStandsClearOfItsOwnTextThatRunsPastTheColumn() {
+        // No rules at the sides (a print whose cells shrink to their text): the value's last
+        // letter runs past the column's right edge, where the OCR layer's box ends a little
+        // short. The cell takes in that letter whole instead of cutting it in two.
+        var image = canvas(width: 100, height: 50)
+        paint(&image, Rect(x0: 5, y0: 9, x1: 95, y1: 10))
+        paint(&image, Rect(x0: 5, y0: 40, x1: 95, y1: 41))
+        for letter in 0..<5 { paint(&image, Rect(x0: 20 + Double(letter) * 6, y0: 22, x1: 24 + Double(letter) * 6, y1: 30)) }
+        // A neighbour's word further right is left out.
+        paint(&image, Rect(x0: 62, y0: 22, x1: 70, y1: 30))
+        let cells = CellImage(image: image, unit: 8)
+        let inside = cells.inside(Rect(x0: 15, y0: 21, x1: 46, y1: 31), text: Rect(x0: 20, y0: 22, x1: 45, y1: 30))
+        XCTAssertGreaterThan(inside.x1, 48)
+        XCTAssertLessThan(inside.x1, 62)
+        XCTAssertEqual(cells.components(in: inside).count, 5)
+    }
+
     func testRaisedMarkerAfterTheValueIsFound() throws {
         let cells = CellImage(image: ruledCell(marker: true), unit: 8)
         let inside = cells.inside(Rect(x0: 12, y0: 21, x1: 88, y1: 31))

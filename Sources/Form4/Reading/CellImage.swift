@@ -96,9 +96,45 @@ struct CellImage {
             right = max(x1, textRight + Int(unit * 0.15 * image.scale))
         }
         top += 1; bottom -= 1
+        if let text {
+            // A side that would cut the cell's own text in two moves out past it: OCR layers box
+            // words a little short, and a value may run past its column's edge where no rule
+            // stands. (Ink cut by a side is taken for what is left of a rule and cleaned away.)
+            let near = Int(unit * Self.textNearSideUnits * image.scale)
+            if px(text.x1) >= right - near { right = clearSide(from: right, step: 1, top: top, bottom: bottom) }
+            if px(text.x0) <= left + near { left = clearSide(from: left, step: -1, top: top, bottom: bottom) }
+        }
         guard right - left > 2 else { return (area, false) }
         return (Rect(x0: pointX(left), y0: pointY(top), x1: pointX(right), y1: pointY(bottom)), bestRow > 0 && best > 0)
     }
+
+    /// How close (in units) the text layer's box of a cell's own text may come to a side of the
+    /// cell before that side is checked for cutting through letters.
+    static let textNearSideUnits = 0.5
+    /// How far (in units) a side may move out to clear the letters it cuts.
+    static let maxSideShiftUnits = 1.0
+
+    /// Where a side of a cell stands clear of letters: from `side` outwards (`step` ±1), past
+    /// the first `clearColumns` pixel columns with no ink between `top` and `bottom` (the crop
+    /// keeps paper beside the letter it would have cut, so the letter does not touch its edge),
+    /// within `maxSideShiftUnits`. `side` itself where the ink runs on past that (a rule, a
+    /// neighbour's text run together with it) or a column on the way is a rule.
+    private func clearSide(from side: Int, step: Int, top: Int, bottom: Int) -> Int {
+        let limit = Int(unit * Self.maxSideShiftUnits * image.scale)
+        var x = side, blank = 0
+        for _ in 0...limit {
+            var inked = 0
+            for y in top...bottom where dark(x, y) { inked += 1 }
+            if Double(inked) > 0.75 * Double(bottom - top + 1) { return side }
+            blank = inked == 0 ? blank + 1 : 0
+            if blank == Self.clearColumns { return x }
+            x += step
+        }
+        return side
+    }
+
+    /// Pixel columns of paper a cell's side keeps beside the letters it was moved past.
+    static let clearColumns = 3
 
     /// The grey level below which pixels in `area` count as print: halfway from the paper to the
     /// darkest print, so that faint or blurred scans keep their letters. 0 (nothing is ink)
