@@ -187,6 +187,19 @@ final class TrailerTests: XCTestCase {
         XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: [".", "A"], vocabulary: vocabulary), "specks")
     }
 
+    func testAnOwnedLineOfLettersAloneNeedsAValueBesideIt() {
+        typealias Value = RowAnchors.ValueLine
+        // A row's date and code at 100; a speck read "te" at 130 under the row's last title line.
+        let values = [Value(column: 1, midY: 100, hasDigit: true), Value(column: 2, midY: 101, hasDigit: false),
+                      Value(column: 3, midY: 130, hasDigit: false, isHeading: true)]
+        XCTAssertTrue(RowAnchors.isCorroborated(ownedLine: ["ou"], midY: 99, values: values, tolerance: 5),
+                      "a damaged amount with its row's values")
+        XCTAssertFalse(RowAnchors.isCorroborated(ownedLine: ["te"], midY: 130, values: values, tolerance: 5),
+                       "a speck with nothing but heading words beside it")
+        XCTAssertTrue(RowAnchors.isCorroborated(ownedLine: ["4,135"], midY: 130, values: [], tolerance: 5),
+                      "an amount needs nothing beside it")
+    }
+
     func testSpecksReadAsLettersAreDroppedFromOCRLayerCells() {
         func word(_ text: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Word {
             Word(text: text, rect: Rect(x0: x0, y0: y0, x1: x1, y1: y1))

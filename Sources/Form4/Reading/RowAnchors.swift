@@ -37,6 +37,15 @@ enum RowAnchors {
         return !TableReader.spellsHeadingText(values, vocabulary: vocabulary)
     }
 
+    /// Whether an owned line that `anchorsARow` is borne out by the row around it: one with a
+    /// digit always is; letters alone (an amount OCR damaged, "ou", or a speck it read as a word,
+    /// "te") only where another one-line column has a value beside it. A speck below a row's
+    /// values made a row of the last line of its wrapped title.
+    static func isCorroborated(ownedLine words: [String], midY: Double, values: [ValueLine], tolerance: Double) -> Bool {
+        if words.contains(where: { $0.contains(where: \.isNumber) }) { return true }
+        return values.contains { !$0.isHeading && abs($0.midY - midY) <= tolerance }
+    }
+
     /// Row centres, top to bottom: `owned` (centres of the owned column's lines) and the centres
     /// of groups of `values` that stand further than `tolerance` from every owned line and from
     /// each other's group, where a group holds numbers (lines with a digit) in two columns, or
@@ -75,10 +84,6 @@ extension TableReader {
         let lines = rowGrouping.lineGrouping
         let vocabulary = (kind == .derivative ? TableAnatomy.derivativeHeaderWords : TableAnatomy.nonDerivativeHeaderWords)
             .union(RowAnchors.ownerBoxWords)
-        // The header's words left below its found end ("Reported", "Transaction(s)") anchor no row.
-        let ownedCentres = lines.lines(from: wordsByColumn[owned])
-            .filter { RowAnchors.anchorsARow(ownedLine: $0.words.map(\.text), vocabulary: vocabulary) }.map(\.rect.midY)
-        guard !ownedCentres.isEmpty else { return nil }
         var values: [RowAnchors.ValueLine] = []
         for (index, words) in wordsByColumn.enumerated() where index != owned {
             let name = columns.columns[index].name
@@ -96,6 +101,15 @@ extension TableReader {
                 values.append(.init(column: index, midY: line.rect.midY, hasDigit: digit, isHeading: heading))
             }
         }
-        return RowAnchors.centres(owned: ownedCentres, values: values, tolerance: page.unit * 0.8)
+        let tolerance = page.unit * 0.8
+        // The header's words left below its found end ("Reported", "Transaction(s)") anchor no row.
+        let ownedCentres = lines.lines(from: wordsByColumn[owned])
+            .filter { line in
+                let words = line.words.map(\.text)
+                guard RowAnchors.anchorsARow(ownedLine: words, vocabulary: vocabulary) else { return false }
+                return RowAnchors.isCorroborated(ownedLine: words, midY: line.rect.midY, values: values, tolerance: tolerance)
+            }.map(\.rect.midY)
+        guard !ownedCentres.isEmpty else { return nil }
+        return RowAnchors.centres(owned: ownedCentres, values: values, tolerance: tolerance)
     }
 }
