@@ -7,7 +7,8 @@
 #   N       number of documents for `corpus`; a bound PDF counts as one (default 100)
 #   SEED    seed; the same seed gives the same documents       (default 1)
 #   OUT     output directory for `corpus`                      (default /tmp/form4-corpus)
-#   GROUPS  comma list of rendered,scan300,scan200-noisy,image-only,bound,printers, each optionally
+#   GROUPS  comma list of rendered,scan300,scan200-noisy,image-only,bound,printers (and printers-scan,
+#           scans of the other tools' prints, made only when given a count), each optionally
 #           NAME=COUNT; empty = all groups shared out by weight (default empty)
 #   JOBS    documents processed in parallel                   (default: number of CPUs)
 #

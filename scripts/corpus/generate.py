@@ -12,6 +12,9 @@ without counts the --n documents are shared out by GROUP_WEIGHTS.  Output:
     OUT/bound/<name>.pdf     2-3 forms in one PDF; truths <name>.1.xml, <name>.2.xml, ...
     OUT/printers/<name>.pdf  rendered like `rendered`, but printed by WeasyPrint, wkhtmltopdf or
                              Chromium with its print header and footer
+    OUT/printers-scan/<name>.pdf  a `printers` print scanned: 300 dpi or noisy 200 dpi with an
+                             OCR layer, or 300 dpi image-only (`-image`); made only when given a
+                             count (printers-scan=30)
 
 --only generates just the named groups of the plan --groups makes (their documents are the
 same as in a full run).
@@ -35,7 +38,9 @@ from . import render, scan, synth
 from .printing import join_pdfs, print_pdf
 
 # New groups go last: a group's documents are numbered after those of the groups before it.
-GROUP_WEIGHTS = {"rendered": 5, "scan300": 2, "scan200-noisy": 2, "image-only": 1, "bound": 1, "printers": 1}
+# printers-scan (weight 0: made only when given a count) scans the other tools' prints.
+GROUP_WEIGHTS = {"rendered": 5, "scan300": 2, "scan200-noisy": 2, "image-only": 1, "bound": 1, "printers": 1,
+                 "printers-scan": 0}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,6 +63,8 @@ def parse_groups(spec: str, n: int) -> dict[str, int]:
     free = [g for g, c in wanted.items() if c is None]
     left = max(n - sum(c for c in wanted.values() if c is not None), 0)
     total = sum(GROUP_WEIGHTS[g] for g in free)
+    if total == 0:
+        raise SystemExit(f"give {', '.join(free)} a count (NAME=COUNT): no share of --n goes to it")
     exact = {g: left * GROUP_WEIGHTS[g] / total for g in free}
     counts = {g: int(v) for g, v in exact.items()}
     for g in sorted(free, key=lambda g: exact[g] - counts[g], reverse=True)[: left - sum(counts.values())]:
@@ -82,7 +89,8 @@ def choose_variant(seed: int, index: int, group: str) -> render.PrintVariant:
         scale=rng.choice([80, 85, 90, 95, 100, 100, 100]),
         checkbox="img" if rng.random() < 0.15 else "x",
         extra_page=group == "rendered" and rng.random() < 0.1,
-        printer=rng.choice(["weasyprint", "wkhtmltopdf", "chromium-header-footer"]) if group == "printers" else "chromium",
+        printer=rng.choice(["weasyprint", "wkhtmltopdf", "chromium-header-footer"])
+        if group in ("printers", "printers-scan") else "chromium",
     )
 
 
@@ -141,6 +149,10 @@ def run_job(job: Job, seed: int, out: Path, keep_html: bool, html_only: bool = F
             dpi, damage = rng.choice([(300, scan.LIGHT), (200, scan.HEAVY)])
             name += f"-{dpi}dpi"
             scan.scan_pdf(pdf, group_dir / f"{name}.pdf", dpi, damage, rng, ocr=False)
+        elif job.group == "printers-scan":
+            dpi, damage, ocr = rng.choice([(300, scan.LIGHT, True), (200, scan.HEAVY, True), (300, scan.LIGHT, False)])
+            name += f"-{dpi}dpi" + ("" if ocr else "-image")
+            scan.scan_pdf(pdf, group_dir / f"{name}.pdf", dpi, damage, rng, ocr=ocr)
         write_truth(xml, group_dir / name, pdf, keep_html)
         return [name]
 
@@ -150,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=20, help="number of documents (bound PDFs count once)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--groups", default=",".join(GROUP_WEIGHTS),
+    parser.add_argument("--groups", default=",".join(g for g, weight in GROUP_WEIGHTS.items() if weight),
                         help="comma list of " + ", ".join(GROUP_WEIGHTS) + "; NAME=COUNT for exact counts")
     parser.add_argument("--jobs", type=int, default=2, help="documents processed in parallel")
     parser.add_argument("--keep-html", action="store_true", help="also write the HTML next to each PDF")

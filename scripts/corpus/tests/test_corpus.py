@@ -252,3 +252,14 @@ def test_generation_is_deterministic(tmp_path: Path):
         outputs.append({p.name: p.read_bytes() for p in sorted((out / "rendered").glob("*")) if p.suffix in (".xml", ".html")})
     assert len(outputs[0]) == 4
     assert outputs[0] == outputs[1]
+
+
+# ---------------------------------------------------------------- group plan
+
+def test_scans_of_other_printers_are_made_only_when_counted():
+    from scripts.corpus.generate import parse_groups, GROUP_WEIGHTS
+    default_groups = ",".join(g for g, weight in GROUP_WEIGHTS.items() if weight)
+    assert "printers-scan" not in default_groups
+    assert parse_groups("rendered,printers-scan=3", 10) == {"rendered": 7, "printers-scan": 3}
+    with pytest.raises(SystemExit, match="printers-scan"):
+        parse_groups("printers-scan", 10)
