@@ -116,6 +116,40 @@ final class HeadingRulesTests: XCTestCase {
         XCTAssertEqual(row.natureOfOwnership.value, .string("By Spouse"))
     }
 
+    func testATableWhoseHeadingsOCRWreckedIsReadWithTheColumnsOfAnotherPage() throws {
+        // Page 1 prints the header whole; page 2 repeats it, but OCR kept two of its headings.
+        let whole = page(withRules: false).text.words + words("3. Transaction Code", x: 262, y: 122)
+            + words("4. Securities Acquired", x: 302, y: 122)
+        let first = FormPage(text: PageText(number: 1, bounds: Self.pageBounds, source: .ocrLayer, words: whole), pdfPage: nil)
+        let layout = try XCTUnwrap(TableReader(page: first, kind: .nonDerivative).header(top: 110, bottom: 200)?.layout)
+        let wrecked = words("1. Title of Security", x: 38, y: 122) + words("5. Amount of Securities", x: 422, y: 122)
+            + words("Tr@nsacti0n Dxte", x: 132, y: 122) + words("Ownershlp Form", x: 492, y: 122)
+            + words("Code V Amount (A) or (D) Price", x: 262, y: 150)
+            + words("Series A Preferred", x: 38, y: 170) + words("04/23/2026", x: 132, y: 170) + words("P", x: 262, y: 170)
+            + words("15", x: 302, y: 170) + words("A", x: 352, y: 170) + words("$12.50", x: 382, y: 170)
+            + words("1,015", x: 422, y: 170) + words("I", x: 492, y: 170)
+        let second = TableReader(page: FormPage(text: PageText(number: 2, bounds: Self.pageBounds, source: .ocrLayer, words: wrecked),
+                                                pdfPage: nil), kind: .nonDerivative)
+        XCTAssertNil(second.read(top: 110, bottom: 200).layout, "too few headings to place the columns")
+        let rows = second.readWithBorrowedColumns(layout, top: 110, bottom: 200)
+        XCTAssertEqual(rows.count, 1, "the header's lines are no rows")
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(row.securityTitle.value, .string("Series A Preferred"))
+        XCTAssertEqual(row.transactionCode.value, .string("P"))
+        XCTAssertEqual(row.transactionShares.value, .number(15))
+        XCTAssertEqual(row.transactionPricePerShare.value, .number(12.5))
+        XCTAssertEqual(row.sharesOwnedFollowingTransaction.value, .number(1015))
+        XCTAssertEqual(row.directOrIndirectOwnership.value, .string("I"))
+    }
+
+    func testATableITitleBelowTableIIsIsADamagedHeaderLine() {
+        let words = words("Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned", x: 160, y: 30)
+            + words("Table I - Non-Derivative Securities", x: 230, y: 54)
+        let sections = SectionBounds(page: FormPage(text: PageText(number: 2, bounds: Self.pageBounds, source: .ocrLayer, words: words), pdfPage: nil))
+        XCTAssertNotNil(sections.tableII)
+        XCTAssertNil(sections.tableI)
+    }
+
     /// An empty Table I right above Table II's title, whose words ("Securities Acquired,
     /// Disposed of, or Beneficially Owned") spell Table I's headings: OCR put the title's line a
     /// little above where its first words begin the next section. The title is no row of Table I.

@@ -22,6 +22,23 @@ struct FormReader {
         // A table that ran to the bottom of a page may go on at the top of the next without its
         // title and headings (printers that do not repeat a table's header).
         var runningTable: TableReader.Layout? = nil
+        /// The columns each table was last read with, for a page where OCR damaged its headings.
+        var knownLayouts: [TableReader.Kind: TableReader.Layout] = [:]
+        func readTable(_ kind: TableReader.Kind, range: (top: Double, bottom: Double), on page: FormPage) -> (rows: [TableRow], layout: TableReader.Layout?) {
+            let reader = TableReader(page: page, kind: kind)
+            let table = reader.read(top: range.top, bottom: range.bottom)
+            if let layout = table.layout {
+                knownLayouts[kind] = layout
+                return table
+            }
+            // On a scan, the same table's columns on another page of the form (printers that
+            // repeat a table's header on the next page): an earlier page's, or a later one's.
+            guard page.source != .native,
+                  let borrowed = knownLayouts[kind] ?? laterLayout(of: kind, after: page) else { return table }
+            let rows = reader.readWithBorrowedColumns(borrowed, top: range.top, bottom: range.bottom)
+                .filter { !$0.sharesOwnedFollowingTransaction.value.isNull || !$0.transactionDate.value.isNull }
+            return (rows, borrowed)
+        }
         for page in pages {
             let sections = SectionBounds(page: page)
             // Scans too: a scan of such a print has the same pages. (Where a continued page
@@ -40,12 +57,12 @@ struct FormReader {
             }
             runningTable = nil
             if let range = sections.tableI {
-                let table = TableReader(page: page, kind: .nonDerivative).read(top: range.top, bottom: range.bottom)
+                let table = readTable(.nonDerivative, range: range, on: page)
                 record.nonDerivativeTable += table.rows
                 if range.bottom >= page.bounds.y1 { runningTable = table.layout }
             }
             if let range = sections.tableII {
-                let table = TableReader(page: page, kind: .derivative).read(top: range.top, bottom: range.bottom)
+                let table = readTable(.derivative, range: range, on: page)
                 record.derivativeTable += table.rows
                 if range.bottom >= page.bounds.y1 { runningTable = table.layout }
             }
@@ -69,6 +86,19 @@ struct FormReader {
         }
         UnreadCheckboxes.infer(&record)
         return record
+    }
+
+    /// The columns `kind`'s table is read with on the first page after `page` where its
+    /// headings were found.
+    private func laterLayout(of kind: TableReader.Kind, after page: FormPage) -> TableReader.Layout? {
+        guard let index = pages.firstIndex(where: { $0 === page }) else { return nil }
+        for later in pages[(index + 1)...] {
+            let sections = SectionBounds(page: later)
+            guard let range = kind == .nonDerivative ? sections.tableI : sections.tableII,
+                  let (layout, _) = TableReader(page: later, kind: kind).header(top: range.top, bottom: range.bottom) else { continue }
+            return layout
+        }
+        return nil
     }
 
     /// The last row of a table whose wrapped cells a page break cut: their lines on the next
@@ -132,8 +162,11 @@ struct SectionBounds {
     var firstSectionTop: Double
 
     init(page: FormPage) {
-        let tableITitle = page.first(FormLabels.tableI)
         let tableIITitle = page.first(FormLabels.tableII)
+        // Table I comes before Table II: a "title" found below Table II's is a damaged line of
+        // its header ("Number of Derivative Securities").
+        var tableITitle = page.first(FormLabels.tableI)
+        if let one = tableITitle, let two = tableIITitle, one.rect.y0 > two.rect.y0 { tableITitle = nil }
         let ends = [
             page.trailerStart()?.top,
             page.first(FormLabels.remarks)?.rect.y0,

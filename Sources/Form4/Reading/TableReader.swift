@@ -31,6 +31,41 @@ struct TableReader {
 
     /// The rows, and the columns they were read with (nil when the headings were not found).
     func read(top: Double, bottom: Double) -> (rows: [TableRow], layout: Layout?) {
+        guard let (layout, headerBottom) = header(top: top, bottom: bottom) else { return ([], nil) }
+        // A table without rows: what lies below its header (a rule, the next table's title) is
+        // no part of it.
+        let rows = headerBottom < bottom
+            ? readBody(top: headerBottom + 0.01, bottom: bottom, columns: layout.columns, offPageFrom: layout.offPageFrom) : []
+        return (rows, layout)
+    }
+
+    /// The rows of a table whose headings OCR damaged past reading on this page, read with the
+    /// columns the same table has on another page of the form (`layout`): from below the
+    /// headings that were found, and the lines after them that spell heading text.
+    func readWithBorrowedColumns(_ layout: Layout, top: Double, bottom: Double) -> [TableRow] {
+        let region = Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: min(bottom, top + page.unit * headerDepth))
+        let headingsEnd = anatomy.compactMap { page.first($0.label, in: region)?.rect.y1 }.max() ?? top
+        let start = belowRepeatedHeadings(from: headingsEnd, to: bottom)
+        return readContinued(layout, top: start, bottom: nextHeader(below: start, above: bottom) ?? bottom).rows
+    }
+
+    /// Where another header begins between `top` and `bottom` (the other table's, under a title
+    /// OCR lost): a line spelling heading text, or two of the other table's headings found.
+    private func nextHeader(below top: Double, above bottom: Double) -> Double? {
+        let vocabulary = TableAnatomy.nonDerivativeHeaderWords.union(TableAnatomy.derivativeHeaderWords)
+        let headingLine = page.text.lines
+            .filter { $0.rect.y0 > top && $0.rect.y1 <= bottom && Self.spellsHeadingText($0.words.map(\.text), vocabulary: vocabulary) }
+            .map(\.rect.y0).min()
+        let region = Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: bottom)
+        let other = TableReader(page: page, kind: kind == .derivative ? .nonDerivative : .derivative)
+        let otherHeadings = other.anatomy.compactMap { page.first($0.label, in: region)?.rect.y0 }.sorted()
+        let otherHeader = otherHeadings.count >= 2 ? otherHeadings.first : nil
+        return [headingLine, otherHeader].compactMap { $0 }.min()
+    }
+
+    /// The table's columns from its headings between `top` and `bottom`, and where its header
+    /// ends; nil when most headings were not found.
+    func header(top: Double, bottom: Double) -> (layout: Layout, headerBottom: Double)? {
         let unit = page.unit
         let region = Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: bottom)
         var headings: [(name: String, rect: Rect)] = []
@@ -43,7 +78,7 @@ struct TableReader {
         headings = Self.inColumnOrder(headings, order: anatomy.map(\.name), scores: matches.mapValues(\.score))
         recoverMissingHeadings(&headings, region: region)
         // Without most of its headings this is not the table (or too damaged to read safely).
-        guard headings.count >= anatomy.count - 2 else { return ([], nil) }
+        guard headings.count >= anatomy.count - 2 else { return nil }
         let headingTop = headings.map(\.rect.y0).min() ?? top
         var columns = ColumnSet.fromLeftAlignedHeadings(headings, tableLeft: page.bounds.x0,
                                                         tableRight: page.bounds.x1, padding: unit * 0.5)
@@ -89,10 +124,7 @@ struct TableReader {
         let cutOffHeading = page.words(in: Rect(x0: page.bounds.x0, y0: headingTop, x1: page.bounds.x1, y1: headerBottom))
             .filter { $0.rect.x1 >= page.bounds.x1 - FieldBuilder.pageEdgeMargin }.map(\.rect.midX).min()
         let offPageFrom = cutOffHeading.flatMap { columns.index(for: Rect(x0: $0, y0: headingTop, x1: $0, y1: headingTop)) }
-        // A table without rows: what lies below its header (a rule, the next table's title) is
-        // no part of it.
-        let rows = headerBottom < bottom ? readBody(top: headerBottom + 0.01, bottom: bottom, columns: columns, offPageFrom: offPageFrom) : []
-        return (rows, Layout(kind: kind, columns: columns, pageWidth: page.bounds.width, offPageFrom: offPageFrom))
+        return (Layout(kind: kind, columns: columns, pageWidth: page.bounds.width, offPageFrom: offPageFrom), headerBottom)
     }
 
     /// Rows at the top of a page that carry on a table from the page before, under no header
