@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Score extraction against truth XML files.",
         discussion: """
-        Runs extraction on every PDF under DIR that has its EDGAR ownership XML beside it \
+        Runs extraction on every PDF under DIR (or each PDF named) that has its EDGAR ownership XML beside it \
         (NAME.pdf with NAME.xml; a PDF binding several forms with NAME.1.xml, NAME.2.xml, ...), \
         compares field by field and prints, per folder: documents, fields, field accuracy, \
         documents exactly right, footnote-reference accuracy and mean milliseconds per page; then \
@@ -17,7 +17,7 @@ struct EvalCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Folders to search for PDFs with truth files.", completion: .directory)
+    @Argument(help: "Folders to search for PDFs with truth files, or PDF files.", completion: .file())
     var folders: [String]
 
     @Flag(help: "Print the report as JSON.")
@@ -33,7 +33,10 @@ struct EvalCommand: ParsableCommand {
         let evaluator = Evaluator(extractor: Form4Extractor(options: ExtractionOptions(password: password)))
         var report = Evaluator.Report()
         for folder in folders {
-            guard FileManager.default.fileExists(atPath: folder) else { throw ValidationError("\(folder): no such folder") }
+            guard FileManager.default.fileExists(atPath: folder) else { throw ValidationError("\(folder): no such file or folder") }
+            if Evaluator.cases(under: folder).isEmpty {
+                FileHandle.standardError.write(Data("form4: \(folder): no PDF with its truth beside it (NAME.pdf with NAME.xml, or NAME.1.xml, NAME.2.xml, ... for several forms); nothing to score there\n".utf8))
+            }
             let part = evaluator.run(root: folder)
             report.folders += part.folders
             report.wrong += part.wrong

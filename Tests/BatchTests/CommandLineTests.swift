@@ -42,6 +42,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: stray.path), "no file named \"-\"")
     }
 
+    func testEvalScoresAPDFNamedOnItsOwn() throws {
+        let result = try run(["eval", "--json", "Samples/edgar-real/form4-chromium-letter.pdf"])
+        XCTAssertEqual(result.status, 0)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        let folders = try XCTUnwrap(report["folders"] as? [[String: Any]])
+        let summary = try XCTUnwrap(folders.first?["summary"] as? [String: Any])
+        XCTAssertEqual(summary["documents"] as? Int, 1)
+        XCTAssertEqual(summary["correct"] as? Int, summary["fields"] as? Int)
+    }
+
     func testXMLOutputWritesOneOwnershipDocumentPerForm() throws {
         let bound = BatchTests.repository.appendingPathComponent("Samples/bound")
         let pdf = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: bound.path).filter { $0.hasSuffix(".pdf") }.sorted().first)

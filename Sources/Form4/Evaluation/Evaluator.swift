@@ -41,23 +41,32 @@ public struct Evaluator {
 
     public init(extractor: Form4Extractor = Form4Extractor()) { self.extractor = extractor }
 
-    /// PDFs under `root` (recursively) that have truth, with their truth files in form order.
+    /// PDFs under `root` (recursively; `root` may also be one PDF) that have truth, with their
+    /// truth files in form order.
     public static func cases(under root: String) -> [(pdf: String, truths: [String])] {
         let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: root, isDirectory: &isFolder) else { return [] }
+        if !isFolder.boolValue {
+            return root.lowercased().hasSuffix(".pdf") ? truths(of: root).map { [(root, $0)] } ?? [] : []
+        }
         guard let enumerator = manager.enumerator(atPath: root) else { return [] }
         var cases: [(String, [String])] = []
         for case let relative as String in enumerator where relative.lowercased().hasSuffix(".pdf") {
             let pdf = (root as NSString).appendingPathComponent(relative)
-            let base = String(pdf.dropLast(4))
-            if manager.fileExists(atPath: base + ".xml") {
-                cases.append((pdf, [base + ".xml"]))
-                continue
-            }
-            var truths: [String] = []
-            while manager.fileExists(atPath: "\(base).\(truths.count + 1).xml") { truths.append("\(base).\(truths.count + 1).xml") }
-            if !truths.isEmpty { cases.append((pdf, truths)) }
+            if let truths = truths(of: pdf) { cases.append((pdf, truths)) }
         }
         return cases.sorted { $0.0 < $1.0 }
+    }
+
+    /// The truth files beside `pdf`: NAME.xml, or NAME.1.xml, NAME.2.xml, ... (nil: none).
+    static func truths(of pdf: String) -> [String]? {
+        let manager = FileManager.default
+        let base = String(pdf.dropLast(4))
+        if manager.fileExists(atPath: base + ".xml") { return [base + ".xml"] }
+        var truths: [String] = []
+        while manager.fileExists(atPath: "\(base).\(truths.count + 1).xml") { truths.append("\(base).\(truths.count + 1).xml") }
+        return truths.isEmpty ? nil : truths
     }
 
     /// Runs extraction on every case under `root` and scores it, grouped by folder.
