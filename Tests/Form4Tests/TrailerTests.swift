@@ -187,6 +187,12 @@ final class TrailerTests: XCTestCase {
         XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: [".", "A"], vocabulary: vocabulary), "specks")
     }
 
+    func testAnAmountOCRSetOnTwoLinesAnchorsOneRow() {
+        // "110,4" at 521.8 and "8°" at 528.3 (a printed "110,489"); the next row at 563.
+        XCTAssertEqual(RowAnchors.oneLinePerRow([563, 528.3, 521.8], tolerance: 8), [525.05, 563])
+        XCTAssertEqual(RowAnchors.oneLinePerRow([100, 110, 120], tolerance: 8), [100, 110, 120], "rows a line apart stay rows")
+    }
+
     func testAnOwnedLineOfLettersAloneNeedsAValueBesideIt() {
         typealias Value = RowAnchors.ValueLine
         // A row's date and code at 100; a speck read "te" at 130 under the row's last title line.

@@ -46,6 +46,22 @@ enum RowAnchors {
         return values.contains { !$0.isHeading && abs($0.midY - midY) <= tolerance }
     }
 
+    /// The owned column's line centres with those closer than `tolerance` to the one before
+    /// taken as one line: OCR may set the end of a value a little lower, as a line of its own
+    /// ("110,4" over "8°" for a printed "110,489" that ran close to the price beside it). Two
+    /// rows' values stand at least a line and the cells' padding apart.
+    static func oneLinePerRow(_ centres: [Double], tolerance: Double) -> [Double] {
+        var clusters: [[Double]] = []
+        for centre in centres.sorted() {
+            if let last = clusters.last?.last, centre - last < tolerance {
+                clusters[clusters.count - 1].append(centre)
+            } else {
+                clusters.append([centre])
+            }
+        }
+        return clusters.map { $0.reduce(0, +) / Double($0.count) }
+    }
+
     /// Row centres, top to bottom: `owned` (centres of the owned column's lines) and the centres
     /// of groups of `values` that stand further than `tolerance` from every owned line and from
     /// each other's group, where a group holds numbers (lines with a digit) in two columns, or
@@ -110,6 +126,6 @@ extension TableReader {
                 return RowAnchors.isCorroborated(ownedLine: words, midY: line.rect.midY, values: values, tolerance: tolerance)
             }.map(\.rect.midY)
         guard !ownedCentres.isEmpty else { return nil }
-        return RowAnchors.centres(owned: ownedCentres, values: values, tolerance: tolerance)
+        return RowAnchors.centres(owned: RowAnchors.oneLinePerRow(ownedCentres, tolerance: tolerance), values: values, tolerance: tolerance)
     }
 }
