@@ -142,6 +142,22 @@ final class HeadingRulesTests: XCTestCase {
         XCTAssertEqual(row.directOrIndirectOwnership.value, .string("I"))
     }
 
+    func testALastHeadingWhoseLabelOCRLostStillHasItsColumn() throws {
+        // OCR kept only the last heading's "(Instr. 4)" and a garbled line: the nature of the
+        // indirect ownership is its own column, not part of the D/I cell.
+        let kept = page(withRules: false).text.words.filter { !($0.rect.x0 >= 542 && $0.rect.y0 < 130) && $0.rect.y0 < 160 }
+            + words("Metres", x: 542, y: 118.5) + words("(Instr. 4)", x: 542, y: 124)
+            + words("3. Transaction Code", x: 262, y: 122) + words("4. Securities Acquired", x: 302, y: 122)
+            + words("Common Units", x: 38, y: 170) + words("04/22/2026", x: 132, y: 170) + words("S", x: 262, y: 170)
+            + words("242", x: 302, y: 170) + words("D", x: 352, y: 170) + words("$3,997", x: 382, y: 170)
+            + words("757", x: 422, y: 170) + words("I", x: 492, y: 170) + words("By Spouse", x: 542, y: 170)
+        let text = PageText(number: 1, bounds: Self.pageBounds, source: .ocrLayer, words: kept)
+        let rows = TableReader(page: FormPage(text: text, pdfPage: nil), kind: .nonDerivative).readRows(top: 110, bottom: 200)
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(row.directOrIndirectOwnership.value, .string("I"))
+        XCTAssertEqual(row.natureOfOwnership.value, .string("By Spouse"))
+    }
+
     func testATableITitleBelowTableIIsIsADamagedHeaderLine() {
         let words = words("Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned", x: 160, y: 30)
             + words("Table I - Non-Derivative Securities", x: 230, y: 54)

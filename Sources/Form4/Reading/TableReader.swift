@@ -356,12 +356,19 @@ struct TableReader {
     /// header words right of the last found heading run to the edge, the lost heading's column
     /// begins at the first of them: its cells are then known to be cut off, not merged into
     /// their neighbour's.
+    /// On a scan, OCR may also lose the last heading's label on a page it fits: where the
+    /// heading before it was found and header words stand beyond that on two lines or more
+    /// (what OCR kept of the lost heading, "(Instr. 4)"), the lost column begins there too.
     private func placeCutOffLastHeading(_ headings: inout [(name: String, rect: Rect)], band: Rect) {
         guard let last = anatomy.last, !headings.contains(where: { $0.name == last.name }),
               let lastFound = headings.max(by: { $0.rect.x1 < $1.rect.x1 }) else { return }
         let edge = page.bounds.x1 - (page.source == .native ? FieldBuilder.pageEdgeMargin : page.unit * 1.5)
         let beyond = page.words(in: band).filter { $0.rect.x0 > lastFound.rect.x1 + page.unit * 0.5 }
-        guard beyond.contains(where: { $0.rect.x1 >= edge }), let left = beyond.map(\.rect.x0).min() else { return }
+        guard let left = beyond.map(\.rect.x0).min() else { return }
+        let cutOff = beyond.contains { $0.rect.x1 >= edge }
+        let lostOnScan = page.source != .native && lastFound.name == anatomy[anatomy.count - 2].name
+            && LineGrouping().lines(from: beyond).count >= 2
+        guard cutOff || lostOnScan else { return }
         headings.append((last.name, Rect(x0: left, y0: lastFound.rect.y0, x1: left + 1, y1: lastFound.rect.y1)))
     }
 
