@@ -35,8 +35,7 @@ struct FormReader {
             // repeat a table's header on the next page): an earlier page's, or a later one's.
             guard page.source != .native,
                   let borrowed = knownLayouts[kind] ?? laterLayout(of: kind, after: page) else { return table }
-            let rows = reader.readWithBorrowedColumns(borrowed, top: range.top, bottom: range.bottom)
-                .filter { !$0.sharesOwnedFollowingTransaction.value.isNull || !$0.transactionDate.value.isNull }
+            let rows = reader.readWithBorrowedColumns(borrowed, top: range.top, bottom: range.bottom).filter(Self.holdsValues)
             return (rows, borrowed)
         }
         for page in pages {
@@ -46,7 +45,7 @@ struct FormReader {
             if let layout = runningTable, page !== first {
                 let continued = TableReader(page: page, kind: layout.kind)
                     .readContinued(layout, top: page.bounds.y0, bottom: sections.firstSectionTop)
-                let rows = continued.rows.filter { !$0.sharesOwnedFollowingTransaction.value.isNull || !$0.transactionDate.value.isNull }
+                let rows = continued.rows.filter(Self.holdsValues)
                 if layout.kind == .derivative {
                     Self.finish(&record.derivativeTable, with: continued.endOfLastRow)
                     record.derivativeTable += rows
@@ -86,6 +85,13 @@ struct FormReader {
         }
         UnreadCheckboxes.infer(&record)
         return record
+    }
+
+    /// Whether a row read without the page's own header (a continued page, borrowed columns)
+    /// holds a row's values: an amount owned, or a transaction date. Left-over header or prose
+    /// lines hold neither.
+    static func holdsValues(_ row: TableRow) -> Bool {
+        !row.sharesOwnedFollowingTransaction.value.isNull || !row.transactionDate.value.isNull
     }
 
     /// The columns `kind`'s table is read with on the first page after `page` where its
