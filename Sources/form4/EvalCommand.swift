@@ -29,11 +29,16 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Password for encrypted PDFs.")
     var password: String?
 
+    func validate() throws {
+        for folder in folders where !FileManager.default.fileExists(atPath: folder) {
+            throw ValidationError("\(folder): no such file or folder")
+        }
+    }
+
     func run() throws {
         let evaluator = Evaluator(extractor: Form4Extractor(options: ExtractionOptions(password: password)))
         var report = Evaluator.Report()
         for folder in folders {
-            guard FileManager.default.fileExists(atPath: folder) else { throw ValidationError("\(folder): no such file or folder") }
             if Evaluator.cases(under: folder).isEmpty {
                 FileHandle.standardError.write(Data("form4: \(folder): no PDF with its truth beside it (NAME.pdf with NAME.xml, or NAME.1.xml, NAME.2.xml, ... for several forms); nothing to score there\n".utf8))
             }

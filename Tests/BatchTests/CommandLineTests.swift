@@ -50,6 +50,7 @@ final class CommandLineTests: XCTestCase {
         let summary = try XCTUnwrap(folders.first?["summary"] as? [String: Any])
         XCTAssertEqual(summary["documents"] as? Int, 1)
         XCTAssertEqual(summary["correct"] as? Int, summary["fields"] as? Int)
+        XCTAssertEqual(try run(["eval", "Samples/no-such-folder"]).status, 2, "a path that is not there is a usage error")
     }
 
     func testXMLOutputWritesOneOwnershipDocumentPerForm() throws {
