@@ -132,4 +132,21 @@ final class OwnershipInferenceTests: XCTestCase {
         XCTAssertEqual(rows[1].directOrIndirectOwnership.value, .string("D"))
         XCTAssertEqual(rows[2].directOrIndirectOwnership.value, .string("D"), "a code read stays as read")
     }
+
+    func testACodeThatStoodInTheNatureColumnGoesToItsOwn() {
+        var alone = TableRow(), before = TableRow(), word = TableRow()
+        alone.natureOfOwnership = Field(value: .string("D"), confidence: 0.84, footnoteIds: ["F3"])
+        before.natureOfOwnership = Field(value: .string("I By Trust"), confidence: 0.8)
+        word.natureOfOwnership = Field(value: .string("Indirect By IRA"), confidence: 0.8)
+        var rows = [alone, before, word]
+        OwnershipInference.infer(&rows)
+        XCTAssertEqual(rows[0].directOrIndirectOwnership.value, .string("D"))
+        XCTAssertEqual(rows[0].directOrIndirectOwnership.method, "shifted")
+        XCTAssertEqual(rows[0].directOrIndirectOwnership.footnoteIds, ["F3"])
+        XCTAssertEqual(rows[0].natureOfOwnership.value, .null)
+        XCTAssertEqual(rows[1].directOrIndirectOwnership.value, .string("I"))
+        XCTAssertEqual(rows[1].natureOfOwnership.value, .string("By Trust"))
+        XCTAssertEqual(rows[2].natureOfOwnership.value, .string("Indirect By IRA"), "a word that begins with I is no code")
+        XCTAssertEqual(rows[2].directOrIndirectOwnership.method, "inferred")
+    }
 }
