@@ -10,6 +10,10 @@ public struct PageText: Sendable {
     public let lines: [TextLine]
     /// Words in line order: `lines[i].words[j]` is `words[lineStart[i] + j]`.
     public let words: [Word]
+    /// The words in the order they were given (the engine's reading order). A page made again
+    /// with some words changed starts from these: line grouping breaks ties by this order, so
+    /// the words in line order could group into other lines.
+    public let wordsAsGiven: [Word]
     let lineOfWord: [Int]
     let lineStart: [Int]
     let normalizedWords: [String]
@@ -29,6 +33,7 @@ public struct PageText: Sendable {
         let (order, lineStarts) = lineGrouping.lineOrder(of: words)
         let flat = order.map { words[$0] }
         self.words = flat
+        self.wordsAsGiven = words
         self.lineStart = lineStarts
         (lines, lineOfWord, lineWordMiddles) = Self.lines(of: flat, startingAt: lineStarts)
         let normalized = flat.map { LabelText.normalize($0.text) }

@@ -20,6 +20,19 @@ final class LayoutTests: XCTestCase {
         return grouping
     }
 
+    /// Line grouping breaks ties between words at one height by the order they come in, so a
+    /// page made again (labels put back on a scan) starts from the words as given: in line order
+    /// the same words group into other lines.
+    func testAPageMadeAgainFromItsWordsAsGivenHasTheSameLines() {
+        let tall = Word(text: "Tall", rect: Rect(x0: 50, y0: 5, x1: 70, y1: 25))
+        let small = Word(text: "small", rect: Rect(x0: 10, y0: 13, x1: 30, y1: 17))
+        let under = Word(text: "under", rect: Rect(x0: 15, y0: 17, x1: 35, y1: 27))
+        let text = page([tall, small, under])
+        XCTAssertEqual(text.lines.count, 1)
+        XCTAssertEqual(page(text.wordsAsGiven).lines.map(\.text), text.lines.map(\.text))
+        XCTAssertEqual(page(text.words).lines.count, 2, "in line order the tie goes the other way")
+    }
+
     func testWrappedLabelIsFoundAndNeighbourColumnIsNotJoined() {
         // "3." / "Transaction" / "Code" wrapped in a narrow cell, "Disposed" close by on the right.
         let text = page([word("3.", 100, 10), word("Transaction", 100, 19), word("Disposed", 150, 19),

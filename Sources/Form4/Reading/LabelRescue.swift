@@ -42,14 +42,14 @@ struct LabelRescue {
     /// (`make bench`: image-only pages at 2.0x the time of the tesseract CLI with it, against the
     /// 1.2x allowed; on Samples/image-only it was worth 1.9 points of field accuracy).
     func repaired(_ page: FormPage) -> FormPage? {
-        guard page.source == .ocrLayer else { return nil }
+        guard page.source != .native else { return nil }
         var zones: [Zone] = []
         let bounds = page.bounds, unit = page.unit
         let tableI = good(page.first(FormLabels.tableI))
         let tableII = good(page.first(FormLabels.tableII))
         let top = Rect(x0: bounds.x0, y0: bounds.y0, x1: bounds.x1, y1: bounds.y0 + bounds.height * 0.3)
         // The first page of a form: its title stands at the top, the boxes between it and Table I.
-        if let title = good(page.first(FormLabels.statementOfChanges, in: top)) {
+        if page.source == .ocrLayer, let title = good(page.first(FormLabels.statementOfChanges, in: top)) {
             let bottom = tableI?.rect.y0 ?? tableII?.rect.y0 ?? bounds.y0 + bounds.height * 0.45
             let area = Rect(x0: bounds.x0, y0: title.rect.y1, x1: bounds.x1, y1: bottom)
             if area.height > unit * 4, Self.headerKeyLabels.contains(where: { good(page.first($0, in: area)) == nil }) {
@@ -68,7 +68,7 @@ struct LabelRescue {
         }
         guard !zones.isEmpty, let image = page.scanImage(), let ocr = page.ocr else { return nil }
 
-        var words = page.words
+        var words = page.text.wordsAsGiven
         var changed = false
         for zone in zones {
             guard let crop = image.cropped(to: zone.area, margin: unit * 0.3) else { continue }

@@ -23,6 +23,9 @@ struct TableReader {
         let pageWidth: Double
         /// The first column cut off at the page's edge, if any.
         let offPageFrom: Int?
+        /// From the top of the column headings to the end of the header: a page whose OCR
+        /// damaged the same header has it as deep.
+        var headerDepth: Double = 0
     }
 
     /// Reads the table's rows between `top` (its title, or the page top on a continued page)
@@ -41,12 +44,29 @@ struct TableReader {
 
     /// The rows of a table whose headings OCR damaged past reading on this page, read with the
     /// columns the same table has on another page of the form (`layout`): from below the
-    /// headings that were found, and the lines after them that spell heading text.
+    /// headings that were found, as deep as the header the columns came from, and the lines
+    /// after that which spell heading text.
     func readWithBorrowedColumns(_ layout: Layout, top: Double, bottom: Double) -> [TableRow] {
         let region = Rect(x0: page.bounds.x0, y0: top, x1: page.bounds.x1, y1: min(bottom, top + page.unit * headerDepth))
-        let headingsEnd = anatomy.compactMap { page.first($0.label, in: region)?.rect.y1 }.max() ?? top
+        let found = anatomy.compactMap { page.first($0.label, in: region)?.rect }
+        let headingsEnd = max(found.map(\.y1).max() ?? top, headerEnd(borrowed: layout, headings: found, bottom: bottom))
         let start = belowRepeatedHeadings(from: headingsEnd, to: bottom)
         return readContinued(layout, top: start, bottom: nextHeader(below: start, above: bottom) ?? bottom).rows
+    }
+
+    /// Where a header whose headings OCR damaged ends, from the depth of the header its columns
+    /// were borrowed from (`layout`): lines of it garbled past spelling heading text ("Code V
+    /// (A)(0) Brercisable Bate”") are no rows, and its last sub-headings ("of Shares") no next
+    /// table. A line that begins above that depth ends there; none holding a value (a date or an
+    /// amount of three digits or more, unlike the headings' numbers "10." and "11.") does: the
+    /// top-most heading may be the one lost, which puts the depth too low.
+    private func headerEnd(borrowed layout: Layout, headings: [Rect], bottom: Double) -> Double {
+        guard let headingTop = headings.map(\.y0).min() else { return 0 }
+        let lines = page.text.lines.filter { $0.rect.y0 >= headingTop - page.unit * 0.5 && $0.rect.y1 <= bottom }
+        let firstValues = lines.filter { $0.words.contains { $0.text.filter(\.isNumber).count >= 3 } }.map(\.rect.y0).min() ?? bottom
+        let depth = headingTop + layout.headerDepth
+        let end = lines.filter { $0.rect.y0 < depth - page.unit * 0.5 }.map(\.rect.y1).max() ?? depth
+        return min(end, firstValues)
     }
 
     /// Where another header begins between `top` and `bottom` (the other table's, under a title
@@ -124,7 +144,8 @@ struct TableReader {
         let cutOffHeading = page.words(in: Rect(x0: page.bounds.x0, y0: headingTop, x1: page.bounds.x1, y1: headerBottom))
             .filter { $0.rect.x1 >= page.bounds.x1 - FieldBuilder.pageEdgeMargin }.map(\.rect.midX).min()
         let offPageFrom = cutOffHeading.flatMap { columns.index(for: Rect(x0: $0, y0: headingTop, x1: $0, y1: headingTop)) }
-        return (Layout(kind: kind, columns: columns, pageWidth: page.bounds.width, offPageFrom: offPageFrom), headerBottom)
+        return (Layout(kind: kind, columns: columns, pageWidth: page.bounds.width, offPageFrom: offPageFrom,
+                       headerDepth: headerBottom - headingTop), headerBottom)
     }
 
     /// Rows at the top of a page that carry on a table from the page before, under no header
