@@ -34,13 +34,35 @@ final class LabelRescueTests: XCTestCase {
         return (page, damaged, truth)
     }
 
-    func testPagesWeOCROurselvesAreNotReadAgain() throws {
-        // Their words came from the same engine at the same resolution a moment before; a second
-        // reading doubled an image-only page's time.
-        let (_, damaged, _) = try damagedPage([FormLabels.nameAndAddress, FormLabels.issuerName])
-        let ours = damaged.replacingText(PageText(number: damaged.number, bounds: damaged.bounds, source: .ocr, words: damaged.words))
+    func testBoxLabelsOfPagesWeOCROurselvesAreNotReadAgainButColumnHeadingsAre() throws {
+        // Their words came from the same engine at the same resolution a moment before: reading
+        // the boxes again doubled an image-only page's time. A table's heading band is small,
+        // and without its headings the table is lost.
+        let (_, damagedBoxes, _) = try damagedPage([FormLabels.nameAndAddress, FormLabels.issuerName])
+        let ours = damagedBoxes.replacingText(PageText(number: damagedBoxes.number, bounds: damagedBoxes.bounds, source: .ocr, words: damagedBoxes.words))
         XCTAssertNil(LabelRescue().repaired(ours))
-        XCTAssertNotNil(LabelRescue().repaired(damaged), "an OCR text layer is")
+        XCTAssertNotNil(LabelRescue().repaired(damagedBoxes), "an OCR text layer is")
+        let headings = [TableAnatomy.nonDerivative[0], TableAnatomy.nonDerivative[1], TableAnatomy.nonDerivative[4]].map(\.label)
+        let (_, damagedHeadings, _) = try damagedPage(headings)
+        let oursWithoutHeadings = damagedHeadings.replacingText(
+            PageText(number: damagedHeadings.number, bounds: damagedHeadings.bounds, source: .ocr, words: damagedHeadings.words))
+        let repaired = try XCTUnwrap(LabelRescue().repaired(oursWithoutHeadings))
+        for heading in headings { XCTAssertGreaterThanOrEqual(repaired.first(heading)?.score ?? 0, 0.9, "\(heading) put back") }
+    }
+
+    /// A WeasyPrint print scanned without a text layer: OCR of the whole page runs Table I's
+    /// headings together line by line ("eee octlengaction mols beh grcivks"), and so does a
+    /// reading of the band as one block; read as scattered text, each heading comes out whole.
+    func testColumnHeadingsPrintedInBlocksSideBySideAreReadAsScatteredText() throws {
+        let result = Form4Extractor().extract(path: ExtractionTests.fixtures.appendingPathComponent("weasyprint-image-only-page-1.pdf").path)
+        let table = try XCTUnwrap(result.forms.first).nonDerivativeTable
+        XCTAssertEqual(table.count, 5)
+        let first = try XCTUnwrap(table.first)
+        XCTAssertEqual(first.securityTitle.value, .string("Common Stock"))
+        XCTAssertEqual(first.transactionDate.value, .string("2021-07-17"))
+        XCTAssertEqual(first.transactionShares.value, .number(6346.3))
+        XCTAssertEqual(first.transactionPricePerShare.value, .number(Decimal(string: "68.96")!))
+        XCTAssertEqual(table.last?.sharesOwnedFollowingTransaction.value, .number(9150))
     }
 
     func testGarbledBoxLabelsAreReadAgainAndTheirBoxesRead() throws {

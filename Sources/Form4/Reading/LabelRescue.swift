@@ -1,5 +1,6 @@
 import Layout
 import PDFText
+import OCR
 
 /// On a scan, the form's printed labels are what every box and column is found from, and OCR's
 /// page layout analysis garbles them most: small print packed between rules ("ER ns Soe gt Date
@@ -72,8 +73,8 @@ struct LabelRescue {
         var changed = false
         for zone in zones {
             guard let crop = image.cropped(to: zone.area, margin: unit * 0.3) else { continue }
-            func reading(_ image: GrayImage) -> PageText? {
-                guard let read = try? ocr.tesseract().recognizeWords(in: image, pageSegmentation: .singleBlock) else { return nil }
+            func reading(_ image: GrayImage, _ segmentation: PageSegmentation = .singleBlock) -> PageText? {
+                guard let read = try? ocr.tesseract().recognizeWords(in: image, pageSegmentation: segmentation) else { return nil }
                 return PageText(number: page.number, bounds: bounds, source: page.source,
                                 words: read.map { Word(text: $0.text, rect: $0.rect, ocrConfidence: $0.confidence) })
             }
@@ -81,23 +82,35 @@ struct LabelRescue {
                 page.finder.first(label, in: text, region: zone.area).flatMap(good)
             }
             guard var reread = reading(crop) else { continue }
-            // Small print may need a second, enlarged reading.
             let keys = zone.headings.isEmpty ? Self.headerKeyLabels : zone.headings
-            let missed = keys.filter { found($0, in: reread) == nil }.count
-            if missed > 0, let larger = reading(crop.enlarged(by: 2, border: 0)),
-               keys.filter({ found($0, in: larger) == nil }).count < missed {
+            func missed(_ text: PageText) -> Int { keys.filter { found($0, in: text) == nil }.count }
+            var segmentation = PageSegmentation.singleBlock
+            // Column headings stand side by side in small blocks of their own, which a reading
+            // as one block runs together line by line ("2A. Deemed Code (Instr. Disposed Of");
+            // read as scattered text, each block comes out whole.
+            if !zone.headings.isEmpty, missed(reread) > 0, let sparse = reading(crop, .sparseText), missed(sparse) < missed(reread) {
+                reread = sparse
+                segmentation = .sparseText
+            }
+            // Small print may need a second, enlarged reading.
+            if missed(reread) > 0, let larger = reading(crop.enlarged(by: 2, border: 0), segmentation), missed(larger) < missed(reread) {
                 reread = larger
             }
             func found(_ label: Label) -> LabelMatch? { found(label, in: reread) }
             if !zone.headings.isEmpty {
                 // A table's header holds only labels: where the new reading finds more of its
-                // headings, it replaces the old one down to the lowest label it found.
+                // headings, it replaces the old one down to the lowest label it found, and never
+                // down into the first row (a date or an amount: three digits or more), where a
+                // sub-heading's word may also stand.
                 let before = zone.headings.filter { good(page.first($0, in: zone.area)) != nil }.count
                 let after = zone.headings.filter { found($0) != nil }.count
                 let matches = zone.labels.compactMap(found)
                 guard after > before, after >= zone.headings.count - 2,
-                      let bottom = matches.map(\.rect.y1).max() else { continue }
-                let band = (zone.area.y0, bottom + unit * 0.2)
+                      let lowest = matches.map(\.rect.y1).max() else { continue }
+                let firstValue = (page.words + reread.words)
+                    .filter { $0.rect.y0 > zone.area.y0 && $0.text.filter(\.isNumber).count >= 3 }.map(\.rect.y0).min()
+                let bottom = min(lowest + unit * 0.2, firstValue ?? .infinity)
+                let band = (zone.area.y0, bottom)
                 func inBand(_ word: Word) -> Bool { word.rect.midY > band.0 && word.rect.midY < band.1 }
                 words.removeAll(where: inBand)
                 words.append(contentsOf: reread.words.filter(inBand))
