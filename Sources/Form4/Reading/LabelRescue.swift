@@ -63,7 +63,11 @@ struct LabelRescue {
             let next = [tableI, tableII].compactMap { $0?.rect.y0 }.filter { $0 > title.rect.y1 }.min() ?? bounds.y1
             let area = Rect(x0: bounds.x0, y0: title.rect.y1, x1: bounds.x1, y1: min(next, title.rect.y1 + unit * depth))
             let labels = Self.tableLabels(anatomy)
-            if labels.headings.contains(where: { good(page.first($0, in: area)) == nil }) {
+            let found = labels.headings.compactMap { good(page.first($0, in: area)) }
+            // On a page we read ourselves, only a header the table cannot be read from: too few
+            // headings to place the columns (`TableReader.header`), or two found in one place.
+            let unreadable = found.count < labels.headings.count - 2 || Self.sharePlace(found)
+            if found.count < labels.headings.count, page.source == .ocrLayer || unreadable {
                 zones.append(Zone(area: area, labels: labels.all, headings: labels.headings))
             }
         }
@@ -92,8 +96,9 @@ struct LabelRescue {
                 reread = sparse
                 segmentation = .sparseText
             }
-            // Small print may need a second, enlarged reading.
-            if missed(reread) > 0, let larger = reading(crop.enlarged(by: 2, border: 0), segmentation), missed(larger) < missed(reread) {
+            // Small print may need a second, enlarged reading; not on a page we read ourselves
+            // at OCR resolution a moment before (its time is what an image-only page costs).
+            if page.source == .ocrLayer, missed(reread) > 0, let larger = reading(crop.enlarged(by: 2, border: 0), segmentation), missed(larger) < missed(reread) {
                 reread = larger
             }
             func found(_ label: Label) -> LabelMatch? { found(label, in: reread) }
@@ -138,6 +143,13 @@ struct LabelRescue {
         var labels: [Label]
         /// A table's column headings; empty for the header's boxes.
         var headings: [Label]
+    }
+
+    /// Whether two of `matches` stand on the same words.
+    static func sharePlace(_ matches: [LabelMatch]) -> Bool {
+        matches.indices.contains { i in
+            matches[(i + 1)...].contains { !Set($0.wordIndices).isDisjoint(with: matches[i].wordIndices) }
+        }
     }
 
     private func good(_ match: LabelMatch?) -> LabelMatch? {
