@@ -164,6 +164,20 @@ final class HeadingRulesTests: XCTestCase {
         XCTAssertEqual(rows.first?.transactionDate.value, .string("2026-04-23"))
     }
 
+    /// OCR boxes of the first row may reach up into the header's last line (a WeasyPrint scan
+    /// at 200 dpi): a line holding a date or an amount is still the first row, not the header's.
+    func testAFirstRowWhoseBoxesReachIntoTheHeaderIsNoPartOfIt() throws {
+        let text = PageText(number: 1, bounds: Self.pageBounds, source: .ocrLayer,
+                            words: page(withRules: false, rowY: 153).text.words
+                                + words("3. Transaction Code", x: 262, y: 122) + words("4. Securities Acquired", x: 302, y: 122))
+        let rows = TableReader(page: FormPage(text: text, pdfPage: nil), kind: .nonDerivative).readRows(top: 110, bottom: 200)
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(row.transactionDate.value, .string("2026-04-22"))
+        XCTAssertEqual(row.sharesOwnedFollowingTransaction.value, .number(757))
+        XCTAssertTrue(TableReader.isValue("1,433,685") && TableReader.isValue("07/10/2020") && TableReader.isValue("$605.8"))
+        XCTAssertFalse(TableReader.isValue("10.") || TableReader.isValue("3,4and5)"), "headings' numbers")
+    }
+
     func testALastHeadingWhoseLabelOCRLostStillHasItsColumn() throws {
         // OCR kept only the last heading's "(Instr. 4)" and a garbled line: the nature of the
         // indirect ownership is its own column, not part of the D/I cell.

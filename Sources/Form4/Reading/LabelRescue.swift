@@ -104,18 +104,13 @@ struct LabelRescue {
             func found(_ label: Label) -> LabelMatch? { found(label, in: reread) }
             if !zone.headings.isEmpty {
                 // A table's header holds only labels: where the new reading finds more of its
-                // headings, it replaces the old one down to the lowest label it found, and never
-                // down into the first row (a date or an amount: three digits or more), where a
-                // sub-heading's word may also stand.
+                // headings, it replaces the old one down to the lowest label it found.
                 let before = zone.headings.filter { good(page.first($0, in: zone.area)) != nil }.count
                 let after = zone.headings.filter { found($0) != nil }.count
                 let matches = zone.labels.compactMap(found)
                 guard after > before, after >= zone.headings.count - 2,
-                      let lowest = matches.map(\.rect.y1).max() else { continue }
-                let firstValue = (page.words + reread.words)
-                    .filter { $0.rect.y0 > zone.area.y0 && $0.text.filter(\.isNumber).count >= 3 }.map(\.rect.y0).min()
-                let bottom = min(lowest + unit * 0.2, firstValue ?? .infinity)
-                let band = (zone.area.y0, bottom)
+                      let bottom = matches.map(\.rect.y1).max() else { continue }
+                let band = (zone.area.y0, bottom + unit * 0.2)
                 func inBand(_ word: Word) -> Bool { word.rect.midY > band.0 && word.rect.midY < band.1 }
                 words.removeAll(where: inBand)
                 words.append(contentsOf: reread.words.filter(inBand))

@@ -57,13 +57,12 @@ struct TableReader {
     /// Where a header whose headings OCR damaged ends, from the depth of the header its columns
     /// were borrowed from (`layout`): lines of it garbled past spelling heading text ("Code V
     /// (A)(0) Brercisable Bate”") are no rows, and its last sub-headings ("of Shares") no next
-    /// table. A line that begins above that depth ends there; none holding a value (a date or an
-    /// amount of three digits or more, unlike the headings' numbers "10." and "11.") does: the
-    /// top-most heading may be the one lost, which puts the depth too low.
+    /// table. A line that begins above that depth ends there; none holding a value (`isValue`)
+    /// does: the top-most heading may be the one lost, which puts the depth too low.
     private func headerEnd(borrowed layout: Layout, headings: [Rect], bottom: Double) -> Double {
         guard let headingTop = headings.map(\.y0).min() else { return 0 }
         let lines = page.text.lines.filter { $0.rect.y0 >= headingTop - page.unit * 0.5 && $0.rect.y1 <= bottom }
-        let firstValues = lines.filter { $0.words.contains { $0.text.filter(\.isNumber).count >= 3 } }.map(\.rect.y0).min() ?? bottom
+        let firstValues = lines.filter { $0.words.contains { Self.isValue($0.text) } }.map(\.rect.y0).min() ?? bottom
         let depth = headingTop + layout.headerDepth
         let end = lines.filter { $0.rect.y0 < depth - page.unit * 0.5 }.map(\.rect.y1).max() ?? depth
         return min(end, firstValues)
@@ -573,6 +572,9 @@ struct TableReader {
             // Native text may leave a hair's gap between a heading's lines where the printer sets
             // generous leading; the first row stands a cell padding and a rule further down.
             let overlap = page.source == .native ? -page.unit * 0.2 : page.unit * 0.25
+            // On a scan, a line holding a date or an amount is the first row, however high its
+            // boxes reach.
+            if page.source != .native, line.words.contains(where: { Self.isValue($0.text) }) { continue }
             if line.rect.y0 <= headerBottom - overlap { headerBottom = max(headerBottom, line.rect.y1) }
         }
         return headerBottom
@@ -608,6 +610,13 @@ struct TableReader {
     /// (a number of two digits or more, an amount; "$)" is a damaged "5)"), and at least two of every three of its
     /// words of three letters or more are heading words, as spelled or with one letter damaged
     /// (with "(A)" and "(D)" counted as heading words).
+    /// Whether a word is a date or an amount as a table's rows hold them: three digits or more
+    /// and no letter. Headings hold none: their numbers have one or two digits ("10."), and
+    /// OCR runs "(Instr. 3, 4 and 5)" together with letters ("3,4and5)").
+    static func isValue(_ text: String) -> Bool {
+        text.filter(\.isNumber).count >= 3 && !text.contains(where: \.isLetter)
+    }
+
     static func spellsHeadingText(_ words: [String], vocabulary: Set<String>) -> Bool {
         var heading = 0, other = 0
         for word in words {
