@@ -116,20 +116,29 @@ final class HeadingRulesTests: XCTestCase {
         XCTAssertEqual(row.natureOfOwnership.value, .string("By Spouse"))
     }
 
-    func testATableWhoseHeadingsOCRWreckedIsReadWithTheColumnsOfAnotherPage() throws {
-        // Page 1 prints the header whole; page 2 repeats it, but OCR kept two of its headings.
+    /// The columns of Table I read from a page that prints its header whole.
+    func wholeHeaderLayout() throws -> TableReader.Layout {
         let whole = page(withRules: false).text.words + words("3. Transaction Code", x: 262, y: 122)
             + words("4. Securities Acquired", x: 302, y: 122)
         let first = FormPage(text: PageText(number: 1, bounds: Self.pageBounds, source: .ocrLayer, words: whole), pdfPage: nil)
-        let layout = try XCTUnwrap(TableReader(page: first, kind: .nonDerivative).header(top: 110, bottom: 200)?.layout)
-        let wrecked = words("1. Title of Security", x: 38, y: 122) + words("5. Amount of Securities", x: 422, y: 122)
-            + words("Tr@nsacti0n Dxte", x: 132, y: 122) + words("Ownershlp Form", x: 492, y: 122)
+        return try XCTUnwrap(TableReader(page: first, kind: .nonDerivative).header(top: 110, bottom: 200)?.layout)
+    }
+
+    /// Table I on a page whose OCR kept two of its headings (and `damage`), and one row.
+    func wreckedHeaderTable(_ damage: [Word]) -> TableReader {
+        let wrecked = words("1. Title of Security", x: 38, y: 122) + words("5. Amount of Securities", x: 422, y: 122) + damage
             + words("Code V Amount (A) or (D) Price", x: 262, y: 150)
             + words("Series A Preferred", x: 38, y: 170) + words("04/23/2026", x: 132, y: 170) + words("P", x: 262, y: 170)
             + words("15", x: 302, y: 170) + words("A", x: 352, y: 170) + words("$12.50", x: 382, y: 170)
             + words("1,015", x: 422, y: 170) + words("I", x: 492, y: 170)
-        let second = TableReader(page: FormPage(text: PageText(number: 2, bounds: Self.pageBounds, source: .ocrLayer, words: wrecked),
-                                                pdfPage: nil), kind: .nonDerivative)
+        return TableReader(page: FormPage(text: PageText(number: 2, bounds: Self.pageBounds, source: .ocrLayer, words: wrecked),
+                                          pdfPage: nil), kind: .nonDerivative)
+    }
+
+    func testATableWhoseHeadingsOCRWreckedIsReadWithTheColumnsOfAnotherPage() throws {
+        // Page 1 prints the header whole; page 2 repeats it, but OCR kept two of its headings.
+        let layout = try wholeHeaderLayout()
+        let second = wreckedHeaderTable(words("Tr@nsacti0n Dxte", x: 132, y: 122) + words("Ownershlp Form", x: 492, y: 122))
         XCTAssertNil(second.read(top: 110, bottom: 200).layout, "too few headings to place the columns")
         let rows = second.readWithBorrowedColumns(layout, top: 110, bottom: 200)
         XCTAssertEqual(rows.count, 1, "the header's lines are no rows")
@@ -146,18 +155,8 @@ final class HeadingRulesTests: XCTestCase {
     /// OCR garbled past spelling heading text, and its last sub-headings after that, are neither
     /// rows nor the start of another table (which lost every row of a WeasyPrint scan's Table II).
     func testABorrowedHeaderIsAsDeepAsTheOneItWasBorrowedFrom() throws {
-        let whole = page(withRules: false).text.words + words("3. Transaction Code", x: 262, y: 122)
-            + words("4. Securities Acquired", x: 302, y: 122)
-        let first = FormPage(text: PageText(number: 1, bounds: Self.pageBounds, source: .ocrLayer, words: whole), pdfPage: nil)
-        let layout = try XCTUnwrap(TableReader(page: first, kind: .nonDerivative).header(top: 110, bottom: 200)?.layout)
-        let wrecked = words("1. Title of Security", x: 38, y: 122) + words("5. Amount of Securities", x: 422, y: 122)
-            + words("Brercisable Bate irati Tle Rmber", x: 132, y: 138)
-            + words("Code V Amount (A) or (D) Price", x: 262, y: 150)
-            + words("Series A Preferred", x: 38, y: 170) + words("04/23/2026", x: 132, y: 170) + words("P", x: 262, y: 170)
-            + words("15", x: 302, y: 170) + words("A", x: 352, y: 170) + words("$12.50", x: 382, y: 170)
-            + words("1,015", x: 422, y: 170) + words("I", x: 492, y: 170)
-        let second = TableReader(page: FormPage(text: PageText(number: 2, bounds: Self.pageBounds, source: .ocrLayer, words: wrecked),
-                                                pdfPage: nil), kind: .nonDerivative)
+        let layout = try wholeHeaderLayout()
+        let second = wreckedHeaderTable(words("Brercisable Bate irati Tle Rmber", x: 132, y: 138))
         let rows = second.readWithBorrowedColumns(layout, top: 110, bottom: 200)
         XCTAssertEqual(rows.count, 1)
         XCTAssertEqual(rows.first?.sharesOwnedFollowingTransaction.value, .number(1015))

@@ -38,10 +38,11 @@ struct LabelRescue {
 
     /// The page with its missing labels put back, or nil when nothing was missing or found.
     ///
-    /// Only for OCR text layers. A page we OCR ourselves was read by the same engine at 300 dpi
-    /// moments before, and reading its zones again cost as much again as the page itself
-    /// (`make bench`: image-only pages at 2.0x the time of the tesseract CLI with it, against the
-    /// 1.2x allowed; on Samples/image-only it was worth 1.9 points of field accuracy).
+    /// On OCR text layers every zone that lacks labels. A page we OCR ourselves was read by the
+    /// same engine at 300 dpi moments before, and reading all its zones again cost as much again
+    /// as the page itself (`make bench`: image-only pages at 2.0x the time of the tesseract CLI,
+    /// against the 1.2x allowed); there only a table header too damaged to read the table from
+    /// is read again (a few percent of the time; without it a WeasyPrint scan lost whole tables).
     func repaired(_ page: FormPage) -> FormPage? {
         guard page.source != .native else { return nil }
         var zones: [Zone] = []

@@ -25,7 +25,7 @@ struct TableReader {
         let offPageFrom: Int?
         /// From the top of the column headings to the end of the header: a page whose OCR
         /// damaged the same header has it as deep.
-        var headerDepth: Double = 0
+        let headerDepth: Double
     }
 
     /// Reads the table's rows between `top` (its title, or the page top on a continued page)
@@ -606,10 +606,6 @@ struct TableReader {
         return headerBottom
     }
 
-    /// Whether the words of a line are words of the table's printed header: no value among them
-    /// (a number of two digits or more, an amount; "$)" is a damaged "5)"), and at least two of every three of its
-    /// words of three letters or more are heading words, as spelled or with one letter damaged
-    /// (with "(A)" and "(D)" counted as heading words).
     /// Whether a word is a date or an amount as a table's rows hold them: three digits or more
     /// and no letter. Headings hold none: their numbers have one or two digits ("10."), and
     /// OCR runs "(Instr. 3, 4 and 5)" together with letters ("3,4and5)").
@@ -617,6 +613,10 @@ struct TableReader {
         text.filter(\.isNumber).count >= 3 && !text.contains(where: \.isLetter)
     }
 
+    /// Whether the words of a line are words of the table's printed header: no value among them
+    /// (a number of two digits or more, an amount; "$)" is a damaged "5)"), and at least two of every three of its
+    /// words of three letters or more are heading words, as spelled or with one letter damaged
+    /// (with "(A)" and "(D)" counted as heading words).
     static func spellsHeadingText(_ words: [String], vocabulary: Set<String>) -> Bool {
         var heading = 0, other = 0
         for word in words {
