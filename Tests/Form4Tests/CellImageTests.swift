@@ -70,6 +70,21 @@ final class CellImageTests: XCTestCase {
         XCTAssertEqual(cells.components(in: inside).count, 5)
     }
 
+    func testAnEmptyCellWithoutRulesTakesInALetterItsGuessedSideCuts() {
+        // A table printed without rules; the text layer dropped the cell's one letter (an (A)/(D)
+        // code), which stands across the column's right edge next to the price. The cell takes
+        // the letter in whole, and not the price beside it.
+        var image = canvas(width: 100, height: 50)
+        paint(&image, Rect(x0: 40, y0: 22, x1: 45, y1: 30))
+        paint(&image, Rect(x0: 50, y0: 22, x1: 58, y1: 30))
+        let cells = CellImage(image: image, unit: 8)
+        let (inside, ruled) = cells.ruledCell(Rect(x0: 30, y0: 21, x1: 43, y1: 31))
+        XCTAssertFalse(ruled)
+        XCTAssertGreaterThan(inside.x1, 45)
+        XCTAssertLessThan(inside.x1, 50)
+        XCTAssertEqual(cells.components(in: inside).count, 1)
+    }
+
     func testRaisedMarkerAfterTheValueIsFound() throws {
         let cells = CellImage(image: ruledCell(marker: true), unit: 8)
         let inside = cells.inside(Rect(x0: 12, y0: 21, x1: 88, y1: 31))

@@ -103,6 +103,12 @@ struct CellImage {
             let near = Int(unit * Self.textNearSideUnits * image.scale)
             if px(text.x1) >= right - near { right = clearSide(from: right, step: 1, top: top, bottom: bottom) }
             if px(text.x0) <= left + near { left = clearSide(from: left, step: -1, top: top, bottom: bottom) }
+        } else if best == 0 {
+            // Nothing of the cell in the text layer and no rule beside it (a table printed without
+            // rules): a letter the layer dropped may stand across the column's guessed side (the
+            // (A)/(D) code of a WeasyPrint print, set against the price).
+            right = clearSide(from: right, step: 1, top: top, bottom: bottom)
+            left = clearSide(from: left, step: -1, top: top, bottom: bottom)
         }
         guard right - left > 2 else { return (area, false) }
         return (Rect(x0: pointX(left), y0: pointY(top), x1: pointX(right), y1: pointY(bottom)), bestRow > 0 && best > 0)
