@@ -85,6 +85,18 @@ final class CellImageTests: XCTestCase {
         XCTAssertEqual(cells.components(in: inside).count, 1)
     }
 
+    func testAFaintLetterTheColumnsSideCutIsSeenAtTheCellsOwnInkLevel() {
+        // A faint scan: the letter's blurred edge counts as ink only at the cell's own level,
+        // which is set after the sides were placed; placed again at that level, the side stays
+        // clear of the edge, and the letter is not taken for a piece the side cut off.
+        var image = canvas(width: 100, height: 50)
+        paint(&image, Rect(x0: 40, y0: 22, x1: 44, y1: 30), level: 110)
+        paint(&image, Rect(x0: 44, y0: 22, x1: 45.5, y1: 30), level: 165)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 100, y1: 50), source: .ocrLayer, words: [])
+        let page = FormPage(text: text, pdfPage: nil, scanImage: image)
+        XCTAssertEqual(page.cellInk(Rect(x0: 30, y0: 21, x1: 43, y1: 31), text: nil)?.hasText, true)
+    }
+
     func testRaisedMarkerAfterTheValueIsFound() throws {
         let cells = CellImage(image: ruledCell(marker: true), unit: 8)
         let inside = cells.inside(Rect(x0: 12, y0: 21, x1: 88, y1: 31))
