@@ -215,14 +215,15 @@ final class FormPage {
     func cellInk(_ region: Rect, text: Rect?) -> ScanCellInk? {
         guard let (found, image) = ruleFinder() else { return nil }
         var cells = found
-        var (inside, ruled) = cells.ruledCell(imageArea(region), text: text.map { imageArea($0) })
+        let area = imageArea(region), textArea = text.map { imageArea($0) }
+        var (inside, ruled) = cells.ruledCell(area, text: textArea)
         // Rules and letters are told from paper at a fixed level, except where the print is too
         // faint for it (blurred, light scans): there at the cell's own, and the cell's sides are
         // placed again at that level (at it a letter's blurred edge reaches further, and a side
         // left clear of it at the fixed level would cut it).
         if cells.components(in: inside).count < 2, case let level = cells.printLevel(in: inside), level > cells.inkLevel {
             cells.inkLevel = level
-            (inside, ruled) = cells.ruledCell(imageArea(region), text: text.map { imageArea($0) })
+            (inside, ruled) = cells.ruledCell(area, text: textArea)
         }
         // A marker printed clearly is found as raised pieces of ink and read as "(n)"; a faint,
         // blurred or broken one (200 dpi) column by column, and read leniently.
