@@ -109,10 +109,19 @@ public struct Form4Extractor: Sendable {
         }
         // An OCR text layer over a scan: straightened like our own OCR.
         words = Self.removingDuplicates(words)
-        let skew = Deskew().angle(of: words)
-        let straight = Deskew.straighten(words, angle: skew, centre: (page.bounds.midX, page.bounds.midY))
+        let deskew = Deskew(), centre = (x: page.bounds.midX, y: page.bounds.midY)
+        var skew = deskew.angle(of: words)
+        var scan: GrayImage? = nil
+        if deskew.setsLinesLevel(words), let image = try? page.renderGray(dpi: OCRService.dpi) {
+            // A layer that sets lines level (tesseract's) shows little of the skew from word to
+            // word: the image shows it. The image is kept for the reading that follows (cells'
+            // ink, re-reading), which would render it again.
+            scan = image
+            skew = deskew.angle(of: image)
+        }
+        let straight = deskew.straightenLines(words, angle: skew, centre: centre)
         let text = PageText(number: page.number, bounds: page.bounds, source: source, words: straight)
-        let layer = FormPage(text: text, pdfPage: page, ocr: ocr, skew: skew)
+        let layer = FormPage(text: text, pdfPage: page, ocr: ocr, scanImage: scan, skew: skew)
         return LabelRescue().repaired(layer) ?? layer
     }
 

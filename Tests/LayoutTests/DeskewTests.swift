@@ -39,6 +39,48 @@ final class DeskewTests: XCTestCase {
         XCTAssertTrue(lines.allSatisfy { $0.words.count == 8 })
     }
 
+    /// An OCR layer as tesseract's PDF renderer writes many of its lines on a page turned by
+    /// `degrees`: the words of a line on one level baseline, the line where the turned page
+    /// puts its middle. Each line is a cell of a table row, its words 2 points apart.
+    func levelLinesPage(degrees: Double) -> [Word] {
+        let angle = degrees * .pi / 180
+        var words: [Word] = []
+        for row in 0..<20 {
+            for cell in 0..<4 {
+                let x = 40 + Double(cell) * 130, y = 60 + Double(row) * 30
+                let line = Deskew.rotate(Rect(x0: x, y0: y, x1: x + 86, y1: y + 8), by: angle, around: (306, 396))
+                for word in 0..<2 {
+                    let x0 = line.x0 + Double(word) * 44
+                    words.append(Word(text: "w\(row)-\(cell)-\(word)", rect: Rect(x0: x0, y0: line.y0, x1: x0 + 42, y1: line.y1)))
+                }
+            }
+        }
+        return words
+    }
+
+    func testALayerThatSetsItsLinesLevelHidesTheSkewFromItsWords() {
+        let layer = levelLinesPage(degrees: 1.2)
+        XCTAssertTrue(Deskew().setsLinesLevel(layer))
+        XCTAssertEqual(Deskew().angle(of: layer), 0, "neighbouring words share a baseline: no skew shows between them")
+        XCTAssertFalse(Deskew().setsLinesLevel(skewedPage(degrees: 1.2)), "words placed one by one step from word to word")
+    }
+
+    func testLevelLinesMoveAsOneIntoTheStraightFrame() {
+        let layer = levelLinesPage(degrees: 1.2)
+        let angle = 1.2 * .pi / 180
+        let straight = Deskew().straightenLines(layer, angle: angle, centre: (306, 396))
+        let lines = LineGrouping().lines(from: straight)
+        XCTAssertEqual(lines.count, 20, "a table row's cells stand on one line again")
+        XCTAssertTrue(lines.allSatisfy { $0.words.count == 8 })
+        // Each line stays level: both of its words keep one top.
+        for index in stride(from: 0, to: straight.count, by: 2) {
+            XCTAssertEqual(straight[index].rect.y0, straight[index + 1].rect.y0, accuracy: 1e-9)
+        }
+        // Turning word by word would tilt each level line the other way.
+        let turnedOneByOne = Deskew.straighten(layer, angle: angle, centre: (306, 396))
+        XCTAssertNotEqual(turnedOneByOne[0].rect.y0, turnedOneByOne[1].rect.y0, accuracy: 0.5)
+    }
+
     func testTooLittleTextGivesNoSkew() {
         XCTAssertEqual(Deskew().angle(of: Array(skewedPage(degrees: 1).prefix(6))), 0)
     }
