@@ -165,6 +165,15 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedPrice("$0").value, .number(0))
         XCTAssertEqual(ValueParsing.number("4,79").value, .number(479), "native text is taken as printed")
     }
+
+    func testCommasReadAsPointsBeforeTheLastPointGroupThousands() {
+        XCTAssertEqual(ValueParsing.scannedPrice("$1.200.4").value, .number(Decimal(string: "1200.4")!))
+        XCTAssertEqual(ValueParsing.scannedNumber("730.031.7225").value, .number(Decimal(string: "730031.7225")!))
+        XCTAssertEqual(ValueParsing.scannedNumber("1.200.4").quality, ValueParsing.regroupedQuality, "a repaired amount goes to review")
+        XCTAssertEqual(ValueParsing.scannedNumber("12.34.5").value.isNull, false, "kept as read")
+        XCTAssertNotEqual(ValueParsing.scannedNumber("12.34.5").value, .number(Decimal(string: "1234.5")!), "points not between groups of three are no commas")
+        XCTAssertEqual(ValueParsing.scannedNumber("218.7936").value, .number(Decimal(string: "218.7936")!), "one point is the decimal point")
+    }
     func testAMonthWhoseTensDigitOCRMisreadIsTheOnlyMonthItCanBe() {
         XCTAssertEqual(ValueParsing.date("93/14/2022").value, .string("2022-03-14"))
         XCTAssertEqual(ValueParsing.date("40/11/2022").value, .string("2022-10-11"))

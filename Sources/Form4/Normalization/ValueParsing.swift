@@ -217,12 +217,15 @@ public enum ValueParsing {
     /// (`amountFormat`), and in any case a lower quality (the field goes to review).
     public static func scannedNumber(_ raw: String) -> ParsedValue {
         let parsed = number(raw)
-        guard case .number = parsed.value else { return parsed }
         let format = amountFormat(raw)
-        if format == .kept { return parsed }
-        var value = parsed.value
-        if case .pointAt(let text) = format, let mended = decimal(text) { value = .number(mended) }
-        return ParsedValue(value, quality: min(parsed.quality, regroupedQuality))
+        if case .pointAt(let text) = format, let mended = decimal(text) {
+            // Mended even where the reading is no number as it stands ("1.200.4").
+            var quality = regroupedQuality
+            if case .number = parsed.value { quality = min(parsed.quality, regroupedQuality) }
+            return ParsedValue(.number(mended), quality: quality)
+        }
+        guard case .number = parsed.value, format != .kept else { return parsed }
+        return ParsedValue(parsed.value, quality: min(parsed.quality, regroupedQuality))
     }
 
     /// How an amount's reading stands to the printed format: commas grouping thousands in
@@ -242,9 +245,17 @@ public enum ValueParsing {
     ///   thousands group is that short;
     /// - digits after a leading zero followed a point OCR lost ("$0412" is 0.412);
     /// - a last group of four or more digits is broken, but does not tell which way.
+    /// OCR reads a comma as a point too: of several points, all but the last grouped thousands
+    /// ("1.200.4" is 1,200.4) where they stand between groups of three.
     static func amountFormat(_ raw: String) -> AmountFormat {
         let text = amountCharacters(foldWhitespace(raw)).text
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else { return .kept }
+        let points = text.split(separator: ".", omittingEmptySubsequences: false)
+        if points.count >= 3, !text.contains(",") {
+            let grouped = (1...3).contains(points[0].count) && points.dropFirst().dropLast().allSatisfy { $0.count == 3 }
+            guard grouped, let last = points.last, !last.isEmpty else { return .broken }
+            return .pointAt(points.dropLast().joined() + "." + last)
+        }
         let groups = text.split(separator: ",", omittingEmptySubsequences: false)
         if groups.count >= 2 {
             guard !text.contains("."), let last = groups.last, !last.isEmpty, last.count != 3, !groups[0].isEmpty else { return .kept }
