@@ -42,6 +42,26 @@ final class LostSubheadingsTests: XCTestCase {
             + words("100", x: 470, y: 100) + words("D", x: 515, y: 100)
     }
 
+    /// Table II with its "(D)" sub-heading read as "(0)" on the sub-headings' row, and a "(D)"
+    /// of the parent heading's own text ("Disposed of (D)") standing higher up, further right.
+    func pageWithDReadAsZero() -> FormPage {
+        let subheadings = words("Code", x: 205, y: 80) + words("V", x: 225, y: 80) + words("(A)", x: 241, y: 80)
+            + words("(0)", x: 254, y: 80) + words("Title", x: 355, y: 80) + words("Amount or Number", x: 385, y: 80)
+            + words("(D)", x: 272, y: 67)
+        var row = row().filter { !($0.text == "100" && $0.rect.x0 == 245) }
+        row += words("100", x: 254, y: 100)
+        let text = PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer,
+                            words: headings() + subheadings + row)
+        return FormPage(text: text, pdfPage: nil)
+    }
+
+    func testAnAmountUnderADisposedSubheadingOCRReadAsZeroIsDisposed() throws {
+        let rows = TableReader(page: pageWithDReadAsZero(), kind: .derivative).readRows(top: 40, bottom: 130)
+        let row = try XCTUnwrap(rows.first)
+        XCTAssertEqual(row.transactionShares.value, .number(100))
+        XCTAssertEqual(row.transactionAcquiredDisposedCode.value, .string("D"), "\"(0)\" on the sub-headings' row is the (D)")
+    }
+
     func testDatesAreReadInOrderWhereTheirSubheadingsWereLost() throws {
         let rows = TableReader(page: page(), kind: .derivative).readRows(top: 40, bottom: 130)
         let row = try XCTUnwrap(rows.first)

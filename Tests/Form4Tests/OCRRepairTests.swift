@@ -166,6 +166,16 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.number("4,79").value, .number(479), "native text is taken as printed")
     }
 
+    func testAPointBeforeThreeDigitsMayBeACommaOCRMisread() {
+        XCTAssertTrue(ValueParsing.pointMayBeComma("231.890"))
+        XCTAssertTrue(ValueParsing.pointMayBeComma("3.318"))
+        XCTAssertFalse(ValueParsing.pointMayBeComma("231,890"))
+        XCTAssertFalse(ValueParsing.pointMayBeComma("218.7936"), "four places are a fraction")
+        XCTAssertFalse(ValueParsing.pointMayBeComma("1,234.567"), "a point after a comma is the decimal point")
+        XCTAssertFalse(ValueParsing.pointMayBeComma("0.125"), "no thousands before it")
+        XCTAssertEqual(ValueParsing.scannedNumber("231.890").value, .number(Decimal(string: "231.89")!), "read as it stands until the print says otherwise")
+    }
+
     func testCommasReadAsPointsBeforeTheLastPointGroupThousands() {
         XCTAssertEqual(ValueParsing.scannedPrice("$1.200.4").value, .number(Decimal(string: "1200.4")!))
         XCTAssertEqual(ValueParsing.scannedNumber("730.031.7225").value, .number(Decimal(string: "730031.7225")!))

@@ -228,6 +228,16 @@ public enum ValueParsing {
         return ParsedValue(parsed.value, quality: min(parsed.quality, regroupedQuality))
     }
 
+    /// Whether an amount's one point stands before exactly three digits ("231.890"), with a
+    /// whole part before it (not "0.125"): OCR reads a thousands comma as a point as often as
+    /// not, and which it was only the print can tell.
+    public static func pointMayBeComma(_ raw: String) -> Bool {
+        let text = amountCharacters(foldWhitespace(raw)).text
+        guard !text.contains(","), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return false }
+        let points = text.split(separator: ".", omittingEmptySubsequences: false)
+        return points.count == 2 && points[1].count == 3 && !points[0].isEmpty && points[0] != "0"
+    }
+
     /// How an amount's reading stands to the printed format: commas grouping thousands in
     /// threes, at most one decimal point after them.
     enum AmountFormat: Equatable {

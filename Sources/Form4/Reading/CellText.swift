@@ -205,7 +205,9 @@ struct FieldBuilder {
     /// `mergeWords`: where a text cell is read twice and the readings differ, the misread words
     /// of the one kept are taken from the other where it read them as words (titles and prose,
     /// written in dictionary words; not names).
-    func field(_ printed: CellText, kind: OCRService.FieldKind = .text, mergeWords: Bool = false,
+    /// `shareCount`: an amount of shares, printed whole with commas grouping thousands (prices
+    /// often have three decimal places).
+    func field(_ printed: CellText, kind: OCRService.FieldKind = .text, mergeWords: Bool = false, shareCount: Bool = false,
                _ parse: (String) -> ParsedValue) -> Field {
         // An OCR text layer's word boxes have the printed words' shape; specks read as letters do not.
         // A small raised word after the value is what OCR kept of a marker: off the value first,
@@ -241,7 +243,7 @@ struct FieldBuilder {
             return page.cellInk(region, text: printedWords.map(\.rect).unionAll())?.droppingMarker(insideWordsOf: printed.words, unit: page.unit)
         }
         var result = kind.isTyped
-            ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, parse: parse)
+            ? rereadIfDoubtful(read, cell: cell, parsed: parsed, kind: kind, ink: ink, shareCount: shareCount, parse: parse)
             : rereadText(read, cell: cell, ink: ink, mergeWords: mergeWords, parse: parse)
         if kind == .date, result.method != "reread", parsed.quality < Self.repairedRereadQuality || parsed.value.isNull,
            let ink, ink.hasText,
@@ -374,7 +376,7 @@ struct FieldBuilder {
     /// On a scanned page, a typed field is read again from the page image, alone and with only
     /// the characters its type allows; the reading the evidence supports best is kept.
     private func rereadIfDoubtful(_ read: Field, cell: CellText, parsed: ParsedValue, kind: OCRService.FieldKind,
-                                  ink: ScanCellInk? = nil, parse: (String) -> ParsedValue) -> Field {
+                                  ink: ScanCellInk? = nil, shareCount: Bool, parse: (String) -> ParsedValue) -> Field {
         guard page.source != .native, kind.isTyped, let ocr = page.ocr, let area = cell.region ?? cell.rect,
               let image = page.scanImage() else { return read }
         // A reading that parsed as it stood is kept (a second reading of the same pixels is not
@@ -460,6 +462,12 @@ struct FieldBuilder {
             return chosen
         }
         let originalClean = parsed.quality == 1 && cell.repairs == 0 && !parsed.value.isNull
+        // A share count's thousands grouped by commas, as the form prints them ("231,890"), read
+        // again with a point ("231.890"): tesseract reads a comma as a point in a cell alone as
+        // often as in the page, and the printed format is the better evidence. (Not a price:
+        // "$4.123" is as likely as "$4,123".)
+        if originalClean, shareCount, cell.text.contains(","), !reading.text.contains(","),
+           Self.digits(of: reading.text) == Self.digits(of: cell.text) { return read }
         if originalClean && reading.confidence < 0.8 && !cellReadingsAgree {
             // Two readings of a code that both parse disagree and the second is unsure: a third,
             // in black and white, decides. Tesseract is seldom sure of a lone letter even where
@@ -576,10 +584,42 @@ struct FieldBuilder {
     func ticker(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.text : ValueParsing.ticker) }
     func signature(_ cell: CellText) -> Field { field(cell, page.source == .native ? ValueParsing.signature : ValueParsing.scannedSignature) }
     func date(_ cell: CellText) -> Field { field(cell, kind: .date, page.source == .native ? ValueParsing.date : ValueParsing.scannedDate) }
-    /// An amount: on a scan, a reading that breaks the printed format of amounts is put right.
+    /// A share count: on a scan, a reading that breaks the printed format of amounts is put
+    /// right, and one whose point may be a comma is looked at again (`withCommaReadAsPoint`).
     func number(_ cell: CellText) -> Field {
-        withoutMarkerDebris(field(cell, kind: .number, page.source == .native ? ValueParsing.number : ValueParsing.scannedNumber))
+        let read = withoutMarkerDebris(field(cell, kind: .number, shareCount: true, page.source == .native ? ValueParsing.number : ValueParsing.scannedNumber))
+        return page.source == .native ? read : withCommaReadAsPoint(read, cell: cell)
     }
+
+    /// A share count is mostly whole, and OCR reads a thousands comma as a point as often as
+    /// not: where the amount's one point stands before exactly three digits ("231.890"), its
+    /// word is read again on its own, enlarged. A reading of the same digits with a comma there
+    /// (the comma's tail showed) wins, in review; any other reading leaves the first as it was
+    /// (a second reading that disputes the digits is no better evidence than the first).
+    private func withCommaReadAsPoint(_ read: Field, cell: CellText) -> Field {
+        guard case .number = read.value, let ocr = page.ocr,
+              let word = cell.words.first(where: { ValueParsing.pointMayBeComma($0.text) }),
+              let image = page.scanImage() else { return read }
+        // The word's box may stop short of its last digit: the column's width is read.
+        let column = cell.region ?? word.rect
+        let area = page.imageArea(Rect(x0: min(column.x0, word.rect.x0), y0: word.rect.y0 - 1,
+                                       x1: max(column.x1, word.rect.x1), y1: word.rect.y1 + 1))
+        // Twice enlarged first, then at the image's own size (where some 200 dpi print reads best).
+        let commaReading = [OCRService.cellEnlargement, OCRService.secondLookEnlargement].lazy.compactMap { enlargement in
+            ocr.readCell(area, of: image, blank: nil, as: .number, enlargement: enlargement)?.text
+                .split(separator: " ").first { $0.contains(",") && !$0.contains(".") && $0.filter(\.isNumber) == word.text.filter(\.isNumber) }
+        }.first
+        guard let token = commaReading, case .number(let whole) = ValueParsing.number(String(token)).value else { return read }
+        var field = read
+        field.value = .number(whole)
+        field.raw = read.raw ?? word.text
+        field.method = "reread"
+        field.confidence = min(read.confidence, baseConfidence * Self.commaReadAgainShare)
+        return field
+    }
+
+    /// Share of the base confidence a share count keeps whose point a second reading made a comma.
+    static let commaReadAgainShare = 0.85
     /// A price: on a scan, "$0" whose dollar sign OCR read as a digit ("30") is 0.
     func price(_ cell: CellText) -> Field {
         withoutMarkerDebris(field(cell, kind: .number, page.source == .native ? ValueParsing.number : ValueParsing.scannedPrice))

@@ -529,7 +529,43 @@ struct TableReader {
             chosen[name] = LabelMatch(label: nearest.label, start: nearest.start, wordIndices: nearest.wordIndices,
                                       rect: rect, score: nearest.score)
         }
+        for heading in anatomy where !heading.subheadings.isEmpty {
+            guard let parent = columns.column(named: heading.name) else { continue }
+            // Also where the letter was taken from higher up ("Disposed of (D)" in the heading's
+            // own lines): the sub-headings' row is where the sub-heading stands.
+            for sub in heading.subheadings where chosen[sub.name].map({ abs($0.rect.y1 - rowBottom) > unit }) ?? true {
+                let taken = Set(chosen.filter { $0.key != sub.name }.values.flatMap(\.wordIndices)).union(headingWords)
+                if let found = misreadLetterHeading(sub.label, in: parent, rowBottom: rowBottom, excluding: taken) {
+                    chosen[sub.name] = found
+                }
+            }
+        }
         return chosen
+    }
+
+    /// Letters OCR reads a sub-heading's parenthesised letter as: "(D)" as "(0)" or "(O)".
+    static let headingLetterLookAlikes: [Character: Set<Character>] = [
+        "D": ["0", "O", "o", "B", "P", "d"], "A": ["4", "a", "R"],
+    ]
+
+    /// A parenthesised one-letter sub-heading ("(D)") that OCR read as a look-alike ("(0)"): a
+    /// word of just that shape on the sub-headings' row, inside its parent column. Spelled with
+    /// one character of three wrong it is no match for the label finder, yet where it stands
+    /// and what it looks like tell it apart (a value is no letter in parentheses).
+    private func misreadLetterHeading(_ label: Label, in parent: Column, rowBottom: Double,
+                                      excluding taken: Set<Int>) -> LabelMatch? {
+        let text = Array(label.text)
+        guard text.count == 3, text[0] == "(", text[2] == ")", let alikes = Self.headingLetterLookAlikes[text[1]] else { return nil }
+        let unit = page.unit
+        let candidates = page.words.indices.filter { index in
+            let word = page.words[index]
+            let chars = Array(word.text)
+            guard !taken.contains(index), chars.count == 3, chars[0] == "(", chars[2] == ")", alikes.contains(chars[1]) else { return false }
+            return word.rect.midX > parent.x0 && word.rect.midX < parent.x1 && abs(word.rect.y1 - rowBottom) <= unit
+        }
+        guard let index = candidates.min(by: { abs(page.words[$0].rect.y1 - rowBottom) < abs(page.words[$1].rect.y1 - rowBottom) }) else { return nil }
+        let rect = page.words[index].rect
+        return LabelMatch(label: label, start: (rect.midX, rect.midY), wordIndices: [index], rect: rect, score: 0.67)
     }
 
     private func isMarker(_ word: Word) -> Bool {
