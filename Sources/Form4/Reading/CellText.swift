@@ -593,7 +593,7 @@ struct FieldBuilder {
 
     /// A share count is mostly whole, and OCR reads a thousands comma as a point as often as
     /// not: where the amount's one point stands before exactly three digits ("231.890"), its
-    /// word is read again on its own, enlarged. A reading of the same digits with a comma there
+    /// line is read again across the column. A reading of the same digits with a comma there
     /// (the comma's tail showed) wins, in review; any other reading leaves the first as it was
     /// (a second reading that disputes the digits is no better evidence than the first).
     private func withCommaReadAsPoint(_ read: Field, cell: CellText) -> Field {
@@ -620,6 +620,7 @@ struct FieldBuilder {
 
     /// Share of the base confidence a share count keeps whose point a second reading made a comma.
     static let commaReadAgainShare = 0.85
+
     /// A price: on a scan, "$0" whose dollar sign OCR read as a digit ("30") is 0.
     func price(_ cell: CellText) -> Field {
         withoutMarkerDebris(field(cell, kind: .number, page.source == .native ? ValueParsing.number : ValueParsing.scannedPrice))
