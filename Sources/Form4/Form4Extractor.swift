@@ -110,12 +110,13 @@ public struct Form4Extractor: Sendable {
         // An OCR text layer over a scan: straightened like our own OCR.
         words = Self.removingDuplicates(words)
         let deskew = Deskew(), centre = (x: page.bounds.midX, y: page.bounds.midY)
-        var skew = deskew.angle(of: words)
+        let measured = deskew.measure(words)
+        var skew = measured.angle
         var scan: GrayImage? = nil
-        if deskew.setsLinesLevel(words), let image = try? page.renderGray(dpi: OCRService.dpi) {
+        if measured.setsLinesLevel, let image = try? page.renderGray(dpi: OCRService.dpi) {
             // A layer that sets lines level (tesseract's) shows little of the skew from word to
-            // word: the image shows it, where it disagrees. The image is kept for the reading that follows (cells'
-            // ink, re-reading), which would render it again.
+            // word: the image shows it, where it disagrees. The image is kept for the reading
+            // that follows (cells' ink, re-reading), which would render it again.
             scan = image
             let seen = deskew.angle(of: image)
             if abs(seen - skew) > Self.skewDisagreement { skew = seen }

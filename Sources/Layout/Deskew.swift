@@ -17,7 +17,18 @@ public struct Deskew: Sendable {
     /// The page's skew in radians (positive: lines fall to the right, y growing downwards),
     /// the median over neighbouring word pairs; 0 when there is too little text to tell.
     public func angle(of words: [Word]) -> Double {
-        var slopes = neighbourSlopes(words)
+        angle(fromSlopes: neighbourSlopes(words))
+    }
+
+    /// What the words show of the skew: `angle(of:)` and `setsLinesLevel(_:)`, from one pass
+    /// over the neighbouring word pairs.
+    public func measure(_ words: [Word]) -> (angle: Double, setsLinesLevel: Bool) {
+        let slopes = neighbourSlopes(words)
+        return (angle(fromSlopes: slopes), setsLinesLevel(slopes: slopes))
+    }
+
+    private func angle(fromSlopes unsorted: [Double]) -> Double {
+        var slopes = unsorted
         guard slopes.count >= 20 else { return 0 }
         slopes.sort()
         let angle = atan(slopes[slopes.count / 2])
@@ -89,7 +100,10 @@ public struct Deskew: Sendable {
     /// only from line to line, and draw the median of `angle(of:)` towards 0: the image tells
     /// the skew of such a page. Words placed one by one on a skewed page step up or down.
     public func setsLinesLevel(_ words: [Word]) -> Bool {
-        let slopes = neighbourSlopes(words)
+        setsLinesLevel(slopes: neighbourSlopes(words))
+    }
+
+    private func setsLinesLevel(slopes: [Double]) -> Bool {
         let level = slopes.count(where: { abs($0) * 10 <= levelTolerance })
         return level >= 10 && Double(level) >= levelLineShare * Double(slopes.count)
     }
