@@ -85,6 +85,37 @@ final class CellImageTests: XCTestCase {
         XCTAssertEqual(cells.components(in: inside).count, 1)
     }
 
+    /// A two-line title in a table printed without rules, its lines above and below the row's
+    /// values (WeasyPrint); the OCR layer boxed the three as one line that ends inside the
+    /// title's second line.
+    func wrappedTitleWithoutRules() -> GrayImage {
+        var image = canvas(width: 100, height: 80)
+        for letter in 0..<5 { paint(&image, Rect(x0: 10 + Double(letter) * 6, y0: 20, x1: 14 + Double(letter) * 6, y1: 28)) }
+        for letter in 0..<4 { paint(&image, Rect(x0: 10 + Double(letter) * 6, y0: 33, x1: 14 + Double(letter) * 6, y1: 41)) }
+        // The next row's title, a line further down.
+        for letter in 0..<6 { paint(&image, Rect(x0: 10 + Double(letter) * 6, y0: 52, x1: 14 + Double(letter) * 6, y1: 60)) }
+        return image
+    }
+
+    func testACellWithoutRulesTakesInTheLineOfPrintItsBottomCuts() {
+        let cells = CellImage(image: wrappedTitleWithoutRules(), unit: 10)
+        let (inside, ruled) = cells.ruledCell(Rect(x0: 5, y0: 19, x1: 50, y1: 36), text: Rect(x0: 10, y0: 20, x1: 40, y1: 36))
+        XCTAssertFalse(ruled)
+        // Both lines of the title whole, and nothing of the next row's.
+        XCTAssertGreaterThanOrEqual(inside.y1, 41)
+        XCTAssertLessThan(inside.y1, 52)
+        XCTAssertEqual(cells.components(in: inside).count, 9)
+    }
+
+    func testACellWithoutRulesLeavesOutALineOfTheNextRowItsBottomGrazes() {
+        // The band reaches a point into the next row's title: the cell ends short of that line.
+        let cells = CellImage(image: wrappedTitleWithoutRules(), unit: 10)
+        let (inside, _) = cells.ruledCell(Rect(x0: 5, y0: 19, x1: 50, y1: 50), text: Rect(x0: 10, y0: 20, x1: 40, y1: 41))
+        XCTAssertGreaterThanOrEqual(inside.y1, 41)
+        XCTAssertLessThan(inside.y1, 52)
+        XCTAssertEqual(cells.components(in: inside).count, 9)
+    }
+
     func testAFaintLetterTheColumnsSideCutIsSeenAtTheCellsOwnInkLevel() {
         // A faint scan: the letter's blurred edge counts as ink only at the cell's own level,
         // which is set after the sides were placed; placed again at that level, the side stays

@@ -65,6 +65,7 @@ struct CellImage {
         }
         var top = y0 - Int(unit * 0.3 * image.scale), bottom = y1 + Int(unit * 0.3 * image.scale)
         var bestRow = 0
+        var topIsRule = false, bottomIsRule = false
         for (above, below) in zip(rows, rows.dropFirst()) {
             let overlap = min(below.start - 1, y1) - max(above.end + 1, y0)
             if overlap > bestRow { bestRow = overlap; top = above.end + 1; bottom = below.start - 1 }
@@ -72,8 +73,14 @@ struct CellImage {
         if bestRow == 0 {
             // One rule only, or none: the nearest above and below the band's middle.
             let middle = (y0 + y1) / 2
-            if let above = rows.last(where: { $0.end < middle }), above.end >= y0 - reach { top = max(top, above.end + 1) }
-            if let below = rows.first(where: { $0.start > middle }) { bottom = min(bottom, below.start - 1) }
+            if let above = rows.last(where: { $0.end < middle }), above.end >= y0 - reach, above.end + 1 >= top {
+                top = above.end + 1; topIsRule = true
+            }
+            if let below = rows.first(where: { $0.start > middle }), below.start - 1 <= bottom {
+                bottom = below.start - 1; bottomIsRule = true
+            }
+        } else {
+            topIsRule = true; bottomIsRule = true
         }
         guard bottom - top > 2 else { return (area, false) }
         // Vertical rules run the cell's whole height; a letter's stroke only the text's. The cell
@@ -111,7 +118,46 @@ struct CellImage {
             left = clearSide(from: left, step: -1, top: top, bottom: bottom)
         }
         guard right - left > 2 else { return (area, false) }
+        // Without a rule above or below, the row's band comes from the text layer's boxes, which
+        // on an OCR layer are its lines' and may cut a word of a wrapped title in two (tesseract
+        // joined "Common" over "Units" with the values' line between them, and boxed the three
+        // as one line): a bottom that cuts a line of print mostly inside the cell moves down past
+        // it. A top does not move up: above the first row stand the column headings, whose last
+        // line a row's band often reaches into ("Amount" read into the amount).
+        if !topIsRule { top = clearEdge(from: top, step: -1, left: left, right: right, takingIn: false) }
+        if !bottomIsRule { bottom = clearEdge(from: bottom, step: 1, left: left, right: right, takingIn: true) }
         return (Rect(x0: pointX(left), y0: pointY(top), x1: pointX(right), y1: pointY(bottom)), bestRow > 0 && best > 0)
+    }
+
+    /// Where the top (`step` -1) or bottom (+1) of a cell without a rule there stands clear of
+    /// the line of print it cuts: with `takingIn`, past that line's far edge where more of the
+    /// line lies inside the cell than outside; short of its near edge where the cell only
+    /// grazes it (a third or less inside: a neighbour's line); `edge` itself otherwise, and
+    /// where the ink runs on for more than `maxSideShiftUnits` (no line of print).
+    private func clearEdge(from edge: Int, step: Int, left: Int, right: Int, takingIn: Bool) -> Int {
+        let limit = Int(unit * Self.maxSideShiftUnits * image.scale)
+        // A speck or two of noise does not make a pixel row inked.
+        let tolerance = max(1, (right - left) / 100)
+        func inked(_ y: Int) -> Bool {
+            var count = 0
+            for x in left...right where dark(x, y) { count += 1; if count > tolerance { return true } }
+            return false
+        }
+        guard inked(edge) else { return edge }
+        // The line's extent either side of the edge, up to the first clear pixel row.
+        func extent(_ direction: Int) -> Int? {
+            var y = edge, length = 0
+            while inked(y) {
+                length += 1
+                if length > limit { return nil }
+                y += direction
+            }
+            return length
+        }
+        guard let outside = extent(step), let inside = extent(-step) else { return edge }
+        if takingIn, inside > outside { return edge + step * (outside + Self.clearColumns - 1) }
+        if 2 * inside <= outside { return edge - step * inside }
+        return edge
     }
 
     /// How close (in units) the text layer's box of a cell's own text may come to a side of the
