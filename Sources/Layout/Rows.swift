@@ -129,10 +129,44 @@ public struct RowGrouping: Sendable {
         var rows = [[[Word]]](repeating: [[Word]](repeating: [], count: wordsByColumn.count), count: centres.count)
         for (column, words) in wordsByColumn.enumerated() {
             let lines = lineGrouping.lines(from: words).sorted { $0.rect.midY < $1.rect.midY }
-            let rowOfLine = centredColumns.contains(column) && Self.standsOnCentres(lines.map(\.rect), centres: centres)
-                ? Self.centredBlocks(lines.map(\.rect), centres: centres)
-                : lines.map { line in centres.indices.min { abs(centres[$0] - line.rect.midY) < abs(centres[$1] - line.rect.midY) }! }
+            let rects = lines.map(\.rect)
+            let nearest = rects.map { rect in centres.indices.min { abs(centres[$0] - rect.midY) < abs(centres[$1] - rect.midY) }! }
+            let rowOfLine = !centredColumns.contains(column) ? nearest
+                : Self.standsOnCentres(rects, centres: centres) ? Self.centredBlocks(rects, centres: centres)
+                : Self.keepingCellsTogether(rects, rows: nearest, centres: centres)
             for (line, row) in zip(lines, rowOfLine) { rows[row][column] += line.words }
+        }
+        return rows
+    }
+
+    /// `rows` (the nearest centre's, for the lines of a wrapping column sorted top to bottom)
+    /// with a line that stands at a row's edge moved to the neighbouring row whose line it
+    /// stands close to: where its gap to the line on one side is at most `closeness` times its
+    /// gap to the line on the other, it is a line of the same cell as the near one (a wrapped
+    /// title's last line "Buy)" nearer the next row's centre than its own, but a leading's
+    /// width under "(Right to" and a row's padding above "Performance"). A line on a row's
+    /// centre (within `pinning` × its height) stays, and so do the column's first and last lines
+    /// (with nothing beyond them, there is no gap to compare).
+    static func keepingCellsTogether(_ lines: [Rect], rows: [Int], centres: [Double],
+                                     closeness: Double = 0.5, pinning: Double = 0.3) -> [Int] {
+        var rows = rows
+        func gap(_ upper: Int, _ lower: Int) -> Double {
+            lines.indices.contains(upper) && lines.indices.contains(lower) ? max(0, lines[lower].y0 - lines[upper].y1) : .infinity
+        }
+        func pinned(_ index: Int) -> Bool { abs(centres[rows[index]] - lines[index].midY) <= pinning * lines[index].height }
+        for index in lines.indices where !pinned(index) {
+            let above = gap(index - 1, index), below = gap(index, index + 1)
+            if index > 0, index + 1 < lines.count, rows[index - 1] < rows[index], above < closeness * below {
+                // The first line of its row, close under the previous row's last line.
+                rows[index] = rows[index - 1]
+            }
+        }
+        for index in lines.indices.reversed() where !pinned(index) {
+            let above = gap(index - 1, index), below = gap(index, index + 1)
+            if index > 0, index + 1 < lines.count, rows[index + 1] > rows[index], below < closeness * above {
+                // The last line of its row, close over the next row's first line.
+                rows[index] = rows[index + 1]
+            }
         }
         return rows
     }

@@ -141,6 +141,21 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(centred[1][1].map(\.text), ["2,000"])
     }
 
+    func testAWrappedLastLineNearerTheNextRowStaysWithTheLineItStandsCloseUnder() {
+        // An OCR layer's lines, unevenly spaced: row 0's title stands above its centre, so the
+        // column is not dealt out as centred blocks. Row 1's title ends in "Buy)", a leading's
+        // width under "(Right to" and a row's padding above row 2's "Performance", but nearer
+        // row 2's centre (96) than its own (68).
+        let titles = [word("Warrants", 10, 2), word("Stock", 10, 52), word("Option", 10, 61),
+                      word("(Right to", 10, 70), word("Buy)", 10, 79), word("Performance", 10, 92)]
+        let centres = [12.0, 68, 96]
+        XCTAssertFalse(RowGrouping.standsOnCentres(titles.map(\.rect), centres: centres))
+        let nearest = RowGrouping().rowsAround(centres, wordsByColumn: [titles])
+        XCTAssertEqual(nearest[2][0].map(\.text), ["Buy)", "Performance"], "the nearest centre splits the cell")
+        let rows = RowGrouping().rowsAround(centres, wordsByColumn: [titles], centredColumns: [0])
+        XCTAssertEqual(rows.map { $0[0].map(\.text) }, [["Warrants"], ["Stock", "Option", "(Right to", "Buy)"], ["Performance"]])
+    }
+
     func testCellsSetAtTheTopOfTheirRowsAreNotDealtOutAsCentredBlocks() {
         // One-line titles standing 7 points above their rows' centres (a print that sets titles
         // at the top, or a scan that shifted the column): blocks centred on the anchors would
