@@ -177,6 +177,12 @@ final class TrailerTests: XCTestCase {
                       Value(column: 3, midY: 81, hasDigit: true), Value(column: 4, midY: 80, hasDigit: false)]
         XCTAssertEqual(RowAnchors.centres(owned: [100], values: header, tolerance: 5), [100],
                        "the header's damaged last line (\"oye hel Date Expiration\") is not a row")
+        // The last row's owned amount lost, and its values spread over more than the tolerance
+        // (the underlying amount's line a little higher): one row, not two a point apart.
+        let spread = [Value(column: 11, midY: 156, hasDigit: true), Value(column: 1, midY: 161.5, hasDigit: true),
+                      Value(column: 2, midY: 161.5, hasDigit: true), Value(column: 7, midY: 161.5, hasDigit: true),
+                      Value(column: 8, midY: 163.4, hasDigit: true), Value(column: 9, midY: 163.4, hasDigit: true)]
+        XCTAssertEqual(RowAnchors.centres(owned: [100], values: spread, tolerance: 6).count, 2)
         let vocabulary = TableAnatomy.derivativeHeaderWords
         XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["Reported"], vocabulary: vocabulary))
         XCTAssertFalse(RowAnchors.anchorsARow(ownedLine: ["Transaction(s)"], vocabulary: vocabulary))

@@ -64,7 +64,7 @@ enum RowAnchors {
 
     /// Row centres, top to bottom: `owned` (centres of the owned column's lines) and the centres
     /// of groups of `values` that stand further than `tolerance` from every owned line and from
-    /// each other's group, where a group holds numbers (lines with a digit) in two columns, or
+    /// each other's group (and of two groups closer than that, the first), where a group holds numbers (lines with a digit) in two columns, or
     /// values in three columns one of them a number. A stray mark is not a row, nor what the
     /// header leaves below its found end: a group with heading words needs numbers in two columns.
     static func centres(owned: [Double], values: [ValueLine], tolerance: Double) -> [Double] {
@@ -78,7 +78,7 @@ enum RowAnchors {
                 groups.append([value])
             }
         }
-        var centres = owned
+        var added: [Double] = []
         for group in groups {
             let values = group.filter { !$0.isHeading }
             let columns = Set(values.map(\.column)).count, numbers = Set(values.filter(\.hasDigit).map(\.column)).count
@@ -87,9 +87,13 @@ enum RowAnchors {
             let centre = values.map(\.midY).reduce(0, +) / Double(values.count)
             // A group standing close to an owned line is that row's, however it spread.
             if owned.contains(where: { abs($0 - centre) <= tolerance * 1.5 }) { continue }
-            centres.append(centre)
+            // Groups are measured from their first value, so one row's values spread over more
+            // than `tolerance` (a line OCR set a little lower) make two groups a point or two
+            // apart: they are one row (two rows' values stand a line apart).
+            if added.contains(where: { abs($0 - centre) <= tolerance }) { continue }
+            added.append(centre)
         }
-        return centres.sorted()
+        return (owned + added).sorted()
     }
 }
 
