@@ -119,6 +119,17 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(signature.signatureDate.value, .string("2026-10-06"))
     }
 
+    /// The text layer read box 3's date as two specks ("i", "eee") that cover only its first
+    /// characters: read again, the whole box is looked at, and the year is read in full (the
+    /// specks' own box gave "12/25/20", taken as 2020).
+    func testBox3sDateTheLayerLostIsReadAgainAcrossTheWholeBox() throws {
+        let path = Self.root.appendingPathComponent("Samples/scan200-noisy/f0071-x0508-letter-s100-200dpi.pdf").path
+        let form = try XCTUnwrap(Form4Extractor().extract(path: path).forms.first)
+        XCTAssertEqual(form.periodOfReport.value, .string("2025-12-25"))
+        XCTAssertEqual(form.periodOfReport.method, "reread")
+        XCTAssertLessThan(form.periodOfReport.confidence, 0.85)
+    }
+
     func testImageOnlyPageIsReadByOCR() throws {
         let path = try firstPDF(in: "Samples/image-only")
         let result = Form4Extractor().extract(path: path)

@@ -58,9 +58,14 @@ struct HeaderReader {
             guard let label else { return CellText(words: []) }
             let bottom = next.compactMap { $0?.rect.y0 }.filter { $0 > label.rect.y1 }.min() ?? tableTop
             let labelWords = withFormat.flatMap { page.first($0, in: middle, exactOnly: true) }.map { Set($0.wordIndices) } ?? []
-            return CellText(words: page.words(in: Rect(x0: column2.x0, y0: label.rect.y1, x1: column2.x1, y1: bottom), excluding: labelWords))
+            let box = Rect(x0: column2.x0, y0: label.rect.y1, x1: column2.x1, y1: bottom)
+            var cell = CellText(words: page.words(in: box, excluding: labelWords))
+            cell.region = box
+            return cell
         }
-        readIssuer(area(below: box2, until: [box2a, box3, box4]), into: &record, build: build)
+        var issuerCell = area(below: box2, until: [box2a, box3, box4])
+        issuerCell.region = nil  // read again as a whole by `rereadIssuerIfDoubtful`
+        readIssuer(issuerCell, into: &record, build: build)
         if page.source != .native {
             let bottom = [box2a, box3, box4].compactMap { $0?.rect.y0 }.filter { $0 > box2.rect.y1 }.min() ?? tableTop
             rereadIssuerIfDoubtful(Rect(x0: column2.x0, y0: box2.rect.y1, x1: column2.x1, y1: bottom), into: &record, build: build)
@@ -241,14 +246,18 @@ struct HeaderReader {
     /// A box holding one date: on a scan whose next box's label OCR garbled, that label's words
     /// (and the next box's date) fall into this box's area; the first whole date is its value.
     /// With none there, a date OCR set on the label's own line (its box overlapping the label's)
-    /// is taken.
+    /// is taken. With no whole date anywhere, the cell keeps its box (`region`), so that a
+    /// reading again looks at the whole box, not only at the specks the text layer read in it
+    /// (whose box may cut the date short: "12/27/20" of "12/27/2024").
     private func firstDate(in cell: CellText, orOnTheLineOf label: LabelMatch?, within column: (x0: Double, x1: Double)) -> CellText {
-        guard page.source != .native else { return cell }
+        var found = cell
+        found.region = nil
+        guard page.source != .native else { return found }
         func wholeDate(_ word: Word) -> Bool {
             let parsed = ValueParsing.date(word.text)
             return parsed.quality == 1 && !parsed.value.isNull
         }
-        if let date = cell.words.first(where: wholeDate) { return cell.words.count > 1 ? CellText(words: [date]) : cell }
+        if let date = cell.words.first(where: wholeDate) { return cell.words.count > 1 ? CellText(words: [date]) : found }
         guard let label else { return cell }
         let line = Rect(x0: column.x0, y0: label.rect.y0, x1: column.x1, y1: label.rect.y1)
         guard let date = page.words(in: line, excluding: Set(label.wordIndices)).first(where: wholeDate) else { return cell }
