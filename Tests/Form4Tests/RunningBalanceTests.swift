@@ -46,6 +46,21 @@ final class RunningBalanceTests: XCTestCase {
         XCTAssertEqual(rows[1].sharesOwnedFollowingTransaction.value, .number(Decimal(string: "12087.8897")!))
     }
 
+    /// One amount owned read with a digit too many in front ("6452,887.3463"): it is the one
+    /// mended, not the amount above it that adds up with its own row, nor (one by one) every
+    /// amount below, which would carry the stray digit down the table.
+    func testAnAmountWithAStrayFirstDigitIsMendedAndTheRowsAroundItStay() {
+        var rows = [row(shares: "68.4781", direction: "D", owned: "452402.9263"),
+                    row(shares: "4740", direction: "A", owned: "457142.9263"),
+                    row(shares: "4255.58", direction: "D", owned: "6452887.3463"),
+                    row(shares: "92", direction: "D", owned: "452795.3463"),
+                    row(shares: "10", direction: "A", owned: "452805.3463")]
+        RunningBalance.mend(&rows)
+        XCTAssertEqual(rows.map(\.sharesOwnedFollowingTransaction.value),
+                       ["452402.9263", "457142.9263", "452887.3463", "452795.3463", "452805.3463"].map { .number(Decimal(string: $0)!) })
+        XCTAssertEqual(rows[2].sharesOwnedFollowingTransaction.method, "balance")
+    }
+
     func testNothingChangesWhenTheBalanceAddsUpIsAmbiguousOrTheAmountsAreSure() {
         let balanced = [row(shares: "100", direction: "A", owned: "1000"), row(shares: "250", direction: "D", owned: "750")]
         var rows = balanced

@@ -28,13 +28,16 @@ enum RunningBalance {
             let sign: Decimal = direction == "A" ? 1 : -1
             if owned + sign * shares == after { continue }
             var fixes: [(field: Int, value: Decimal)] = []
-            if before.sharesOwnedFollowingTransaction.confidence < sureConfidence {
+            // An amount owned that adds up with its other neighbour as read is borne out by that
+            // sum: it is not what OCR got wrong here (mending it would break that sum, and a
+            // wrong neighbour would carry its error down the rows mended after it).
+            if before.sharesOwnedFollowingTransaction.confidence < sureConfidence, !addsUp(rows, at: index - 1) {
                 fixes += alternatives(of: owned).filter { $0 + sign * shares == after }.map { (0, $0) }
             }
             if row.transactionShares.confidence < sureConfidence {
                 fixes += alternatives(of: shares).filter { owned + sign * $0 == after }.map { (1, $0) }
             }
-            if row.sharesOwnedFollowingTransaction.confidence < sureConfidence {
+            if row.sharesOwnedFollowingTransaction.confidence < sureConfidence, !addsUp(rows, at: index + 1) {
                 fixes += alternatives(of: after).filter { owned + sign * shares == $0 }.map { (2, $0) }
             }
             guard fixes.count == 1, let fix = fixes.first else { continue }
@@ -46,8 +49,22 @@ enum RunningBalance {
         }
     }
 
+    /// Whether the transaction row at `index` adds up, as read, with the row before it (false
+    /// where either is missing or not a transaction with amounts).
+    static func addsUp(_ rows: [TableRow], at index: Int) -> Bool {
+        guard index >= 1, index < rows.count else { return false }
+        let before = rows[index - 1], row = rows[index]
+        guard before.kind == .transaction, row.kind == .transaction,
+              case .string(let direction) = row.transactionAcquiredDisposedCode.value, direction == "A" || direction == "D",
+              case .number(let owned) = before.sharesOwnedFollowingTransaction.value,
+              case .number(let shares) = row.transactionShares.value,
+              case .number(let after) = row.sharesOwnedFollowingTransaction.value else { return false }
+        return owned + (direction == "A" ? 1 : -1) * shares == after
+    }
+
     /// What OCR may have made `value` from: the same digits with a decimal point it lost put
-    /// back (or one it added taken out), one digit read for another, or one digit lost.
+    /// back (or one it added taken out), one digit read for another, one digit lost, or a
+    /// first digit read in from a mark left of it.
     static func alternatives(of value: Decimal) -> Set<Decimal> {
         let text = value.plainString
         let digits = text.filter(\.isNumber)
@@ -81,6 +98,13 @@ enum RunningBalance {
                 changed.insert(digit, at: position)
                 if let number = Decimal(string: String(changed)) { found.insert(number) }
             }
+        }
+        // A first digit OCR read in from what stands left of the amount (a "$", a speck, the
+        // edge of the next column's letter): "6452,887.3463" for "452,887.3463". Not a digit
+        // elsewhere: that is the lost digit the other way round, and would make every sum
+        // where a digit was lost ambiguous.
+        if digits.count > minDigits, printed.count > 1, printed[1] != "." {
+            if let number = Decimal(string: String(printed.dropFirst())) { found.insert(number) }
         }
         found.remove(value)
         return found
