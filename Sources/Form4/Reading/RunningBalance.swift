@@ -20,13 +20,7 @@ enum RunningBalance {
         guard rows.count >= 2 else { return }
         for index in rows.indices.dropFirst() {
             let before = rows[index - 1], row = rows[index]
-            guard before.kind == .transaction, row.kind == .transaction,
-                  case .string(let direction) = row.transactionAcquiredDisposedCode.value, direction == "A" || direction == "D",
-                  case .number(let owned) = before.sharesOwnedFollowingTransaction.value,
-                  case .number(let shares) = row.transactionShares.value,
-                  case .number(let after) = row.sharesOwnedFollowingTransaction.value else { continue }
-            let sign: Decimal = direction == "A" ? 1 : -1
-            if owned + sign * shares == after { continue }
+            guard let (owned, sign, shares, after) = sum(rows, at: index), owned + sign * shares != after else { continue }
             var fixes: [(field: Int, value: Decimal)] = []
             // An amount owned that adds up with its other neighbour as read is borne out by that
             // sum: it is not what OCR got wrong here (mending it would break that sum, and a
@@ -49,17 +43,23 @@ enum RunningBalance {
         }
     }
 
-    /// Whether the transaction row at `index` adds up, as read, with the row before it (false
-    /// where either is missing or not a transaction with amounts).
-    static func addsUp(_ rows: [TableRow], at index: Int) -> Bool {
-        guard index >= 1, index < rows.count else { return false }
+    /// The sum the transaction row at `index` makes with the row before it, as read: owned
+    /// before, +1 for (A) or -1 for (D), the shares, owned after. Nil where either row is missing,
+    /// is no transaction, or lacks one of the amounts.
+    static func sum(_ rows: [TableRow], at index: Int) -> (owned: Decimal, sign: Decimal, shares: Decimal, after: Decimal)? {
+        guard index >= 1, index < rows.count else { return nil }
         let before = rows[index - 1], row = rows[index]
         guard before.kind == .transaction, row.kind == .transaction,
               case .string(let direction) = row.transactionAcquiredDisposedCode.value, direction == "A" || direction == "D",
               case .number(let owned) = before.sharesOwnedFollowingTransaction.value,
               case .number(let shares) = row.transactionShares.value,
-              case .number(let after) = row.sharesOwnedFollowingTransaction.value else { return false }
-        return owned + (direction == "A" ? 1 : -1) * shares == after
+              case .number(let after) = row.sharesOwnedFollowingTransaction.value else { return nil }
+        return (owned, direction == "A" ? 1 : -1, shares, after)
+    }
+
+    /// Whether the transaction row at `index` adds up, as read, with the row before it.
+    static func addsUp(_ rows: [TableRow], at index: Int) -> Bool {
+        sum(rows, at: index).map { $0.owned + $0.sign * $0.shares == $0.after } ?? false
     }
 
     /// What OCR may have made `value` from: the same digits with a decimal point it lost put
