@@ -64,8 +64,8 @@ enum RowAnchors {
 
     /// Row centres, top to bottom: `owned` (centres of the owned column's lines) and the centres
     /// of groups of `values` that stand further than `tolerance` from every owned line and from
-    /// each other's group (and of two groups closer than that, the first), where a group holds numbers (lines with a digit) in two columns, or
-    /// values in three columns one of them a number. A stray mark is not a row, nor what the
+    /// each other's group (of two groups closer than that, the first), where a group holds
+    /// numbers (lines with a digit) in two columns, or values in three columns one of them a number. A stray mark is not a row, nor what the
     /// header leaves below its found end: a group with heading words needs numbers in two columns.
     static func centres(owned: [Double], values: [ValueLine], tolerance: Double) -> [Double] {
         let loose = values.filter { value in !owned.contains { abs($0 - value.midY) <= tolerance } }
