@@ -56,6 +56,24 @@ final class FootnoteMarkerTests: XCTestCase {
         XCTAssertTrue(marker.looksLikeOne, "\(marker.strokeWidths)")
     }
 
+    /// WeasyPrint hardly raises a superscript: only the digit of "(6)" stands clear of the
+    /// value's line, its parentheses reach down near the baseline and up above the digits'
+    /// tops. The marker is the whole "(6)", not its digit alone (read alone, that "6" came out
+    /// as "11").
+    func testAMarkerWhoseParenthesesReachNearTheBaselineIsTakenWhole() throws {
+        var image = cell()
+        paintValue(&image)
+        paint(&image, Rect(x0: 22.5, y0: 6.5, x1: 23.25, y1: 12.9), level: 150)
+        paint(&image, Rect(x0: 23.75, y0: 7, x1: 25.75, y1: 10.5), level: 150)
+        paint(&image, Rect(x0: 26.25, y0: 6.5, x1: 27, y1: 12.9), level: 150)
+        let marker = try XCTUnwrap(CellImage(image: image, unit: 8).trailingMarker(in: Rect(x0: 1, y0: 1, x1: 59, y1: 19)))
+        XCTAssertFalse(marker.alone)
+        XCTAssertEqual(marker.rect.x0, 22.5, accuracy: 0.6)
+        XCTAssertEqual(marker.rect.x1, 27, accuracy: 0.6)
+        XCTAssertEqual(marker.rect.y0, 6.5, accuracy: 0.6)
+        XCTAssertEqual(marker.rect.y1, 12.9, accuracy: 0.6)
+    }
+
     func testInkOnTheBaselineOrASpeckIsNoMarker() {
         var grounded = cell()
         paintValue(&grounded)

@@ -59,6 +59,9 @@ enum MarkerGeometry {
     /// small print, when the marker is set in the values' size): it may then be this tall,
     /// where its first and last strokes are no wider than this share of its height.
     static let bracketedWidth = 0.9, aloneBracketedMaximumHeight = 1.3, parenthesisWidth = 0.35
+    /// Pieces of a marker lie within this (× core) of its raised part, left or right: a
+    /// parenthesis beside the digit.
+    static let pieceReach = 0.4
     /// A marker after a value shows at least two strokes (blur may join a parenthesis to the
     /// digit); a speck is one.
     static let minimumStrokes = 2
@@ -259,7 +262,49 @@ struct InkGrid {
               boxHeight >= core * MarkerGeometry.minimumHeight, boxHeight <= core * MarkerGeometry.maximumHeight,
               boxWidth >= core * MarkerGeometry.minimumWidth,
               Double(box.y0) <= Double(line.top) + core * MarkerGeometry.topReach else { return nil }
-        return box
+        return wholeMarker(box, line: line, valueEnd: lastInkColumn!)
+    }
+
+    /// The whole marker whose raised part is `tail`: the pieces of faint ink right of the
+    /// value's last character (`valueEnd`, the column where it ends) beside and level with the
+    /// tail. Some printers hardly raise a superscript (WeasyPrint sets "(6)" with its
+    /// parentheses' feet near the baseline): only the digit then stands clear of the value's
+    /// line, and a marker read or matched from the digit alone is misread ("(6)" cut to its
+    /// top reads as "11"). A piece that reaches back to the value's last character is the
+    /// value's own, and is left out.
+    private func wholeMarker(_ tail: Box, line: Line, valueEnd: Int) -> Box {
+        let reach = Int((line.core * MarkerGeometry.pieceReach).rounded())
+        let left = valueEnd + 1, right = min(width - 2, tail.x1 + reach)
+        let top = max(1, line.top - Int(line.core.rounded())), bottom = min(height - 2, line.baseline)
+        guard left <= right, top <= bottom else { return tail }
+        let columns = right - left + 1
+        var seen = [Bool](repeating: false, count: columns * (bottom - top + 1))
+        var whole = tail
+        for y in top...bottom {
+            for x in left...right where !seen[(y - top) * columns + x - left] && isFaint(x, y) {
+                // One piece of 8-connected faint ink, inside the columns and rows looked at.
+                var piece = Box(x0: x, y0: y, x1: x, y1: y)
+                var stack = [(x, y)]
+                seen[(y - top) * columns + x - left] = true
+                while let (px, py) = stack.popLast() {
+                    piece.x0 = min(piece.x0, px); piece.x1 = max(piece.x1, px)
+                    piece.y0 = min(piece.y0, py); piece.y1 = max(piece.y1, py)
+                    for dy in -1...1 { for dx in -1...1 {
+                        let nx = px + dx, ny = py + dy
+                        guard nx >= left, nx <= right, ny >= top, ny <= bottom, !seen[(ny - top) * columns + nx - left],
+                              isFaint(nx, ny) else { continue }
+                        seen[(ny - top) * columns + nx - left] = true
+                        stack.append((nx, ny))
+                    } }
+                }
+                let level = piece.y0 <= tail.y1 && piece.y1 >= tail.y0
+                let beside = piece.x0 <= tail.x1 + reach && piece.x1 >= tail.x0 - reach
+                guard piece.x0 > left, level, beside else { continue }
+                whole.x0 = min(whole.x0, piece.x0); whole.x1 = max(whole.x1, piece.x1)
+                whole.y0 = min(whole.y0, piece.y0); whole.y1 = max(whole.y1, piece.y1)
+            }
+        }
+        return whole
     }
 
     /// The box around all faint ink not touching the grid's edges, nil when there is none.
