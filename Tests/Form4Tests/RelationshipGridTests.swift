@@ -73,3 +73,41 @@ final class RelationshipGridTests: XCTestCase {
         XCTAssertLessThan(area.x1, tenPercent.rect.x0, "the checkbox stands left of its label")
     }
 }
+
+/// A joint filer's relationship cell where OCR wrecked its label.
+final class JointFilerRelationshipTests: XCTestCase {
+    func words(_ text: String, x: Double, y: Double) -> [Word] {
+        syntheticWords(text, x: x, y: y, characterWidth: 3, height: 5, gap: 2)
+    }
+
+    /// The second owner's row as OCR read a WeasyPrint print at 200 dpi: the cell's label came
+    /// out with words of its own ("1. Bynatoe Relationship of Reporting Scat Person(s) iciner to
+    /// Issuer"), "Director" and "10% Owner" were lost, and the "other" text under the labels
+    /// begins with "Director".
+    func secondOwnerRow() -> FormPage {
+        let all = words("1. Name and Address of Reporting Person", x: 37, y: 356)
+            + words("Quantic Ventures II, L.P.", x: 37, y: 370)
+            + words("500 BOYLSTON STREET", x: 39, y: 411)
+            + words("1. Bynatoe Relationship of Reporting Scat Person(s) iciner to Issuer", x: 160, y: 411)
+            + words("Officer (give title below)", x: 217, y: 437) + words("X", x: 312, y: 437)
+            + words("Other (specify below)", x: 325, y: 437)
+            + words("Director by deputization", x: 325, y: 455)
+        let text = PageText(number: 3, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocrLayer, words: all)
+        return FormPage(text: text, pdfPage: nil)
+    }
+
+    func testTheCellIsFoundByItsCheckboxLabelsAndTheTextUnderThemIsNoLabel() throws {
+        let page = secondOwnerRow()
+        let beside = Rect(x0: 200, y0: 350, x1: 612, y1: 530)
+        XCTAssertNil(page.first(FormLabels.additionalRelationship, in: beside), "the label is too damaged to be found")
+        let cell = try XCTUnwrap(FormReader.relationshipCell(in: beside, on: page))
+        XCTAssertLessThan(cell.x0, 217, "the officer's checkbox stands left of its label")
+        XCTAssertGreaterThan(cell.x0, 160, "the street stays in the name's cell")
+        let boxes = OwnerReader(page: page).relationshipBoxes(in: Rect(x0: cell.x0, y0: cell.y0, x1: 612, y1: 530))
+        XCTAssertNotNil(boxes.otherArea)
+        XCTAssertNotNil(boxes.officerArea)
+        if let director = boxes.director {
+            XCTAssertLessThan(director.rect.y0, 437, "\"Director by deputization\" is the other text, not the label")
+        }
+    }
+}

@@ -141,11 +141,11 @@ struct FormReader {
         let owners = labels.enumerated().map { index, label in
             let bottom = index + 1 < labels.count ? labels[index + 1].rect.y0 : end
             // Beside the name's label, or lower down in the row where a print centres the cell.
-            let relationship = page.first(FormLabels.additionalRelationship, in: Rect(x0: label.rect.x1, y0: label.rect.y0 - page.unit,
-                                                                            x1: page.bounds.x1, y1: bottom))
-            let split = (relationship?.rect.x0 ?? page.bounds.midX) - page.unit * 0.5
+            let beside = Rect(x0: label.rect.x1, y0: label.rect.y0 - page.unit, x1: page.bounds.x1, y1: bottom)
+            let cell = Self.relationshipCell(in: beside, on: page)
+            let split = (cell?.x0 ?? page.bounds.midX) - page.unit * 0.5
             let nameRegion = Rect(x0: page.bounds.x0, y0: label.rect.y0, x1: split, y1: bottom)
-            let relationshipRegion = relationship.map { Rect(x0: split, y0: $0.rect.y1, x1: page.bounds.x1, y1: bottom) }
+            let relationshipRegion = cell.map { Rect(x0: split, y0: $0.y0, x1: page.bounds.x1, y1: bottom) }
             return (label: label, nameRegion: nameRegion,
                     relationship: relationshipRegion.map { (region: $0, boxes: reader.relationshipBoxes(in: $0)) })
         }
@@ -154,6 +154,27 @@ struct FormReader {
         page.expectInk(in: owners.flatMap { $0.relationship?.boxes.areas ?? [] })
         return owners.map { reader.read(nameLabel: $0.label, nameRegion: $0.nameRegion, relationship: $0.relationship) }
     }
+}
+
+extension FormReader {
+    /// Where an additional owner's relationship cell begins in `area` (its left edge and the top
+    /// of its checkboxes): under its label, or, where OCR wrecked that ("1. Bynatoe Relationship
+    /// of Reporting Scat Person(s) iciner to Issuer"), at the checkboxes' own labels, the
+    /// leftmost of which has its box in front of it. Nil where neither was found.
+    static func relationshipCell(in area: Rect, on page: FormPage) -> (x0: Double, y0: Double)? {
+        if let label = page.first(FormLabels.additionalRelationship, in: area) { return (label.rect.x0, label.rect.y1) }
+        let boxLabels = [FormLabels.director, FormLabels.tenPercentOwner, FormLabels.officer, FormLabels.other]
+            .compactMap { page.topMost($0, in: area) }
+        guard let left = boxLabels.map(\.rect.x0).min(), let top = boxLabels.map(\.rect.y0).min() else { return nil }
+        return (left - page.unit * FormReaderSettings.checkboxCellUnits, top - page.unit)
+    }
+}
+
+/// The settings of `FormReader`.
+enum FormReaderSettings {
+    /// How far (× the page's line unit) left of the leftmost checkbox label a relationship cell
+    /// found by those labels begins: the checkbox's own narrow cell stands in front of it.
+    static let checkboxCellUnits = 4.0
 }
 
 /// Where the two tables stand on a page, from their titles (repeated on continued pages) down

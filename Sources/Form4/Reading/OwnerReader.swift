@@ -317,6 +317,12 @@ struct OwnerReader {
         var other = page.topMost(FormLabels.other, in: region)
         let unit = page.unit
         if page.source != .native {
+            // Director and 10% Owner head the box, above Officer and Other: one found lower down
+            // is a word of the text under them ("Director by deputization"), where OCR lost the label.
+            if let secondRow = [officer, other].compactMap({ $0?.rect.y0 }).min() {
+                if let found = director, found.rect.y0 > secondRow + unit * 0.5 { director = nil }
+                if let found = tenPercent, found.rect.y0 > secondRow + unit * 0.5 { tenPercent = nil }
+            }
             officer = officer ?? firstLineOnly(FormLabels.officerFirstLine, standingFor: FormLabels.officer, in: region)
             other = other ?? firstLineOnly(FormLabels.otherFirstLine, standingFor: FormLabels.other, in: region)
             // Each label OCR wrecked is looked for where the others put it: the four stand in two
