@@ -72,6 +72,19 @@ final class ScannedHeaderTests: XCTestCase {
         XCTAssertEqual(record.periodOfReport.value, .string("2021-01-29"))
     }
 
+    /// Real issuer names end in a state ("Corp /DE/"), and OCR may glue the ticker's bracket to
+    /// it: the ticker is what follows the bracket, the state stays the name's.
+    func testATickerBracketGluedToTheNameOpensTheTickerOnly() {
+        let all = words("FORM 4", x: 60, y: 40)
+            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
+            + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
+            + words("Halvorsen Semiconductor Corp /DE/[ CF ]", x: 230, y: 126)
+            + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
+        let record = readHeader(all)
+        XCTAssertEqual(record.issuer.issuerName.value, .string("Halvorsen Semiconductor Corp /DE/"))
+        XCTAssertEqual(record.issuer.issuerTradingSymbol.value, .string("CF"))
+    }
+
     /// Box 2's label, whose end OCR wrecked (the ticker below read into it), is still found by
     /// its head, and the boxes read against it are read.
     func testBox2IsFoundByTheHeadOfAWreckedLabel() {

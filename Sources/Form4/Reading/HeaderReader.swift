@@ -138,9 +138,12 @@ struct HeaderReader {
             return
         }
         let nameWords = Array(lines[..<open]) + (lines[open].text == "[" ? [] : [Word(text: String(lines[open].text.split(separator: "[").first ?? ""), rect: lines[open].rect, style: lines[open].style)])
-        let tickerWords = lines[open...].map { word -> Word in
+        // The ticker starts after the bracket: OCR may glue the bracket to the name's last word
+        // ("Corp /DE/[ CF ]"), which is the name's.
+        let tickerWords = lines[open...].enumerated().map { offset, word -> Word in
             var copy = word
-            copy.text = word.text.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+            let afterBracket = offset == 0 ? String(word.text.split(separator: "[", omittingEmptySubsequences: false).last ?? "") : word.text
+            copy.text = afterBracket.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
             return copy
         }.filter { !$0.text.isEmpty }
         record.issuer.issuerName = build.required(build.name(CellText(words: nameWords.filter { !$0.text.isEmpty })))
