@@ -74,6 +74,19 @@ final class FootnoteMarkerTests: XCTestCase {
         XCTAssertEqual(marker.rect.y1, 12.9, accuracy: 0.6)
     }
 
+    /// A code "P" with its marker right after it: the bowl of the "P" stands above the baseline
+    /// like a marker, but is joined to the stem in the letter's black print. It stays the
+    /// letter's (cut off, the "P" read as "I").
+    func testTheBowlOfALetterIsNoPartOfTheMarkerAfterIt() throws {
+        var image = cell()
+        paint(&image, Rect(x0: 10, y0: 8, x1: 11, y1: 14), level: 60)
+        paint(&image, Rect(x0: 11, y0: 8, x1: 13, y1: 11), level: 60)
+        paintFaintMarker(&image, at: 13.75)
+        let marker = try XCTUnwrap(CellImage(image: image, unit: 8).trailingMarker(in: Rect(x0: 1, y0: 1, x1: 59, y1: 19)))
+        XCTAssertGreaterThanOrEqual(marker.rect.x0, 12.9, "the bowl (x 11 to 13) is the letter's")
+        XCTAssertEqual(marker.rect.x1, 17.5, accuracy: 0.6)
+    }
+
     func testInkOnTheBaselineOrASpeckIsNoMarker() {
         var grounded = cell()
         paintValue(&grounded)

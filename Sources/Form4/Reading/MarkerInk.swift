@@ -225,8 +225,9 @@ struct InkGrid {
         let bandTop = max(0, line.top - Int(core * 0.35)), bandBottom = min(height - 1, line.baseline + 1)
         let raisedLimit = Double(line.baseline) - core * MarkerGeometry.raise
         let groundedLimit = Double(line.baseline) - core * MarkerGeometry.grounded
+        var raised: [(x: Int, highest: Int, lowest: Int, count: Int)] = []
         var tail: Box? = nil
-        var mass = 0, gap = 0
+        var gap = 0
         var lastInkColumn: Int? = nil
         for x in stride(from: width - 2, through: 1, by: -1) {
             var lowest = -1, highest = -1, count = 0
@@ -247,22 +248,38 @@ struct InkGrid {
             }
             gap = 0
             if Double(lowest) <= raisedLimit {
-                if var box = tail {
-                    box.x0 = x; box.y0 = min(box.y0, highest); box.y1 = max(box.y1, lowest)
-                    tail = box
-                } else {
-                    tail = Box(x0: x, y0: highest, x1: x, y1: lowest)
-                }
-                mass += count
+                tail = Box(x0: x, y0: highest, x1: x, y1: lowest)
+                raised.append((x, highest, lowest, count))
             }
         }
-        guard let box = tail, lastInkColumn != nil else { return nil }
+        guard tail != nil, let lastInkColumn else { return nil }
+        // Raised ink joined to the value's last character in its black print is the character's
+        // own: the bowl of a "P", the arms of an "F" (a code "P(2)" cut there reads "I").
+        let letterEnd = valueCharacterEnd(at: lastInkColumn, line: line)
+        raised.removeAll { $0.x <= letterEnd }
+        guard let first = raised.first else { return nil }
+        var box = Box(x0: first.x, y0: first.highest, x1: first.x, y1: first.lowest)
+        for column in raised {
+            box.x0 = min(box.x0, column.x); box.x1 = max(box.x1, column.x)
+            box.y0 = min(box.y0, column.highest); box.y1 = max(box.y1, column.lowest)
+        }
+        let mass = raised.reduce(0) { $0 + $1.count }
         let boxHeight = Double(box.y1 - box.y0 + 1), boxWidth = Double(box.x1 - box.x0 + 1)
         guard Double(mass) >= core * core * MarkerGeometry.speckMass,
               boxHeight >= core * MarkerGeometry.minimumHeight, boxHeight <= core * MarkerGeometry.maximumHeight,
               boxWidth >= core * MarkerGeometry.minimumWidth,
               Double(box.y0) <= Double(line.top) + core * MarkerGeometry.topReach else { return nil }
-        return wholeMarker(box, line: line, valueEnd: lastInkColumn!)
+        return wholeMarker(box, line: line, valueEnd: max(lastInkColumn, letterEnd))
+    }
+
+    /// The last column of the value's last character, which reaches down to the baseline in
+    /// `column`: where its black print (a piece of strong ink) ends. Markers are printed fainter
+    /// and apart, so their ink is no part of it.
+    private func valueCharacterEnd(at column: Int, line: Line) -> Int {
+        let groundedLimit = Double(line.baseline) - line.core * MarkerGeometry.grounded
+        return strongPieces().filter { piece in
+            piece.x0 <= column && piece.x1 >= column && Double(piece.y1) >= groundedLimit && piece.y0 <= line.baseline
+        }.map(\.x1).max() ?? column
     }
 
     /// The whole marker whose raised part is `tail`: the pieces of faint ink right of the
