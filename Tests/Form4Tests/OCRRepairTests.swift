@@ -38,6 +38,18 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(cleaned("Stock options (right to buy)").text, "Stock options (right to buy)")
     }
 
+    /// A 200 dpi scan loses a comma's tail: where a point cannot end a sentence (a second
+    /// point after "L.P.", a point before a lower-case word) it was a comma. Abbreviations keep theirs.
+    func testCommasReadAsPointsArePutBackWhereNoSentenceEnds() {
+        let signature = ValueParsing.scannedSignature("Quantic Ventures II, L.P.. By: /s/ Samuel Whitfield, Managing Member")
+        XCTAssertEqual(signature.value, .string("Quantic Ventures II, L.P., By: /s/ Samuel Whitfield, Managing Member"))
+        XCTAssertLessThan(signature.quality, 1)
+        let title = ValueParsing.scannedSecurityTitle("American Depositary Shares. each representing two Ordinary Shares")
+        XCTAssertEqual(title.value, .string("American Depositary Shares, each representing two Ordinary Shares"))
+        XCTAssertEqual(ValueParsing.scannedText("Acme Co. and Partners").value, .string("Acme Co. and Partners"))
+        XCTAssertEqual(ValueParsing.scannedText("Chief Executive Officer. Director").value, .string("Chief Executive Officer. Director"))
+    }
+
     func testProseKeepsItsOwnColonsAndSemicolons() {
         func prose(_ text: String) -> String { CellText(text: text).cleanedForOCR(prose: true).text }
         XCTAssertEqual(prose("Not applicable; the securities"), "Not applicable; the securities")

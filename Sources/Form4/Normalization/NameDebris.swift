@@ -132,11 +132,13 @@ extension ValueParsing {
     }
 
     /// Text of a scan with repeated word parts taken out (`withoutStutter`).
+    /// Commas OCR read as points are put back (`OCRTextRepair.commasReadAsPoints`).
     public static func scannedText(_ raw: String) -> ParsedValue {
         let tokens = foldWhitespace(raw).split(separator: " ").map(String.init)
-        let kept = withoutStutter(tokens)
+        let (kept, commas) = OCRTextRepair.commasReadAsPoints(withoutStutter(tokens))
         guard !kept.isEmpty else { return ParsedValue(.null) }
-        return ParsedValue(.string(kept.joined(separator: " ")), quality: kept.count == tokens.count ? 1 : 0.85)
+        let quality = (kept.count == tokens.count ? 1 : 0.85) * (commas == 0 ? 1 : 0.95)
+        return ParsedValue(.string(kept.joined(separator: " ")), quality: quality)
     }
 
     /// Fewest words for a footnote to be taken for a sentence that lost its full stop.

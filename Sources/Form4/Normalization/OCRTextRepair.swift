@@ -38,4 +38,30 @@ enum OCRTextRepair {
         if body.count <= 2, !body.allSatisfy(\.isNumber) { return ("", nil) }
         return (String(body), nil)
     }
+
+    /// Short words a point ends as an abbreviation, which a lower-case word may follow.
+    static let abbreviations: Set<String> = ["approx", "etc", "incl", "inc", "corp", "co", "ltd", "jr", "sr", "no",
+                                             "nos", "vs", "viz", "cf", "dept", "est", "govt", "misc", "resp", "max", "min"]
+
+    /// `tokens` with commas OCR read as points put back: a second point after an abbreviation's
+    /// ("Fund II, L.P.. By:" for "L.P., By:"), and a point between a word and a lower-case word
+    /// ("Depositary Shares. each representing"), where no sentence can end. The small comma's
+    /// tail is what a 200 dpi scan loses first. Returns how many were put back.
+    static func commasReadAsPoints(_ tokens: [String]) -> (tokens: [String], repairs: Int) {
+        var result = tokens, repairs = 0
+        for index in tokens.indices.dropLast() {
+            let token = tokens[index], next = tokens[index + 1]
+            guard token.hasSuffix("."), let nextFirst = next.first else { continue }
+            let body = token.dropLast()
+            if body.hasSuffix("."), body.dropLast().last?.isLetter == true, !body.hasSuffix("..") {
+                result[index] = body + ","
+                repairs += 1
+            } else if nextFirst.isLowercase, body.count >= 3, body.allSatisfy(\.isLetter), body.last!.isLowercase,
+                      !abbreviations.contains(body.lowercased()) {
+                result[index] = body + ","
+                repairs += 1
+            }
+        }
+        return (result, repairs)
+    }
 }

@@ -454,10 +454,13 @@ public enum ValueParsing {
 
     /// `signature` of a scan's OCR text, with the attorney's phrase after the name restored
     /// (`attorneyInFactAfterName`): printed text says what it says, comma or none.
+    /// A comma OCR read as a point after "L.P." is put back (`OCRTextRepair.commasReadAsPoints`).
     public static func scannedSignature(_ raw: String) -> ParsedValue {
-        let read = signature(raw)
-        guard case .string(let text) = read.value,
-              let mended = attorneyInFactAfterName(text.split(separator: " ").map(String.init)) else { return read }
+        var read = signature(raw)
+        guard case .string(let text) = read.value else { return read }
+        let (tokens, commas) = OCRTextRepair.commasReadAsPoints(text.split(separator: " ").map(String.init))
+        if commas > 0 { read = ParsedValue(.string(tokens.joined(separator: " ")), quality: min(read.quality, 0.9)) }
+        guard let mended = attorneyInFactAfterName(tokens) else { return read }
         return ParsedValue(.string(mended.joined(separator: " ")), quality: min(read.quality, 0.85))
     }
 
