@@ -193,6 +193,28 @@ final class HeadingRulesTests: XCTestCase {
         XCTAssertEqual(row.natureOfOwnership.value, .string("By Spouse"))
     }
 
+    /// OCR lost "4. Securities Acquired" (a wkhtmltopdf print at 200 dpi); the "4" of the
+    /// heading's "(Instr. 3, 4 and 5)" is no heading number. The lost heading stands where the
+    /// form's proportions put it between "3. Transaction Code" and "5. Amount of Securities",
+    /// under a third of the way across: the code column keeps to its code.
+    func testALostHeadingIsPlacedByTheFormsProportionsNotByAnInstructionsNumber() throws {
+        let header = words("1. Title of Security", x: 38, y: 122) + words("2. Transaction Date", x: 132, y: 122)
+            + words("2A. Deemed Execution Date", x: 192, y: 122) + words("3. Transaction Code", x: 262, y: 122)
+            + words("5. Amount of Securities", x: 422, y: 122)
+            + words("6. Ownership Form", x: 492, y: 122) + words("7. Nature of Indirect", x: 542, y: 122)
+            + words("Disposed Of (D) (Instr.", x: 312, y: 129) + words("3,", x: 362, y: 129) + words("4", x: 370, y: 129)
+            + words("and", x: 376, y: 129) + words("5)", x: 386, y: 129)
+        let row = words("Common Units", x: 38, y: 170) + words("04/22/2026", x: 132, y: 170) + words("S", x: 262, y: 170)
+            + words("3,902", x: 312, y: 170) + words("D", x: 358, y: 170) + words("$25", x: 382, y: 170)
+            + words("757", x: 422, y: 170) + words("D", x: 492, y: 170)
+        let text = PageText(number: 1, bounds: Self.pageBounds, source: .ocrLayer, words: header + row)
+        let rows = TableReader(page: FormPage(text: text, pdfPage: nil), kind: .nonDerivative).readRows(top: 110, bottom: 200)
+        let first = try XCTUnwrap(rows.first)
+        XCTAssertEqual(first.transactionCode.value, .string("S"))
+        XCTAssertEqual(first.transactionShares.value, .number(3902))
+        XCTAssertEqual(first.sharesOwnedFollowingTransaction.value, .number(757))
+    }
+
     func testATableITitleBelowTableIIsIsADamagedHeaderLine() {
         let words = words("Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned", x: 160, y: 30)
             + words("Table I - Non-Derivative Securities", x: 230, y: 54)

@@ -154,6 +154,26 @@ enum TableAnatomy {
 }
 
 extension TableAnatomy {
+    /// Where each column's heading starts in EDGAR's rendering of the form (points, Letter
+    /// paper at 100 %): only the proportions count, for placing a heading OCR lost between two
+    /// that were found (`shareOfGap`). Other converters keep them within a few hundredths.
+    static let typicalLeft: [TableReader.Kind: [String: Double]] = [
+        .nonDerivative: [ColumnName.title: 37.3, ColumnName.date: 188.7, ColumnName.deemed: 241.2, ColumnName.codeGroup: 293.7,
+                         ColumnName.amountGroup: 333.5, ColumnName.owned: 428.8, ColumnName.directIndirect: 483.3,
+                         ColumnName.nature: 527.5],
+        .derivative: [ColumnName.title: 37.3, ColumnName.conversion: 75.7, ColumnName.date: 113.1, ColumnName.deemed: 165.6,
+                      ColumnName.codeGroup: 218.1, ColumnName.amountGroup: 256.1, ColumnName.datesGroup: 289.5,
+                      ColumnName.underlyingGroup: 362.1, ColumnName.price: 419.5, ColumnName.owned: 452.8,
+                      ColumnName.directIndirect: 497.7, ColumnName.nature: 533.3],
+    ]
+
+    /// How far across the gap between the headings `left` and `right` the heading `name` starts
+    /// (0 at `left`, 1 at `right`); the middle where the layout does not say.
+    static func shareOfGap(_ name: String, between left: String, and right: String, kind: TableReader.Kind) -> Double {
+        guard let lefts = typicalLeft[kind], let x = lefts[name], let x0 = lefts[left], let x1 = lefts[right], x1 > x0 else { return 0.5 }
+        return (x - x0) / (x1 - x0)
+    }
+
     /// Every word the tables' headers print (headings in full, sub-headings), lower-cased
     /// letters only: what a header line is told from a row by when its labels are damaged.
     static let nonDerivativeHeaderWords = words(of: """

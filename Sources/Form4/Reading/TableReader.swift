@@ -343,6 +343,7 @@ struct TableReader {
             let rightLimit = anatomy[(index + 1)...].lazy.compactMap { right in found.first { $0.name == right.name }?.rect.x0 }.first ?? region.x1
             let candidates = bandWords.filter {
                 Self.numberCore($0.text) == number && $0.rect.x0 >= leftLimit - page.unit && $0.rect.x1 <= rightLimit + page.unit
+                    && !isInstructionReference($0, among: bandWords)
             }
             // Closest to the headings' row: a number further down is more likely part of a note.
             guard let word = candidates.min(by: { abs($0.rect.y0 - rowTop) < abs($1.rect.y0 - rowTop) }) else { continue }
@@ -360,15 +361,34 @@ struct TableReader {
                 .map(\.rect.x0).min() ?? region.x0
             headings.append((first.name, Rect(x0: left, y0: rowTop, x1: left + 1, y1: rowTop + page.unit)))
         }
-        // A heading still missing between two found neighbours takes the middle of the gap.
+        // A heading still missing between two found neighbours stands where the form's layout
+        // puts it between them (`TableAnatomy.typicalLeft`): columns keep their proportions
+        // whatever the paper and scale, and are far from equal ("4. Securities Acquired" stands
+        // under a third of the way from "3. Transaction Code" to "5. Amount of Securities").
+        // Never right of the gap's middle: values stand at their column's left edge, and a
+        // boundary placed right of it would give them to the column before.
         for (index, heading) in anatomy.enumerated() where !headings.contains(where: { $0.name == heading.name }) {
             guard index > 0, index + 1 < anatomy.count,
                   let left = headings.first(where: { $0.name == anatomy[index - 1].name }),
                   let right = headings.first(where: { $0.name == anatomy[index + 1].name }), left.rect.x0 < right.rect.x0 else { continue }
-            let middle = (left.rect.x0 + right.rect.x0) / 2
-            headings.append((heading.name, Rect(x0: middle, y0: left.rect.y0, x1: middle + 1, y1: left.rect.y1)))
+            let share = TableAnatomy.shareOfGap(heading.name, between: anatomy[index - 1].name, and: anatomy[index + 1].name, kind: kind)
+            let x = left.rect.x0 + (right.rect.x0 - left.rect.x0) * min(share, 0.5)
+            headings.append((heading.name, Rect(x0: x, y0: left.rect.y0, x1: x + 1, y1: left.rect.y1)))
         }
         headings.sort { $0.rect.x0 < $1.rect.x0 }
+    }
+
+    /// Whether `word`, a bare number, is one of a heading's instruction references ("(Instr.
+    /// 3, 4 and 5)"): a number with a comma before it or "and" after it on its line. Taken for
+    /// a lost heading's number ("4."), it would put that column where the reference stands.
+    private func isInstructionReference(_ word: Word, among words: [Word]) -> Bool {
+        guard !word.text.hasSuffix(".") else { return false }
+        let sameLine = words.filter { abs($0.rect.midY - word.rect.midY) < page.unit * 0.5 }
+        let before = sameLine.filter { $0.rect.x1 <= word.rect.x0 + 0.5 }.max { $0.rect.x1 < $1.rect.x1 }
+        let after = sameLine.filter { $0.rect.x0 >= word.rect.x1 - 0.5 }.min { $0.rect.x0 < $1.rect.x0 }
+        let numberBefore = before.map { $0.text.hasSuffix(",") && $0.text.dropLast().allSatisfy(\.isNumber) } ?? false
+        let andAfter = after.map { ["and", "&"].contains($0.text.lowercased()) } ?? false
+        return numberBefore || andAfter || word.text.hasSuffix(",")
     }
 
     /// A table printed wider than the paper loses its last heading over the page's edge (and
