@@ -47,9 +47,7 @@ final class ScannedHeaderTests: XCTestCase {
 
     /// The record read from a scanned header whose boxes 3 and 4 OCR read as `boxes3And4`.
     func header(boxes3And4: [Word]) -> Form4Record {
-        let all = words("FORM 4", x: 60, y: 40)
-            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
-            + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
+        let all = formTitleAndBoxes1And2()
             + words("Acme Corp [ ACME ]", x: 230, y: 126)
             + boxes3And4
             + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
@@ -72,12 +70,17 @@ final class ScannedHeaderTests: XCTestCase {
         XCTAssertEqual(record.periodOfReport.value, .string("2021-01-29"))
     }
 
+    /// The form's title and the labels of boxes 1 and 2, read well.
+    func formTitleAndBoxes1And2() -> [Word] {
+        words("FORM 4", x: 60, y: 40)
+            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
+            + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
+    }
+
     /// Real issuer names end in a state ("Corp /DE/"), and OCR may glue the ticker's bracket to
     /// it: the ticker is what follows the bracket, the state stays the name's.
     func testATickerBracketGluedToTheNameOpensTheTickerOnly() {
-        let all = words("FORM 4", x: 60, y: 40)
-            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
-            + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
+        let all = formTitleAndBoxes1And2()
             + words("Halvorsen Semiconductor Corp /DE/[ CF ]", x: 230, y: 126)
             + words("Table I - Non-Derivative Securities Acquired", x: 150, y: 300)
         let record = readHeader(all)
@@ -108,9 +111,7 @@ final class ScannedHeaderTests: XCTestCase {
     /// Where OCR wrecked box 6's whole label, its first choice ("Form filed by One Reporting
     /// Person") still closes box 5: neither the wrecked label nor the choices are the officer's title.
     func testBox5EndsAboveBox6sFirstChoiceWhereItsLabelIsWrecked() {
-        let all = words("FORM 4", x: 60, y: 40)
-            + words("1. Name and Address of Reporting Person", x: 33, y: 118)
-            + words("2. Issuer Name and Ticker or Trading Symbol", x: 230, y: 118)
+        let all = formTitleAndBoxes1And2()
             + words("Acme Corp [ ACME ]", x: 230, y: 127)
             + words("5. Relationship of Reporting Person(s) to Issuer", x: 420, y: 118)
             + words("Director 10% Owner", x: 430, y: 135)
