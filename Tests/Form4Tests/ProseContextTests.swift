@@ -14,6 +14,14 @@ final class ProseContextTests: XCTestCase {
         XCTAssertEqual(repaired("a contingent right 10 receive one share"), "a contingent right to receive one share")
     }
 
+    /// Between two amounts, and between a name and a verb, a "10" is the "to" OCR misread.
+    func testANumberBetweenTwoAmountsOrBeforeAVerbAfterANameIsTo() {
+        XCTAssertEqual(repaired("at prices ranging from $12.01 10 $12.45, inclusive."), "at prices ranging from $12.01 to $12.45, inclusive.")
+        XCTAssertEqual(repaired("withheld by the Issuer 10 satisfy tax withholding"), "withheld by the Issuer to satisfy tax withholding")
+        XCTAssertEqual(repaired("withheld by the Issuer 10 shares"), "withheld by the Issuer 10 shares")
+        XCTAssertEqual(repaired("bought 10 $12.45 notes"), "bought 10 $12.45 notes")
+    }
+
     func testADigitWhereASingularNounFollowsIsTheArticle() {
         XCTAssertEqual(repaired("received as 4 gift."), "received as a gift.")
         XCTAssertEqual(repaired("held by 3 trust of which"), "held by a trust of which")

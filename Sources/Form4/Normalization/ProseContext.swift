@@ -31,6 +31,15 @@ enum ProseContext {
             let token = tokens[index]
             let before = index > 0 ? tokens[index - 1] : nil
             let after = index + 1 < tokens.count ? tokens[index + 1] : nil
+            // "from $12.01 10 $12.45": no number stands between two amounts but the "to" of a range.
+            if toLookAlikes.contains(token), let before, let after, isAmount(before), after.hasPrefix("$"), isAmount(after) {
+                out[index] = "to"; repairs += 1; continue
+            }
+            // "the Issuer 10 satisfy": after a name as after any word, a number never opens a verb's phrase.
+            if toLookAlikes.contains(token), let before, isCapitalised(before), before.last?.isLetter == true,
+               let after, isLowerCaseWord(after, closed: true), determiners.contains(core(after)) {
+                out[index] = "to"; repairs += 1; continue
+            }
             guard let before, isLowerCaseWord(before, closed: false) else { continue }
             if let after, isLowerCaseWord(String(after.reversed().drop { ".,;:".contains($0) }.reversed()), closed: true) {
                 if toLookAlikes.contains(token), determiners.contains(core(after)) {
@@ -70,6 +79,13 @@ enum ProseContext {
         let word = !closed && token.last == "," ? token.dropLast() : Substring(token)
         guard let first = word.first, first.isLetter, first.isLowercase else { return false }
         return word.allSatisfy { ($0.isLetter && $0.isLowercase) || $0 == "-" || $0 == "'" }
+    }
+
+    /// A printed amount: digits with a "$", a comma or a point ("$12.01", "1,250").
+    static func isAmount(_ token: String) -> Bool {
+        let body = token.drop { $0 == "$" || $0 == "(" }.reversed().drop { ",.;:)".contains($0) }.reversed()
+        return !body.isEmpty && body.allSatisfy { $0.isNumber || $0 == "," || $0 == "." } && body.contains(where: \.isNumber)
+            && (token.hasPrefix("$") || body.contains(",") || body.contains("."))
     }
 
     static func isCapitalised(_ token: String) -> Bool {
