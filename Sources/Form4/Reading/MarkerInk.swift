@@ -113,6 +113,8 @@ struct InkGrid {
     let strongLevel: UInt8, faintLevel: UInt8, paperLevel: UInt8
     /// Faint ink connected to the grid's edges: what is left of the cell's rules.
     private var edgeInk: [Bool] = []
+    /// The pieces of strong ink, without those touching the grid's edges (remains of rules).
+    private(set) var strongPieces: [Box] = []
     /// The pixel column and row of the grid's origin in the image, and the image's frame.
     let originX: Int, originY: Int
     let scale: Double, region: Rect
@@ -148,6 +150,8 @@ struct InkGrid {
         strongLevel = UInt8(paper - Int(Double(paper - darkest) * MarkerGeometry.strongInk))
         faintLevel = UInt8(paper - Int(Double(paper - darkest) * MarkerGeometry.faintInk))
         edgeInk = markEdgeInk()
+        strongPieces = pieces(in: Box(x0: 0, y0: 0, x1: width - 1, y1: height - 1), where: isStrong)
+            .filter { $0.x0 > 0 && $0.y0 > 0 && $0.x1 < width - 1 && $0.y1 < height - 1 }
     }
 
     private func markEdgeInk() -> [Bool] {
@@ -175,36 +179,39 @@ struct InkGrid {
              x1: region.x0 + Double(originX + box.x1 + 1) / scale, y1: region.y0 + Double(originY + box.y1 + 1) / scale)
     }
 
-    /// The pieces of strong ink, without those touching the grid's edges (remains of rules).
-    func strongPieces() -> [Box] {
-        var seen = [Bool](repeating: false, count: width * height)
-        var pieces: [Box] = []
-        for start in 0..<(width * height) where !seen[start] {
-            seen[start] = true
-            guard isStrong(start % width, start / width) else { continue }
-            var stack = [start]
-            var box = Box(x0: .max, y0: .max, x1: -1, y1: -1)
-            var touchesEdge = false
-            while let index = stack.popLast() {
-                let x = index % width, y = index / width
-                box.x0 = min(box.x0, x); box.x1 = max(box.x1, x); box.y0 = min(box.y0, y); box.y1 = max(box.y1, y)
-                if x == 0 || y == 0 || x == width - 1 || y == height - 1 { touchesEdge = true }
-                for dy in -1...1 { for dx in -1...1 {
-                    let nx = x + dx, ny = y + dy
-                    guard nx >= 0, ny >= 0, nx < width, ny < height else { continue }
-                    let next = ny * width + nx
-                    if !seen[next] { seen[next] = true; if isStrong(nx, ny) { stack.append(next) } }
-                } }
+    /// The pieces of 8-connected ink within `area` (pixel bounds, inclusive) where `inked`
+    /// holds, as boxes, in the order of their first pixel, row by row.
+    func pieces(in area: Box, where inked: (Int, Int) -> Bool) -> [Box] {
+        let columns = area.x1 - area.x0 + 1, rows = area.y1 - area.y0 + 1
+        guard columns > 0, rows > 0 else { return [] }
+        var seen = [Bool](repeating: false, count: columns * rows)
+        func index(_ x: Int, _ y: Int) -> Int { (y - area.y0) * columns + x - area.x0 }
+        var found: [Box] = []
+        for y in area.y0...area.y1 {
+            for x in area.x0...area.x1 where !seen[index(x, y)] {
+                seen[index(x, y)] = true
+                guard inked(x, y) else { continue }
+                var box = Box(x0: x, y0: y, x1: x, y1: y)
+                var stack = [(x, y)]
+                while let (px, py) = stack.popLast() {
+                    box.x0 = min(box.x0, px); box.x1 = max(box.x1, px); box.y0 = min(box.y0, py); box.y1 = max(box.y1, py)
+                    for dy in -1...1 { for dx in -1...1 {
+                        let nx = px + dx, ny = py + dy
+                        guard nx >= area.x0, nx <= area.x1, ny >= area.y0, ny <= area.y1, !seen[index(nx, ny)] else { continue }
+                        seen[index(nx, ny)] = true
+                        if inked(nx, ny) { stack.append((nx, ny)) }
+                    } }
+                }
+                found.append(box)
             }
-            if !touchesEdge { pieces.append(box) }
         }
-        return pieces
+        return found
     }
 
     /// The last line of the cell's text: its baseline and the top of its characters, from the
     /// letter-sized pieces of strong ink reaching lowest. Nil where there are no such pieces.
     func lastLine() -> Line? {
-        let pieces = strongPieces().filter { $0.y1 - $0.y0 >= 2 }
+        let pieces = strongPieces.filter { $0.y1 - $0.y0 >= 2 }
         guard !pieces.isEmpty else { return nil }
         let heights = pieces.map { $0.y1 - $0.y0 + 1 }.sorted()
         let tall = Double(heights[(heights.count * 3) / 4])
@@ -226,7 +233,6 @@ struct InkGrid {
         let raisedLimit = Double(line.baseline) - core * MarkerGeometry.raise
         let groundedLimit = Double(line.baseline) - core * MarkerGeometry.grounded
         var raised: [(x: Int, highest: Int, lowest: Int, count: Int)] = []
-        var tail: Box? = nil
         var gap = 0
         var lastInkColumn: Int? = nil
         for x in stride(from: width - 2, through: 1, by: -1) {
@@ -236,9 +242,9 @@ struct InkGrid {
                 lowest = y; count += 1
             }
             guard count > 0 else {
-                if tail != nil { gap += 1 }
+                if !raised.isEmpty { gap += 1 }
                 // A marker follows its value closely; ink further off is not the value's.
-                if tail != nil, Double(gap) > core * MarkerGeometry.maximumGap { return nil }
+                if !raised.isEmpty, Double(gap) > core * MarkerGeometry.maximumGap { return nil }
                 continue
             }
             if Double(lowest) >= groundedLimit {
@@ -248,11 +254,10 @@ struct InkGrid {
             }
             gap = 0
             if Double(lowest) <= raisedLimit {
-                tail = Box(x0: x, y0: highest, x1: x, y1: lowest)
                 raised.append((x, highest, lowest, count))
             }
         }
-        guard tail != nil, let lastInkColumn else { return nil }
+        guard !raised.isEmpty, let lastInkColumn else { return nil }
         // Raised ink joined to the value's last character in its black print is the character's
         // own: the bowl of a "P", the arms of an "F" (a code "P(2)" cut there reads "I").
         let letterEnd = valueCharacterEnd(at: lastInkColumn, line: line)
@@ -277,7 +282,7 @@ struct InkGrid {
     /// and apart, so their ink is no part of it.
     private func valueCharacterEnd(at column: Int, line: Line) -> Int {
         let groundedLimit = Double(line.baseline) - line.core * MarkerGeometry.grounded
-        return strongPieces().filter { piece in
+        return strongPieces.filter { piece in
             piece.x0 <= column && piece.x1 >= column && Double(piece.y1) >= groundedLimit && piece.y0 <= line.baseline
         }.map(\.x1).max() ?? column
     }
@@ -294,32 +299,13 @@ struct InkGrid {
         let left = valueEnd + 1, right = min(width - 2, tail.x1 + reach)
         let top = max(1, line.top - Int(line.core.rounded())), bottom = min(height - 2, line.baseline)
         guard left <= right, top <= bottom else { return tail }
-        let columns = right - left + 1
-        var seen = [Bool](repeating: false, count: columns * (bottom - top + 1))
         var whole = tail
-        for y in top...bottom {
-            for x in left...right where !seen[(y - top) * columns + x - left] && isFaint(x, y) {
-                // One piece of 8-connected faint ink, inside the columns and rows looked at.
-                var piece = Box(x0: x, y0: y, x1: x, y1: y)
-                var stack = [(x, y)]
-                seen[(y - top) * columns + x - left] = true
-                while let (px, py) = stack.popLast() {
-                    piece.x0 = min(piece.x0, px); piece.x1 = max(piece.x1, px)
-                    piece.y0 = min(piece.y0, py); piece.y1 = max(piece.y1, py)
-                    for dy in -1...1 { for dx in -1...1 {
-                        let nx = px + dx, ny = py + dy
-                        guard nx >= left, nx <= right, ny >= top, ny <= bottom, !seen[(ny - top) * columns + nx - left],
-                              isFaint(nx, ny) else { continue }
-                        seen[(ny - top) * columns + nx - left] = true
-                        stack.append((nx, ny))
-                    } }
-                }
-                let level = piece.y0 <= tail.y1 && piece.y1 >= tail.y0
-                let beside = piece.x0 <= tail.x1 + reach && piece.x1 >= tail.x0 - reach
-                guard piece.x0 > left, level, beside else { continue }
-                whole.x0 = min(whole.x0, piece.x0); whole.x1 = max(whole.x1, piece.x1)
-                whole.y0 = min(whole.y0, piece.y0); whole.y1 = max(whole.y1, piece.y1)
-            }
+        for piece in pieces(in: Box(x0: left, y0: top, x1: right, y1: bottom), where: isFaint) {
+            let level = piece.y0 <= tail.y1 && piece.y1 >= tail.y0
+            let beside = piece.x0 <= tail.x1 + reach && piece.x1 >= tail.x0 - reach
+            guard piece.x0 > left, level, beside else { continue }
+            whole.x0 = min(whole.x0, piece.x0); whole.x1 = max(whole.x1, piece.x1)
+            whole.y0 = min(whole.y0, piece.y0); whole.y1 = max(whole.y1, piece.y1)
         }
         return whole
     }
