@@ -98,10 +98,16 @@ struct ColumnHeading {
     /// How the sub-columns share the column's width on the form, about: where OCR lost every
     /// sub-heading they are placed by these shares ("V" and "(A) or (D)" are narrow).
     let subcolumnShares: [Double]
+    /// Where the heading starts in EDGAR's rendering of the form (points, Letter paper at
+    /// 100 %): only the proportions between headings count, for placing a heading OCR lost
+    /// between two that were found (`TableAnatomy.shareOfGap`). Other converters keep them
+    /// within a few hundredths.
+    let typicalLeft: Double
 
-    init(_ name: String, _ text: String, subheadings: [(String, String)] = [], shares: [Double]? = nil) {
+    init(_ name: String, _ text: String, at typicalLeft: Double, subheadings: [(String, String)] = [], shares: [Double]? = nil) {
         self.name = name
         self.label = Label(text)
+        self.typicalLeft = typicalLeft
         self.subcolumnShares = shares ?? subheadings.map { _ in 1 }
         self.subheadings = subheadings.map { ($0.0, Label($0.1)) }
     }
@@ -120,58 +126,45 @@ enum ColumnName {
 /// The anatomy of the two tables: column headings in print order.
 enum TableAnatomy {
     static let nonDerivative: [ColumnHeading] = [
-        ColumnHeading(ColumnName.title, "1. Title of Security"),
-        ColumnHeading(ColumnName.date, "2. Transaction Date"),
-        ColumnHeading(ColumnName.deemed, "2A. Deemed Execution Date"),
-        ColumnHeading(ColumnName.codeGroup, "3. Transaction Code",
+        ColumnHeading(ColumnName.title, "1. Title of Security", at: 37.3),
+        ColumnHeading(ColumnName.date, "2. Transaction Date", at: 188.7),
+        ColumnHeading(ColumnName.deemed, "2A. Deemed Execution Date", at: 241.2),
+        ColumnHeading(ColumnName.codeGroup, "3. Transaction Code", at: 293.7,
                       subheadings: [(ColumnName.code, "Code"), (ColumnName.voluntary, "V")], shares: [2, 1]),
-        ColumnHeading(ColumnName.amountGroup, "4. Securities Acquired",
+        ColumnHeading(ColumnName.amountGroup, "4. Securities Acquired", at: 333.5,
                       subheadings: [(ColumnName.amount, "Amount"), (ColumnName.acquiredDisposed, "(A) or (D)"),
                                     (ColumnName.price, "Price")], shares: [2, 1, 2]),
-        ColumnHeading(ColumnName.owned, "5. Amount of Securities"),
-        ColumnHeading(ColumnName.directIndirect, "6. Ownership Form"),
-        ColumnHeading(ColumnName.nature, "7. Nature of Indirect"),
+        ColumnHeading(ColumnName.owned, "5. Amount of Securities", at: 428.8),
+        ColumnHeading(ColumnName.directIndirect, "6. Ownership Form", at: 483.3),
+        ColumnHeading(ColumnName.nature, "7. Nature of Indirect", at: 527.5),
     ]
 
     static let derivative: [ColumnHeading] = [
-        ColumnHeading(ColumnName.title, "1. Title of Derivative"),
-        ColumnHeading(ColumnName.conversion, "2. Conversion or Exercise"),
-        ColumnHeading(ColumnName.date, "3. Transaction Date"),
-        ColumnHeading(ColumnName.deemed, "3A. Deemed Execution Date"),
-        ColumnHeading(ColumnName.codeGroup, "4. Transaction Code",
+        ColumnHeading(ColumnName.title, "1. Title of Derivative", at: 37.3),
+        ColumnHeading(ColumnName.conversion, "2. Conversion or Exercise", at: 75.7),
+        ColumnHeading(ColumnName.date, "3. Transaction Date", at: 113.1),
+        ColumnHeading(ColumnName.deemed, "3A. Deemed Execution Date", at: 165.6),
+        ColumnHeading(ColumnName.codeGroup, "4. Transaction Code", at: 218.1,
                       subheadings: [(ColumnName.code, "Code"), (ColumnName.voluntary, "V")], shares: [2, 1]),
-        ColumnHeading(ColumnName.amountGroup, "5. Number of Derivative",
+        ColumnHeading(ColumnName.amountGroup, "5. Number of Derivative", at: 256.1,
                       subheadings: [(ColumnName.acquired, "(A)"), (ColumnName.disposed, "(D)")]),
-        ColumnHeading(ColumnName.datesGroup, "6. Date Exercisable and",
+        ColumnHeading(ColumnName.datesGroup, "6. Date Exercisable and", at: 289.5,
                       subheadings: [(ColumnName.exercisable, "Date Exercisable"), (ColumnName.expiration, "Expiration Date")]),
-        ColumnHeading(ColumnName.underlyingGroup, "7. Title and Amount",
+        ColumnHeading(ColumnName.underlyingGroup, "7. Title and Amount", at: 362.1,
                       subheadings: [(ColumnName.underlyingTitle, "Title"), (ColumnName.underlyingShares, "Amount or Number")]),
-        ColumnHeading(ColumnName.price, "8. Price of Derivative"),
-        ColumnHeading(ColumnName.owned, "9. Number of derivative"),
-        ColumnHeading(ColumnName.directIndirect, "10. Ownership Form"),
-        ColumnHeading(ColumnName.nature, "11. Nature of Indirect"),
+        ColumnHeading(ColumnName.price, "8. Price of Derivative", at: 419.5),
+        ColumnHeading(ColumnName.owned, "9. Number of derivative", at: 452.8),
+        ColumnHeading(ColumnName.directIndirect, "10. Ownership Form", at: 497.7),
+        ColumnHeading(ColumnName.nature, "11. Nature of Indirect", at: 533.3),
     ]
 }
 
 extension TableAnatomy {
-    /// Where each column's heading starts in EDGAR's rendering of the form (points, Letter
-    /// paper at 100 %): only the proportions count, for placing a heading OCR lost between two
-    /// that were found (`shareOfGap`). Other converters keep them within a few hundredths.
-    static let typicalLeft: [TableReader.Kind: [String: Double]] = [
-        .nonDerivative: [ColumnName.title: 37.3, ColumnName.date: 188.7, ColumnName.deemed: 241.2, ColumnName.codeGroup: 293.7,
-                         ColumnName.amountGroup: 333.5, ColumnName.owned: 428.8, ColumnName.directIndirect: 483.3,
-                         ColumnName.nature: 527.5],
-        .derivative: [ColumnName.title: 37.3, ColumnName.conversion: 75.7, ColumnName.date: 113.1, ColumnName.deemed: 165.6,
-                      ColumnName.codeGroup: 218.1, ColumnName.amountGroup: 256.1, ColumnName.datesGroup: 289.5,
-                      ColumnName.underlyingGroup: 362.1, ColumnName.price: 419.5, ColumnName.owned: 452.8,
-                      ColumnName.directIndirect: 497.7, ColumnName.nature: 533.3],
-    ]
-
-    /// How far across the gap between the headings `left` and `right` the heading `name` starts
-    /// (0 at `left`, 1 at `right`); the middle where the layout does not say.
-    static func shareOfGap(_ name: String, between left: String, and right: String, kind: TableReader.Kind) -> Double {
-        guard let lefts = typicalLeft[kind], let x = lefts[name], let x0 = lefts[left], let x1 = lefts[right], x1 > x0 else { return 0.5 }
-        return (x - x0) / (x1 - x0)
+    /// How far across the gap between the headings `left` and `right` `heading` starts on the
+    /// form (0 at `left`, 1 at `right`; `ColumnHeading.typicalLeft`).
+    static func shareOfGap(_ heading: ColumnHeading, between left: ColumnHeading, and right: ColumnHeading) -> Double {
+        guard right.typicalLeft > left.typicalLeft else { return 0.5 }
+        return (heading.typicalLeft - left.typicalLeft) / (right.typicalLeft - left.typicalLeft)
     }
 
     /// Every word the tables' headers print (headings in full, sub-headings), lower-cased

@@ -362,7 +362,7 @@ struct TableReader {
             headings.append((first.name, Rect(x0: left, y0: rowTop, x1: left + 1, y1: rowTop + page.unit)))
         }
         // A heading still missing between two found neighbours stands where the form's layout
-        // puts it between them (`TableAnatomy.typicalLeft`): columns keep their proportions
+        // puts it between them (`ColumnHeading.typicalLeft`): columns keep their proportions
         // whatever the paper and scale, and are far from equal ("4. Securities Acquired" stands
         // under a third of the way from "3. Transaction Code" to "5. Amount of Securities").
         // Never right of the gap's middle: values stand at their column's left edge, and a
@@ -371,7 +371,7 @@ struct TableReader {
             guard index > 0, index + 1 < anatomy.count,
                   let left = headings.first(where: { $0.name == anatomy[index - 1].name }),
                   let right = headings.first(where: { $0.name == anatomy[index + 1].name }), left.rect.x0 < right.rect.x0 else { continue }
-            let share = TableAnatomy.shareOfGap(heading.name, between: anatomy[index - 1].name, and: anatomy[index + 1].name, kind: kind)
+            let share = TableAnatomy.shareOfGap(heading, between: anatomy[index - 1], and: anatomy[index + 1])
             let x = left.rect.x0 + (right.rect.x0 - left.rect.x0) * min(share, 0.5)
             headings.append((heading.name, Rect(x0: x, y0: left.rect.y0, x1: x + 1, y1: left.rect.y1)))
         }
