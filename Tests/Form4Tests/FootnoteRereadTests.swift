@@ -70,6 +70,26 @@ final class FootnoteRereadTests: XCTestCase {
         XCTAssertEqual(merged.map { $0.text.value }, again.map { $0.text.value })
     }
 
+    /// The second reading took footnote 3's number for part of the line before ("... account.
+    /// LA. The shares ..."), and numbered footnote 3's text 2: that text is read for footnote 3,
+    /// and footnote 2 keeps its own text.
+    func testASecondReadingsTextIsMatchedToTheFootnoteItIsNotToItsSlippedNumber() {
+        let respelling = ProseRespelling(lexicon: ProseLexicon(
+            common: ["the", "reported", "securities", "are", "held", "in", "a", "brokerage", "account", "bona", "fide", "gift",
+                     "shares", "were", "withheld", "by", "issuer", "to", "satisfy", "tax", "withholding", "obligations"],
+            rare: []))
+        let gift = "Bona fide gift."
+        let layer = [note(1, gift), note(2, "The repared securities are held in a brokerage account."),
+                     note(3, "The shares were withbeld by the Issuer to satisfy tax withholding obligations.")]
+        let again = [note(1, gift + " LA. The reported securities are held in a brokerage account."),
+                     note(2, "The shares were withheld by the Issuer to satisfy tax withholding obligations.")]
+        let merged = TrailerReader.merged(layer, again, respelling: respelling)
+        XCTAssertEqual(merged.map(\.id), ["F1", "F2", "F3"])
+        XCTAssertEqual(merged[1].text.value, layer[1].text.value, "footnote 2 keeps the text of its own")
+        XCTAssertEqual(merged[2].text.value, .string("The shares were withheld by the Issuer to satisfy tax withholding obligations."))
+        XCTAssertEqual(merged[2].text.method, "reread")
+    }
+
     /// A second reading that found fewer footnotes, or numbers them with a gap, renumbers nothing.
     func testASecondReadingThatLostAFootnoteRenumbersNothing() {
         let layer = [note(1, "Bona fide gift to a charitable organization."), note(2, "Not applicable."),

@@ -15,6 +15,9 @@ enum FootnoteRereadSettings {
     static let newFootnoteWordShare = 0.8
     /// Two readings are of one footnote where this share of the shorter one's words is in both.
     static let sameTextShare = 0.7
+    /// Two readings are of different footnotes where less than this share of the shorter one's
+    /// words is in both (a damaged reading of the same text keeps far more).
+    static let otherTextShare = 0.3
     /// Margin around the footnote lines' area, in units of the page's word height.
     static let marginUnits = 0.6
 }
@@ -165,8 +168,14 @@ extension TrailerReader {
     static func merged(_ first: [Footnote], _ second: [Footnote], respelling: ProseRespelling) -> [Footnote] {
         var byNumber: [Int: Footnote] = [:]
         for note in first { if let number = Int(note.id.dropFirst()), byNumber[number] == nil { byNumber[number] = note } }
-        for note in second {
-            guard let number = Int(note.id.dropFirst()) else { continue }
+        for reading in second {
+            guard let ownNumber = Int(reading.id.dropFirst()) else { continue }
+            // The second reading may number a text as another: OCR read a number as part of the
+            // line before ("... service. LA. The reported ..."), and the texts after it slipped up
+            // one. A text that is plainly another footnote's of the first reading is read for that one.
+            let number = numberOfItsText(reading, among: first) ?? ownNumber
+            var note = reading
+            note.id = "F\(number)"
             let share = wordShare(readText(of: note), respelling: respelling)
             if let kept = byNumber[number] {
                 let keptText = readText(of: kept), noteText = readText(of: note)
@@ -192,6 +201,19 @@ extension TrailerReader {
         }
         // Numbers the form skips are OCR's: a footnote may be read only where all before it are.
         return byNumber.keys.sorted().map { byNumber[$0]! }
+    }
+
+    /// The number of the first reading's footnote whose text `reading` is, where that is not the
+    /// footnote of its own number: most of its words are that one's (`sameTextShare`), and hardly
+    /// any are in its own number's (`otherTextShare`). Nil where its own number fits its text.
+    static func numberOfItsText(_ reading: Footnote, among first: [Footnote]) -> Int? {
+        let words = wordSet(readText(of: reading))
+        guard let own = first.first(where: { $0.id == reading.id }),
+              sameTextShare(words, wordSet(readText(of: own))) < FootnoteRereadSettings.otherTextShare else { return nil }
+        let likest = first.max { sameTextShare(words, wordSet(readText(of: $0))) < sameTextShare(words, wordSet(readText(of: $1))) }
+        guard let likest, likest.id != reading.id,
+              sameTextShare(words, wordSet(readText(of: likest))) >= FootnoteRereadSettings.sameTextShare else { return nil }
+        return Int(likest.id.dropFirst())
     }
 
     /// The share of `text`'s words that are dictionary words (or made of one with a prefix or
