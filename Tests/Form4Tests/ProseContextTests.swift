@@ -44,6 +44,26 @@ final class ProseContextTests: XCTestCase {
         XCTAssertEqual(repaired("upon request. In addition"), "upon request. In addition")
     }
 
+    /// The form's tables are Table I and II; a count before the plural it counts has a
+    /// thousands comma, not a point.
+    func testTableNumeralsAndThousandsCommasOCRMisread() {
+        XCTAssertEqual(repaired("the number of shares reported in Table 1."), "the number of shares reported in Table I.")
+        XCTAssertEqual(repaired("as reported in Table Il, column 5"), "as reported in Table II, column 5")
+        XCTAssertEqual(repaired("the notes to Table 4."), "the notes to Table 4.")
+        XCTAssertEqual(repaired("Includes 1.250 shares acquired through dividend reinvestment"),
+                       "Includes 1,250 shares acquired through dividend reinvestment")
+        for text in ["Includes 0.667 shares acquired", "a price of 1.250 per share", "rounded to 1.25 shares", "see Exhibit 99.100 below"] {
+            XCTAssertEqual(repaired(text), text, "no count of a plural")
+        }
+    }
+
+    /// An amount's last "1" read as a bracket that nothing opened.
+    func testAnAmountEndingInABracketNoParenthesisOpenedEndsInOne() {
+        XCTAssertEqual(repaired("at prices ranging from $12.0) to $12.45, inclusive."), "at prices ranging from $12.01 to $12.45, inclusive.")
+        XCTAssertEqual(repaired("ranging from $12.0} to $12.45"), "ranging from $12.01 to $12.45")
+        XCTAssertEqual(repaired("sold (at a weighted average of $12.05) on the market"), "sold (at a weighted average of $12.05) on the market")
+    }
+
     func testACommaBeforeAWordThatOpensASentenceIsAFullStop() {
         XCTAssertEqual(repaired("by the reporting persons, Each reporting person"), "by the reporting persons. Each reporting person")
         XCTAssertEqual(repaired("held by Apex Holdings, The Smith Trust"), "held by Apex Holdings, The Smith Trust")

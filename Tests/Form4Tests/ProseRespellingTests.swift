@@ -53,6 +53,14 @@ final class ProseRespellingTests: XCTestCase {
         XCTAssertEqual(respelled("held a part"), "held a part")
     }
 
+    func testAnArticleRunIntoTheSmallWordBeforeItIsSetApart() {
+        XCTAssertEqual(respelled("shares are held ina trust"), "shares are held in a trust")
+        XCTAssertEqual(respelled("pursuant toa trading plan"), "pursuant to a trading plan")
+        XCTAssertEqual(respelling.respelled("held ina trust").repairs, 1)
+        // A word of the list ending in "a" stays ("bona"), and so does a name in capitals.
+        XCTAssertEqual(respelled("bona fide gift by Ina Smith"), "bona fide gift by Ina Smith")
+    }
+
     func testTheTradingPlanRuleIsReadThroughOCRDamage() {
         func repaired(_ text: String) -> String {
             guard case .string(let repaired) = ValueParsing.scannedProse(text, respelling: respelling).value else { return "" }

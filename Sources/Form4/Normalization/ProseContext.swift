@@ -40,6 +40,15 @@ enum ProseContext {
                let after, isLowerCaseWord(after, closed: true), determiners.contains(core(after)) {
                 out[index] = "to"; repairs += 1; continue
             }
+            if let amount = amountWithOneReadAsBracket(token), !opensAParenthesis(tokens[..<index]) {
+                out[index] = amount; repairs += 1; continue
+            }
+            if before == "Table", let numeral = tableNumeral(token) {
+                out[index] = numeral; repairs += 1; continue
+            }
+            if let count = thousandsReadAsDecimal(token), countsAPlural(Array(tokens[(index + 1)...])) {
+                out[index] = count; repairs += 1; continue
+            }
             guard let before, isLowerCaseWord(before, closed: false) else { continue }
             if let after, isLowerCaseWord(String(after.reversed().drop { ".,;:".contains($0) }.reversed()), closed: true) {
                 if toLookAlikes.contains(token), determiners.contains(core(after)) {
@@ -59,6 +68,42 @@ enum ProseContext {
             repairs += 1
         }
         return out
+    }
+
+    /// "$12.0)" → "$12.01": an amount that ends in a closing bracket no parenthesis opened is
+    /// an amount whose last "1" OCR read as the bracket (a scan's thin "1" is a bracket's
+    /// stroke). Nil for other tokens; the caller checks no "(" is open before it.
+    static func amountWithOneReadAsBracket(_ token: String) -> String? {
+        guard token.hasPrefix("$"), let last = token.last, ")}]".contains(last) else { return nil }
+        let body = token.dropFirst().dropLast()
+        guard body.contains("."), body.last?.isNumber == true, body.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) else { return nil }
+        return "$" + body + "1"
+    }
+
+    /// Whether the tokens leave a parenthesis open.
+    static func opensAParenthesis(_ tokens: ArraySlice<String>) -> Bool {
+        tokens.reduce(0) { $0 + $1.count(where: { $0 == "(" }) - $1.count(where: { $0 == ")" }) } > 0
+    }
+
+    /// The form's tables are Table I and Table II: "Table 1." and "Table Il" are OCR's roman
+    /// numerals ("1", "l" and "|" for "I"). With the punctuation after it; nil for other tokens.
+    static func tableNumeral(_ token: String) -> String? {
+        let numeral = token.prefix { "1lI|".contains($0) }
+        let rest = token.dropFirst(numeral.count)
+        guard (1...2).contains(numeral.count), numeral != String(repeating: "I", count: numeral.count),
+              rest.allSatisfy({ ".,;:)".contains($0) }) else { return nil }
+        return String(repeating: "I", count: numeral.count) + rest
+    }
+
+    /// "1.250" with its point made a comma: a count of up to three digits and three more after
+    /// a point ("Includes 1.250 shares") is a thousands comma OCR read as a point (the comma's
+    /// tail is what a scan loses first); a fraction of a share in prose is written "0.667" or
+    /// with fewer places. Nil for other tokens. Only before the plural it counts (`countsAPlural`).
+    static func thousandsReadAsDecimal(_ token: String) -> String? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let whole = parts.first, let first = whole.first, first != "0", (1...3).contains(whole.count),
+              parts[1].count == 3, (whole + parts[1]).allSatisfy(\.isASCII), (whole + parts[1]).allSatisfy(\.isNumber) else { return nil }
+        return whole + "," + parts[1]
     }
 
     /// Whether the words after a number name a plural ("4 equal annual installments"), reading

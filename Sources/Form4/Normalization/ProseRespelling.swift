@@ -31,7 +31,8 @@ public struct ProseRespelling: Sendable {
     public func respelled(_ text: String) -> (text: String, repairs: Int) {
         var repairs = 0
         var sentenceStart = true
-        let tokens = joiningSplitWords(text.split(separator: " ", omittingEmptySubsequences: false).map(String.init), repairs: &repairs)
+        let read = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let tokens = articlesSplitOff(joiningSplitWords(read, repairs: &repairs), repairs: &repairs)
             .map { token -> String in
             defer { sentenceStart = token.last.map { ".:;".contains($0) } ?? sentenceStart }
             guard !token.contains(where: \.isNumber) else { return String(token) }
@@ -68,6 +69,21 @@ public struct ProseRespelling: Sendable {
     /// defined term for the company): a misreading of one is respelled with its capital,
     /// whatever OCR made of the first letter ("lssuer's", "issuer's").
     static let capitalisedTerms: Set<String> = ["issuer", "issuer's", "issuers"]
+
+    /// Small words an article follows, which OCR runs into the "a" after them when the space is
+    /// narrow ("isa weighted average", "held ina brokerage account", "pursuant toa Rule").
+    static let wordsBeforeAnArticle: Set<String> = ["is", "in", "to", "on", "of", "by", "for", "as", "at", "with",
+                                                    "from", "under", "upon", "was", "be", "into"]
+
+    /// A token that is no word, but one of `wordsBeforeAnArticle` run into an "a", as two.
+    func articlesSplitOff(_ tokens: [String], repairs: inout Int) -> [String] {
+        tokens.flatMap { token -> [String] in
+            guard token.count >= 3, token.hasSuffix("a"), token.allSatisfy({ $0.isLowercase && $0.isASCII }),
+                  Self.wordsBeforeAnArticle.contains(String(token.dropLast())), !isKnown(token) else { return [token] }
+            repairs += 1
+            return [String(token.dropLast()), "a"]
+        }
+    }
 
     /// Two tokens OCR made of one word ("ow nership"): joined where together they are a word
     /// and apart at least one of them is none ("beg inning" stays: both halves are words).
