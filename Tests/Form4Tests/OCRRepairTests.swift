@@ -266,6 +266,20 @@ final class OCRRepairTests: XCTestCase {
                        "box 5's free text keeps its lower-case words")
     }
 
+    /// A company's state mark and a fund's roman numeral as OCR leaves them in names and signatures.
+    func testAStateMarkAndARomanNumeralInANameAreWhole() {
+        XCTAssertEqual(ValueParsing.name("Aurora Semiconductor Corp / DE/").value, .string("Aurora Semiconductor Corp /DE/"))
+        XCTAssertEqual(ValueParsing.name("Cobalt Semiconductor Corp /DE /").value, .string("Cobalt Semiconductor Corp /DE/"))
+        XCTAssertEqual(ValueParsing.name("Aurora Growth Fund IIL, L.P.").value, .string("Aurora Growth Fund III, L.P."))
+        XCTAssertEqual(ValueParsing.name("Quantic Ventures Il, L.P.").value, .string("Quantic Ventures II, L.P."))
+        XCTAssertLessThan(ValueParsing.name("Quantic Ventures Il, L.P.").quality, 1)
+        XCTAssertEqual(ValueParsing.scannedSignature("Blue Harbor Fund II], L.P., By: /s/ Elena Doe, Managing Member").value,
+                       .string("Blue Harbor Fund III, L.P., By: /s/ Elena Doe, Managing Member"))
+        for name in ["Doe John I.", "Smith Li", "Blue Harbor Fund III, L.P.", "Halvorsen Holdings LLC"] {
+            XCTAssertEqual(ValueParsing.name(name).value, .string(name))
+        }
+    }
+
     func testBoxOneLabelsAndMarksRunOntoANamesEndAreTakenOut() {
         XCTAssertEqual(ValueParsing.name("Fitzgerald Maria Ann First Middl").value, .string("Fitzgerald Maria Ann"))
         XCTAssertEqual(ValueParsing.name("Delacroix-Martin Samuel M. Middl").value, .string("Delacroix-Martin Samuel M."), "a label cut short")
@@ -282,6 +296,12 @@ final class OCRRepairTests: XCTestCase {
     }
 
     func testLabelRemainsAndSpecksAtAnAddressLinesEndsAreTakenOff() {
+        XCTAssertEqual(ValueParsing.scannedAddressLine("UNITSB").value, .string("UNIT 5B"), "a unit's number run into its word")
+        XCTAssertEqual(ValueParsing.scannedAddressLine("UNIT SB AUSTIN").value, .string("UNIT 5B AUSTIN"))
+        XCTAssertEqual(ValueParsing.scannedAddressLine("SUITE 2OO").value, .string("SUITE 200"))
+        for line in ["UNIT B", "SUITE 200", "STEWART AVENUE", "UNITED PLAZA", "APTOS CA", "EXECUTIVE SUITES", "SUITE A1"] {
+            XCTAssertEqual(ValueParsing.scannedAddressLine(line).value, .string(line))
+        }
         XCTAssertEqual(ValueParsing.scannedAddressLine("DENVER Ci").value, .string("DENVER"))
         XCTAssertEqual(ValueParsing.scannedAddressLine("ee) SAN DIEGO").value, .string("SAN DIEGO"))
         XCTAssertEqual(ValueParsing.scannedAddressLine("C/O LEGAL DEPARTMENT oT").value, .string("C/O LEGAL DEPARTMENT"))
@@ -450,6 +470,13 @@ final class OCRRepairTests: XCTestCase {
         let afterComma = OwnerReader.wrappedRows([words("100 SOUTHCENTER COURT,", x: 35, y: 155),
                                                   words("SUITE 200", x: 35, y: 164)], right: 160, space: 3)
         XCTAssertEqual(afterComma.count, 1, "a line ending in a comma goes on")
+        // A cell narrower than the box wraps a street the box had room for: three lines are two rows.
+        let narrowCell = OwnerReader.wrappedRows([words("1600 AMPHITHEATRE", x: 35, y: 155), words("PKWY", x: 35, y: 164),
+                                                  words("C/O LEGAL DEPARTMENT", x: 35, y: 173)], right: 220, space: 3)
+        XCTAssertEqual(narrowCell.map { $0.map(\.text).joined(separator: " ") }, ["1600 AMPHITHEATRE PKWY", "C/O LEGAL DEPARTMENT"])
+        let secondWrapped = OwnerReader.wrappedRows([words("ONE INTERNATIONAL PLACE", x: 35, y: 155), words("C/O BLUE HARBOR", x: 35, y: 164),
+                                                     words("PARTNERS", x: 35, y: 173)], right: 220, space: 3)
+        XCTAssertEqual(secondWrapped.map { $0.map(\.text).joined(separator: " ") }, ["ONE INTERNATIONAL PLACE", "C/O BLUE HARBOR PARTNERS"])
     }
 
     func testHeadingNumbersAsOCRLeavesThem() {

@@ -61,6 +61,29 @@ final class RelationshipGridTests: XCTestCase {
         XCTAssertNotNil(boxes.otherArea)
     }
 
+    /// Chromium wraps "Officer (give title" over "below)"; OCR lost the officer's "below)", and
+    /// the officer's title begins beside the other label's "below)".
+    func testATitleBesideTheOtherLabelsEndIsReadWhole() throws {
+        func owner(titleLines: [String]) -> ReportingOwner {
+            var all = words("5. Relationship of Reporting Person(s) to Issuer", x: 413, y: 120)
+                + words("Director", x: 439, y: 135) + words("10% Owner", x: 521, y: 135)
+                + words("X", x: 425, y: 142) + words("Officer (give title", x: 439, y: 142) + words("Other (specify", x: 521, y: 142)
+                + words("below)", x: 521, y: 149)
+            for (index, line) in titleLines.enumerated() { all += words(line, x: 439, y: 149 + 7 * Double(index)) }
+            let page = FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocr, words: all),
+                                pdfPage: nil)
+            let region = Rect(x0: 410, y0: 126, x1: 600, y1: 175)
+            let reader = OwnerReader(page: page)
+            var owner = ReportingOwner()
+            reader.readRelationship(into: &owner, region: region, boxes: reader.relationshipBoxes(in: region))
+            return owner
+        }
+        XCTAssertEqual(owner(titleLines: ["Chief", "Technology Officer"]).officerTitle.value, .string("Chief Technology Officer"))
+        XCTAssertEqual(owner(titleLines: ["betow)", "Chief Financial Officer"]).officerTitle.value, .string("Chief Financial Officer"),
+                       "what OCR left of the officer label's own end is no title")
+        XCTAssertEqual(owner(titleLines: ["Maat )", "Chief Financial Officer"]).officerTitle.value, .string("Chief Financial Officer"))
+    }
+
     func testALabelWithNoWordLeftStandsWhereItsColumnAndRowCross() throws {
         let (page, region) = boxWithoutSecondLines(director: "Director", tenPercent: "")
         let boxes = OwnerReader(page: page).relationshipBoxes(in: region)

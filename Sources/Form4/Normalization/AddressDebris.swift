@@ -10,17 +10,60 @@ extension ValueParsing {
     public static func scannedAddressLine(_ raw: String) -> ParsedValue {
         let parsed = scannedText(raw)
         guard case .string(let text) = parsed.value else { return parsed }
-        var tokens = text.split(separator: " ").map(String.init)
+        var (tokens, unitRepairs) = unitNumbersRepaired(text.split(separator: " ").map(String.init))
         let isCapitalWord = { (token: String) in
             token.filter(\.isLetter).count >= 3 && !token.contains(where: \.isLowercase)
         }
-        guard tokens.contains(where: isCapitalWord) else { return parsed }
+        guard tokens.contains(where: isCapitalWord) else {
+            return unitRepairs == 0 ? parsed : ParsedValue(.string(tokens.joined(separator: " ")), quality: parsed.quality * 0.9)
+        }
+        var dropped = unitRepairs
         let isDebris = { (token: String) in token.contains(where: \.isLowercase) && token.lowercased() != "c/o" }
-        var dropped = 0
         while tokens.count > 1, let first = tokens.first, isDebris(first) { tokens.removeFirst(); dropped += 1 }
         while tokens.count > 1, let last = tokens.last, isDebris(last) { tokens.removeLast(); dropped += 1 }
         guard dropped > 0 else { return parsed }
         return ParsedValue(.string(tokens.joined(separator: " ")), quality: parsed.quality * pow(0.9, Double(dropped)))
+    }
+
+    /// Words that name a unit of a building, which a number follows ("UNIT 5B", "SUITE 200").
+    static let unitWords = ["UNIT", "SUITE", "FLOOR", "ROOM", "APT", "STE"]
+
+    /// Letters OCR reads for digits in a unit's number.
+    static let digitLookAlikes: [Character: Character] = ["S": "5", "O": "0", "I": "1", "l": "1", "Z": "2", "B": "8", "G": "6"]
+
+    /// A unit's number as OCR may leave it: its digits read as look-alike letters ("UNIT SB" for
+    /// "UNIT 5B"), or run into the unit word ("UNITSB"). A unit number is digits with a letter at
+    /// most after them; the letter stays a letter. Returns the tokens and how many were repaired.
+    static func unitNumbersRepaired(_ tokens: [String]) -> (tokens: [String], repairs: Int) {
+        var result: [String] = [], repairs = 0
+        for token in tokens {
+            if let unit = unitWords.first(where: { token.hasPrefix($0) && token.count >= $0.count + 2 }), unit.count >= 4,
+               let number = unitNumber(String(token.dropFirst(unit.count))) {
+                result += [unit, number]
+                repairs += 1
+            } else if let previous = result.last, unitWords.contains(previous), token.count >= 2, let number = unitNumber(token), number != token {
+                result.append(number)
+                repairs += 1
+            } else {
+                result.append(token)
+            }
+        }
+        return (result, repairs)
+    }
+
+    /// `text` read as a unit's number ("SB" -> "5B", "2OO" -> "200"): all but a last letter
+    /// taken for digits. Nil where that leaves no number of digits and one letter at most.
+    static func unitNumber(_ text: String) -> String? {
+        guard (1...4).contains(text.count) else { return nil }
+        var characters = Array(text)
+        for index in characters.indices where !characters[index].isNumber {
+            let isLast = index == characters.count - 1
+            // A last letter is the unit's letter ("5B"), unless only a digit can stand there.
+            if isLast, index > 0, characters[index].isUppercase, !["O", "I", "l"].contains(characters[index]) { continue }
+            guard let digit = digitLookAlikes[characters[index]] else { return nil }
+            characters[index] = digit
+        }
+        return characters.first?.isNumber == true ? String(characters) : nil
     }
 
     /// A ZIP code of a scan: where the cell holds a five-digit code (or ZIP+4), tokens of one or

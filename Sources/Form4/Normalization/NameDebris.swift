@@ -18,13 +18,50 @@ extension ValueParsing {
     /// goes: filed names are capitalised, and OCR leaves parts of a smudged word beside it
     /// ("Whitfield hitfi Daniel", "Delacroix-Martin laciol Robert").
     public static func name(_ raw: String) -> ParsedValue {
-        let read = withoutLabelTail(foldWhitespace(raw).split(separator: " ").map(String.init))
+        let (read, repairs) = entityNameTokensRepaired(withoutLabelTail(foldWhitespace(raw).split(separator: " ").map(String.init)))
         let capitalised = read.filter { !isInnerDebris($0) && !boxOneLabels.contains($0.lowercased()) }
         var parsed = debrisRemoved(from: read, keeping: capitalised.count >= 2 ? capitalised : read)
+        if repairs > 0 { parsed.quality *= 0.9 }
         if case .string(let text) = parsed.value, let closed = withSuffixPointRestored(text) {
             parsed = ParsedValue(.string(closed), quality: parsed.quality * 0.95)
         }
         return parsed
+    }
+
+    /// The conformed name's marks of a company's state ("Corp /DE/", "Inc /NV/") with the space
+    /// OCR set inside them taken out ("/ DE/", "/DE /"), and a fund's roman numeral whose "I"s OCR
+    /// read as look-alikes ("Fund IIL", "Ventures Il,", "Fund II]," for III and II). Returns
+    /// how many were mended.
+    static func entityNameTokensRepaired(_ read: [String]) -> (tokens: [String], repairs: Int) {
+        var tokens: [String] = [], repairs = 0
+        func isStateCode<S: StringProtocol>(_ text: S) -> Bool {
+            (2...3).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isUppercase }
+        }
+        for token in read {
+            if let last = tokens.last, last == "/", token.hasSuffix("/"), isStateCode(token.dropLast()) {
+                tokens[tokens.count - 1] = "/" + token
+                repairs += 1
+            } else if let last = tokens.last, token == "/", last.hasPrefix("/"), isStateCode(last.dropFirst()) {
+                tokens[tokens.count - 1] = last + "/"
+                repairs += 1
+            } else if let numeral = romanNumeralRestored(token), tokens.last?.first?.isUppercase == true {
+                tokens.append(numeral)
+                repairs += 1
+            } else {
+                tokens.append(token)
+            }
+        }
+        return (tokens, repairs)
+    }
+
+    /// "IIL" → "III", "Il," → "II,": a token that begins with "I" and is otherwise letters and
+    /// marks OCR reads for an "I" (`l`, `L`, `1`, `|`, `]`, `!`), with one at least among them.
+    static func romanNumeralRestored(_ token: String) -> String? {
+        let numeral = token.prefix { "IlL1|]!".contains($0) }
+        let rest = token.dropFirst(numeral.count)
+        guard numeral.first == "I", (2...3).contains(numeral.count), numeral.contains(where: { $0 != "I" }),
+              rest.allSatisfy({ ",.;".contains($0) }) else { return nil }
+        return String(repeating: "I", count: numeral.count) + rest
     }
 
     /// Box 1's labels under the name and address lines, which OCR may run into a name.

@@ -458,8 +458,9 @@ public enum ValueParsing {
     public static func scannedSignature(_ raw: String) -> ParsedValue {
         var read = signature(raw)
         guard case .string(let text) = read.value else { return read }
-        let (tokens, commas) = OCRTextRepair.commasReadAsPoints(text.split(separator: " ").map(String.init))
-        if commas > 0 { read = ParsedValue(.string(tokens.joined(separator: " ")), quality: min(read.quality, 0.9)) }
+        let (pointsMended, commas) = OCRTextRepair.commasReadAsPoints(text.split(separator: " ").map(String.init))
+        let (tokens, nameRepairs) = entityNameTokensRepaired(pointsMended)
+        if commas + nameRepairs > 0 { read = ParsedValue(.string(tokens.joined(separator: " ")), quality: min(read.quality, 0.9)) }
         guard let mended = attorneyInFactAfterName(tokens) else { return read }
         return ParsedValue(.string(mended.joined(separator: " ")), quality: min(read.quality, 0.85))
     }

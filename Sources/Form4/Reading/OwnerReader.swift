@@ -159,19 +159,34 @@ struct OwnerReader {
     /// Lines of a cell joined into its rows: a line is the previous one's continuation only
     /// where its first word would not have fit after the previous line's end (at `right`), and
     /// it does not begin an address line of its own (`beginsAddressLine`) after a line that
-    /// ended without a comma or hyphen.
+    /// ended without a comma or hyphen. At most two rows.
     static func wrappedRows(_ lines: [[Word]], right: Double, space: Double) -> [[Word]] {
         var rows: [[Word]] = []
         for line in lines where !line.isEmpty {
-            if let previous = rows.last, let end = previous.map(\.rect.x1).max(), let first = line.first,
-               end + space + first.rect.width > right,
+            if let previous = rows.last, slack(after: previous, of: line, right: right, space: space) < 0,
                previous.last.map({ $0.text.hasSuffix(",") || $0.text.hasSuffix("-") }) == true || !beginsAddressLine(line.map(\.text)) {
                 rows[rows.count - 1] += line
             } else {
                 rows.append(line)
             }
         }
+        // The form has two street rows: more lines than that are a wrapped street whose cell was
+        // narrower than the box ("1600 AMPHITHEATRE" over "PKWY", then "C/O LEGAL DEPARTMENT").
+        // Joined where a line does not begin an address line and came nearest to not fitting.
+        while rows.count > 2 {
+            func cost(_ join: Int) -> (Int, Double) {
+                (beginsAddressLine(rows[join].map(\.text)) ? 1 : 0, slack(after: rows[join - 1], of: rows[join], right: right, space: space))
+            }
+            let wrap = rows.indices.dropFirst().min { cost($0) < cost($1) }!
+            rows[wrap - 1] += rows.remove(at: wrap)
+        }
         return rows
+    }
+
+    /// Room left on `previous` for the first word of `line` (negative: it would not have fit).
+    private static func slack(after previous: [Word], of line: [Word], right: Double, space: Double) -> Double {
+        guard let end = previous.map(\.rect.x1).max(), let first = line.first else { return .infinity }
+        return right - (end + space + first.rect.width)
     }
 
     /// Words an address line begins with rather than carries on: "C/O" (in care of), a house
@@ -369,6 +384,13 @@ struct OwnerReader {
             .reduce(first) { $0.union($1) }
     }
 
+    /// What OCR leaves of "below)", the end of the relationship labels: the word spelled within
+    /// two letters ("betow)", "bclow}").
+    static func isLabelEnd(_ text: String) -> Bool {
+        let letters = Array(text.lowercased().filter(\.isLetter).utf8)
+        return letters.count >= 3 && letters.count <= 7 && LabelText.editDistance(letters, Array("below".utf8), limit: 2) <= 2
+    }
+
     /// A wrapped label found by its first line: it stands for the whole label, and its box takes
     /// in the line under it, where the lost "below)" stood (not the start of the title or text).
     private func firstLineOnly(_ firstLine: Label, standingFor label: Label, in region: Rect) -> LabelMatch? {
@@ -377,7 +399,7 @@ struct OwnerReader {
         return LabelMatch(label: label, start: found.start, wordIndices: found.wordIndices, rect: rect, score: found.score)
     }
 
-    private func readRelationship(into owner: inout ReportingOwner, region: Rect, boxes: RelationshipBoxes) {
+    func readRelationship(into owner: inout ReportingOwner, region: Rect, boxes: RelationshipBoxes) {
         let (director, tenPercent, officer, other) = (boxes.director, boxes.tenPercent, boxes.officer, boxes.other)
         let unit = page.unit
         func box(_ area: Rect?) -> Field { area.map { checkboxes.read($0, on: page) } ?? .missing }
@@ -398,15 +420,32 @@ struct OwnerReader {
         let otherLeft = officerX.map { otherX - 0.3 * (otherX - $0) } ?? otherX - unit * 4
         // A phrase (words at word spacing) belongs where it starts: a long title that runs on
         // past that line, as prints that shrink the cells set it, is still the officer's.
+        // The title may begin beside the end of a label of the other column ("Other (specify" over
+        // a "below)" OCR read as more than it was): the title's column starts under the first line
+        // of its own label, less what is left there of that label's own "below)".
+        let titleTop = min(officer.map { firstLineRect($0).y1 } ?? labelsBottom, labelsBottom)
         var titleWords: [Word] = [], otherWords: [Word] = []
-        let below = page.words(in: Rect(x0: region.x0, y0: labelsBottom, x1: region.x1, y1: region.y1), excluding: labelWords)
+        let below = page.words(in: Rect(x0: region.x0, y0: titleTop, x1: region.x1, y1: region.y1), excluding: labelWords)
         for line in LineGrouping().lines(from: below) {
             for phrase in Self.phrases(line.words, maxGap: unit * Self.phraseGap) {
-                if phrase[0].rect.x0 < otherLeft { titleWords += phrase } else { otherWords += phrase }
+                let besideLabels = phrase[0].rect.midY < labelsBottom
+                if phrase[0].rect.x0 >= otherLeft {
+                    if !besideLabels { otherWords += phrase }
+                } else if !besideLabels {
+                    titleWords += phrase
+                } else if phrase.last?.text.hasSuffix(")") == false {
+                    // Beside the labels, a phrase closing a bracket is what OCR made of "below)" ("Maat )"),
+                    // and a mark or letter alone, or left of the label, is a speck or the checkbox.
+                    titleWords += phrase.filter { word in
+                        word.text.count(where: \.isLetter) >= 2 && !Self.isLabelEnd(word.text)
+                            && word.rect.x0 >= (officerX ?? region.x0) - unit
+                    }
+                }
             }
         }
-        let titleCell = CellText(words: titleWords)
-        let otherCell = CellText(words: otherWords)
+        // No title or text begins with the labels' "below)": where it does, it is the label's end.
+        let titleCell = CellText(words: Array(titleWords.drop { Self.isLabelEnd($0.text) }))
+        let otherCell = CellText(words: Array(otherWords.drop { Self.isLabelEnd($0.text) }))
         owner.officerTitle = officer == nil ? .missing : build.boxText(titleCell)
         owner.otherText = other == nil ? .missing : build.boxText(otherCell)
     }
