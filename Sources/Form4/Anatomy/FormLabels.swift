@@ -14,6 +14,10 @@ enum FormLabels {
     /// The second line of the Section 16 box's paragraph, for when OCR wrecked its first.
     static let section16BoxRest = Label("Section 16. Form 4 or Form 5")
     static let rule10b5Box = Label("Check this box to indicate that a transaction was made pursuant")
+    /// The first line of the 10b5-1 box's paragraph in EDGAR's narrow column, and the line that
+    /// names the rule: together they stand for the label where OCR lost the lines between.
+    static let rule10b5BoxFirstLine = Label("Check this box to indicate that a")
+    static let rule10b5BoxRuleLine = Label("conditions of Rule 10b5-1(c).")
 
     // Box 1 (and every additional reporting person).
     static let nameAndAddress = Label("1. Name and Address of Reporting Person")

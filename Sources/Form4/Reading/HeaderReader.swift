@@ -228,7 +228,7 @@ struct HeaderReader {
     private func topCheckboxAreas(above limit: Double) -> TopCheckboxes {
         let top = Rect(x0: page.bounds.x0, y0: page.bounds.y0, x1: page.bounds.x1, y1: limit)
         let section16 = page.first(FormLabels.section16Box, in: top) ?? section16StandIn(in: top)
-        let rule10b5 = page.first(FormLabels.rule10b5Box, in: top)
+        let rule10b5 = page.first(FormLabels.rule10b5Box, in: top) ?? rule10b5StandIn(in: top, below: section16)
         /// The box is centred beside its label's paragraph, which runs on in lines that start
         /// where the label starts.
         func boxArea(_ label: LabelMatch, until bottom: Double) -> Rect {
@@ -297,6 +297,19 @@ struct HeaderReader {
         let rect = Rect(x0: left, y0: max(top.y0, rest.rect.y0 - 2 * lineHeight), x1: rest.rect.x1, y1: rest.rect.y1)
         return LabelMatch(label: FormLabels.section16Box, start: (rect.x0, rect.midY), wordIndices: rest.wordIndices,
                           rect: rect, score: rest.score * 0.9)
+    }
+
+    /// A stand-in for the 10b5-1 box's label where OCR lost the lines after its first ("Check
+    /// this box to indicate that a" ... "conditions of Rule 10b5-1(c). See"): the paragraph from
+    /// its first line to the line naming the rule, below the Section 16 box.
+    private func rule10b5StandIn(in top: Rect, below section16: LabelMatch?) -> LabelMatch? {
+        guard page.source != .native else { return nil }
+        let area = Rect(x0: top.x0, y0: section16?.rect.y1 ?? top.y0, x1: top.x1, y1: top.y1)
+        guard let first = page.first(FormLabels.rule10b5BoxFirstLine, in: area),
+              let rule = page.first(FormLabels.rule10b5BoxRuleLine, in: Rect(x0: area.x0, y0: first.rect.y1, x1: area.x1, y1: area.y1))
+        else { return nil }
+        return LabelMatch(label: FormLabels.rule10b5Box, start: first.start, wordIndices: first.wordIndices + rule.wordIndices,
+                          rect: first.rect.union(rule.rect), score: min(first.score, rule.score) * 0.9)
     }
 
     /// Reads the two boxes above box 1. Older forms have no 10b5-1 box: the field stays null.
