@@ -70,6 +70,13 @@ final class ScannedHeaderTests: XCTestCase {
         XCTAssertEqual(record.periodOfReport.value, .string("2021-01-29"))
     }
 
+    func testBox3IsFoundByItsLabelsEndWhereOCRWreckedItsStart() {
+        let record = header(boxes3And4: words("ndioas reine Transaction (Month/Day/Year)", x: 230, y: 140)
+            + words("12/05/2025", x: 230, y: 148)
+            + words("4. If Amendment, Date of Original Filed (Month/Day/Year)", x: 230, y: 170))
+        XCTAssertEqual(record.periodOfReport.value, .string("2025-12-05"))
+    }
+
     /// The form's title and the labels of boxes 1 and 2, read well.
     func formTitleAndBoxes1And2() -> [Word] {
         words("FORM 4", x: 60, y: 40)

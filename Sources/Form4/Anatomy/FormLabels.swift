@@ -37,6 +37,9 @@ enum FormLabels {
     static let foreignTradingSymbol = Label("2a. Foreign Trading Symbol")
     static let earliestTransaction = Label("3. Date of Earliest Transaction")
     static let amendment = Label("4. If Amendment, Date of Original Filed")
+    /// Box 3's label without its start, for when OCR wrecked that ("ndioas reine Transaction
+    /// (Month/Day/Year)": the "3. Date of Earliest" read into the box beside).
+    static let earliestTransactionTail = Label("Transaction (Month/Day/Year)")
     /// The same two labels with the format note that ends them: where a narrow print wraps the
     /// note onto a line of its own, its words are the label's, not the date's.
     static let earliestTransactionWithFormat = Label("3. Date of Earliest Transaction (Month/Day/Year)")

@@ -51,8 +51,8 @@ struct HeaderReader {
         // Boxes 2, 2a, 3 and 4 are stacked in the middle column.
         let middle = Rect(x0: column2.x0, y0: box2.rect.y1, x1: column2.x1, y1: tableTop)
         let box2a = page.first(FormLabels.foreignTradingSymbol, in: middle)
-        let box3 = page.first(FormLabels.earliestTransaction, in: middle)
         let box4 = page.first(FormLabels.amendment, in: middle)
+        let box3 = page.first(FormLabels.earliestTransaction, in: middle) ?? box3StandIn(in: middle, above: box4)
         let build = FieldBuilder(page: page)
         func area(below label: LabelMatch?, until next: [LabelMatch?], withFormat: Label? = nil) -> CellText {
             guard let label else { return CellText(words: []) }
@@ -281,6 +281,15 @@ struct HeaderReader {
         guard case .string = parsed.value else { return nil }
         return Field(value: parsed.value, confidence: build.baseConfidence * 0.8 * parsed.quality, page: page.number,
                      bbox: area, raw: reading.text, method: "reread")
+    }
+
+    /// Where OCR wrecked the start of box 3's label on a scan, its end ("Transaction
+    /// (Month/Day/Year)") still stands for it: box 3 is the only box of the middle column above
+    /// box 4 whose label ends so (box 4's own begins "4. If Amendment").
+    private func box3StandIn(in middle: Rect, above box4: LabelMatch?) -> LabelMatch? {
+        guard page.source != .native else { return nil }
+        let aboveBox4 = Rect(x0: middle.x0, y0: middle.y0, x1: middle.x1, y1: box4?.rect.y0 ?? middle.y1)
+        return page.first(FormLabels.earliestTransactionTail, in: aboveBox4)
     }
 
     /// How far under box 3's label its date is looked for, in the page's word heights.
