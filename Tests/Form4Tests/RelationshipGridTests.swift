@@ -82,6 +82,9 @@ final class RelationshipGridTests: XCTestCase {
         XCTAssertEqual(owner(titleLines: ["betow)", "Chief Financial Officer"]).officerTitle.value, .string("Chief Financial Officer"),
                        "what OCR left of the officer label's own end is no title")
         XCTAssertEqual(owner(titleLines: ["Maat )", "Chief Financial Officer"]).officerTitle.value, .string("Chief Financial Officer"))
+        XCTAssertEqual(owner(titleLines: ["Rome", "Chief", "Financial Officer"]).officerTitle.value, .string("Chief Financial Officer"),
+                       "a word where the officer label's lost end stood, that no title starts with, is that end garbled")
+        XCTAssertEqual(owner(titleLines: ["Treasurer"]).officerTitle.value, .string("Treasurer"))
     }
 
     func testALabelWithNoWordLeftStandsWhereItsColumnAndRowCross() throws {

@@ -399,6 +399,28 @@ struct OwnerReader {
         return LabelMatch(label: label, start: found.start, wordIndices: found.wordIndices, rect: rect, score: found.score)
     }
 
+    /// Where the officer label's "below)" stands when the label was matched without it (OCR
+    /// garbled it past knowing: "Rome"): the line under the label's first line, as high as that
+    /// line. Nil where the match holds the label's end.
+    private func lostLabelEndLine(of officer: LabelMatch) -> Rect? {
+        guard page.source != .native, !officer.wordIndices.contains(where: { Self.isLabelEnd(page.words[$0].text) }) else { return nil }
+        let first = firstLineRect(officer)
+        return Rect(x0: first.x0, y0: first.y1, x1: first.x1, y1: first.y1 + first.height)
+    }
+
+    /// Words an officer's title starts with: a word standing where a lost "below)" stood is
+    /// the title's first only if it is one of these.
+    static let titleOpeningWords: Set<String> = [
+        "chief", "executive", "president", "vice", "senior", "sr", "general", "evp", "svp", "vp", "ceo", "cfo",
+        "coo", "cto", "cao", "cio", "clo", "chairman", "chair", "interim", "acting", "global", "corporate",
+        "group", "head", "managing", "principal", "controller", "secretary", "treasurer", "director",
+        "officer", "counsel", "see", "co-ceo", "founder", "partner", "member", "trustee",
+    ]
+
+    static func opensTitle(_ text: String) -> Bool {
+        titleOpeningWords.contains(text.lowercased().filter { $0.isLetter || $0 == "-" })
+    }
+
     func readRelationship(into owner: inout ReportingOwner, region: Rect, boxes: RelationshipBoxes) {
         let (director, tenPercent, officer, other) = (boxes.director, boxes.tenPercent, boxes.officer, boxes.other)
         let unit = page.unit
@@ -425,12 +447,16 @@ struct OwnerReader {
         // of its own label, less what is left there of that label's own "below)".
         let titleTop = min(officer.map { firstLineRect($0).y1 } ?? labelsBottom, labelsBottom)
         var titleWords: [Word] = [], otherWords: [Word] = []
+        let lostEnd = officer.flatMap { lostLabelEndLine(of: $0) }
         let below = page.words(in: Rect(x0: region.x0, y0: titleTop, x1: region.x1, y1: region.y1), excluding: labelWords)
         for line in LineGrouping().lines(from: below) {
             for phrase in Self.phrases(line.words, maxGap: unit * Self.phraseGap) {
                 let besideLabels = phrase[0].rect.midY < labelsBottom
                 if phrase[0].rect.x0 >= otherLeft {
                     if !besideLabels { otherWords += phrase }
+                } else if titleWords.isEmpty, let lostEnd, phrase.count == 1, phrase[0].rect.y0 < lostEnd.y1,
+                          abs(phrase[0].rect.x0 - lostEnd.x0) < unit, !Self.opensTitle(phrase[0].text) {
+                    continue
                 } else if !besideLabels {
                     titleWords += phrase
                 } else if phrase.last?.text.hasSuffix(")") == false {
