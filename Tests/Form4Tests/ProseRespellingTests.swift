@@ -10,7 +10,8 @@ final class ProseRespellingTests: XCTestCase {
         common: ["the", "shares", "are", "held", "bold", "by", "a", "trust", "each", "restricted", "stock", "unit",
                  "units", "vest", "in", "four", "equal", "annual", "of", "one", "into", "and", "investment", "account",
                  "acquired", "through", "dividend", "issuer's", "common", "bona", "fide", "gift", "tide", "beneficial",
-                 "ownership", "own", "pursuant", "to", "rule", "trading", "plan", "includes", "part", "apart"],
+                 "ownership", "own", "pursuant", "to", "rule", "trading", "plan", "includes", "part", "apart",
+                 "vesting", "begin", "beginning", "on", "first"],
         rare: ["yest", "satiety"]))
 
     func respelled(_ text: String) -> String { respelling.respelled(text).text }
@@ -28,6 +29,17 @@ final class ProseRespellingTests: XCTestCase {
         XCTAssertEqual(respelled("units yest in four"), "units vest in four")
         // Further than one confusion: a rare word stays a word.
         XCTAssertEqual(respelled("to satiety tax"), "to satiety tax")
+    }
+
+    func testAWordMadeOfARareWordIsAsDoubtfulAsTheRareWord() {
+        // "yest" + "ing" is a word by its ending alone; "vesting" is one typical confusion away.
+        XCTAssertEqual(respelled("upon yesting."), "upon vesting.")
+    }
+
+    func testADoubledLetterOCRReadAsOneIsRestored() {
+        // "begin" + "ing" would pass as a word by its ending: English doubles the "n".
+        XCTAssertEqual(respelled("begining on the first"), "beginning on the first")
+        XCTAssertEqual(respelled("beginning on the first"), "beginning on the first")
     }
 
     func testPunctuationAndCaseAreKept() {

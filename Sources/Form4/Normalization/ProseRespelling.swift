@@ -132,10 +132,34 @@ public struct ProseRespelling: Sendable {
         if capitalised && !sentenceStart { return nil }
         let lower = core.lowercased()
         guard lower.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 39 }) else { return nil }
-        if lexicon.common.contains(lower) || isDerived(lower) { return nil }
-        let isRare = lexicon.rare.contains(lower)
+        if lexicon.common.contains(lower) { return nil }
+        let cased = { (word: String) in capitalised || Self.capitalisedTerms.contains(word) ? word.prefix(1).uppercased() + word.dropFirst() : word }
+        if !lexicon.rare.contains(lower), let doubled = withALetterDoubled(lower) { return cased(doubled) }
+        // A word made of a rare word ("yest" + "ing") is as doubtful as the rare word itself:
+        // it is taken for a common word one typical confusion away ("vesting").
+        let isRare: Bool
+        switch derivation(of: lower) {
+        case .common?: return nil
+        case .rare?: isRare = true
+        case nil: isRare = lexicon.rare.contains(lower)
+        }
         guard let word = nearestWord(to: Array(lower.utf8), commonOnly: isRare) else { return nil }
-        return capitalised || Self.capitalisedTerms.contains(word) ? word.prefix(1).uppercased() + word.dropFirst() : word
+        return cased(word)
+    }
+
+    /// The common word that is `word` with one of its letters doubled, where `word` is no word
+    /// itself: OCR reads a doubled letter as one ("begining", "occured"), and English doubles
+    /// the last letter of a stem before an ending, which derivation from the stem would miss
+    /// ("begin" + "ing" is no misreading by the endings alone).
+    func withALetterDoubled(_ word: String) -> String? {
+        let letters = Array(word)
+        for index in letters.indices where index + 1 == letters.count || letters[index + 1] != letters[index] {
+            var doubled = letters
+            doubled.insert(letters[index], at: index)
+            let candidate = String(doubled)
+            if lexicon.common.contains(candidate) { return candidate }
+        }
+        return nil
     }
 
     /// Prefixes and endings that make words of words: a word list lacks many of these
@@ -148,17 +172,26 @@ public struct ProseRespelling: Sendable {
     /// Whether `word` (lower case) is a word of the lexicon, as it stands or with a prefix or ending.
     public func isKnown(_ word: String) -> Bool { lexicon.contains(word) || isDerived(word) }
 
-    /// Whether `word` is a word of the lexicon with a prefix or ending added.
-    func isDerived(_ word: String) -> Bool {
+    enum Tier { case common, rare }
+
+    /// Whether `word` is a word of the lexicon with a prefix or ending added, and of which tier
+    /// that word is (common where any way of making it starts from a common word).
+    func derivation(of word: String) -> Tier? {
+        var stems = inflectionStems(of: word)
         for prefix in prefixes where word.count >= prefix.count + minStem && word.hasPrefix(prefix) {
             let stem = String(word.dropFirst(prefix.count))
-            if lexicon.contains(stem) || isInflected(stem) { return true }
+            stems += [stem] + inflectionStems(of: stem)
         }
-        return isInflected(word)
+        if stems.contains(where: lexicon.common.contains) { return .common }
+        return stems.contains(where: lexicon.rare.contains) ? .rare : nil
     }
 
-    private func isInflected(_ word: String) -> Bool {
-        endings.contains { word.count >= $0.count + minStem && word.hasSuffix($0) && lexicon.contains(String(word.dropLast($0.count))) }
+    /// Whether `word` is a word of the lexicon with a prefix or ending added.
+    func isDerived(_ word: String) -> Bool { derivation(of: word) != nil }
+
+    /// What is left of `word` with each of the `endings` it has taken off.
+    private func inflectionStems(of word: String) -> [String] {
+        endings.filter { word.count >= $0.count + minStem && word.hasSuffix($0) }.map { String(word.dropLast($0.count)) }
     }
 
     /// The one word nearest `read`, nil when none is near enough or two are about as near.
