@@ -93,6 +93,8 @@ final class ProseRespellingTests: XCTestCase {
         let parsed = ValueParsing.scannedFootnote("The shares are beld by a trust", respelling: respelling)
         XCTAssertEqual(parsed.value, .string("The shares are held by a trust."))
         XCTAssertLessThan(parsed.quality, ValueParsing.scannedFootnote("The shares are held by a trust", respelling: respelling).quality)
+        XCTAssertEqual(ValueParsing.scannedFootnote("The shares are held by a {trust }", respelling: respelling).value,
+                       .string("The shares are held by a trust."), "curly brackets are specks")
         // Without a lexicon (word lists not installed) the text is kept as read.
         XCTAssertEqual(ValueParsing.scannedProse("beld by a trust", respelling: nil).value, .string("beld by a trust"))
     }

@@ -356,8 +356,13 @@ extension ValueParsing {
     /// with the words OCR misread respelled from the system's lexicon (`ProseRespelling`).
     public static func scannedProse(_ raw: String, respelling: ProseRespelling? = systemRespelling) -> ParsedValue {
         let parsed = scannedText(raw)
-        guard let respelling, case .string(let text) = parsed.value else { return parsed }
+        guard let respelling, case .string(let read) = parsed.value else { return parsed }
+        // Curly brackets are no part of a filing's prose: beside a word they are what OCR made
+        // of a speck or a rule's end ("the {Issuer").
+        let text = read.filter { $0 != "{" && $0 != "}" }.split(separator: " ").joined(separator: " ")
+        guard !text.isEmpty else { return parsed }
         var (respelled, repairs) = respelling.respelled(text)
+        if text != read { repairs += 1 }
         respelled = repairedRuleNumbers(respelled, repairs: &repairs)
         respelled = ProseContext.repaired(respelled.split(separator: " ").map(String.init), repairs: &repairs).joined(separator: " ")
         guard repairs > 0 else { return parsed }
