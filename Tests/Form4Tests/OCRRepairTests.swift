@@ -321,6 +321,8 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedText("one share per performance unit").value, .string("one share per performance unit"),
                        "in prose a short word may begin the next")
         XCTAssertEqual(ValueParsing.name("Li Lindqvist").value, .string("Li Lindqvist"), "a capitalised name is no stutter")
+        XCTAssertEqual(ValueParsing.name("Lindqvist Olivia Olivi").value, .string("Lindqvist Olivia"), "its start again after it")
+        XCTAssertEqual(ValueParsing.name("Doe Johnson John").value, .string("Doe Johnson John"), "a shorter name is no stutter")
     }
 
     func testDateWhoseSlashOCRReadAsAColonOrComma() {

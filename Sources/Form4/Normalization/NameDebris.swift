@@ -150,11 +150,13 @@ extension ValueParsing {
 
     /// Shortest word taken for a stutter.
     static let minStutterLength = 3
+    /// Shortest capitalised start of the word before taken for a stutter.
+    static let minRepeatedStartLength = 4
 
     /// OCR of a smudged or doubly struck word may read part of it twice: its end again after it
-    /// ("Quantic uantic"), or its start before it ("gro group"). The repeat goes: an end is told
-    /// by its lower-case start (a word's middle); a start by the whole word following on, only
-    /// where asked (`startsToo`): in prose a short word may begin the next ("per performance").
+    /// ("Quantic uantic"), or its start before or after it ("gro group", "Olivia Olivi"). The
+    /// repeat goes: an end is told by its lower-case start (a word's middle); a start only where
+    /// asked (`startsToo`): in prose a short word may begin the next ("per performance").
     static func withoutStutter(_ tokens: [String], startsToo: Bool = false) -> [String] {
         var kept: [String] = []
         for (index, token) in tokens.enumerated() {
@@ -163,6 +165,10 @@ extension ValueParsing {
                let previous = kept.last, previous.count > token.count, previous.hasSuffix(token) { continue }
             if startsToo, letters.count >= minStutterLength, letters.count == token.count, token.first?.isLowercase == true,
                index + 1 < tokens.count, tokens[index + 1].count >= token.count + 2, tokens[index + 1].hasPrefix(token) { continue }
+            // A word's start again after it, cut a letter or two short ("Olivia Olivi"): no
+            // name repeats most of the word before it.
+            if startsToo, letters.count >= minRepeatedStartLength, letters.count == token.count, let previous = kept.last,
+               (1...2).contains(previous.count - token.count), previous.hasPrefix(token) { continue }
             kept.append(token)
         }
         return kept
