@@ -397,6 +397,8 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.signature("Js Carlos Haddad").value, .string("/s/ Carlos Haddad"))
         XCTAssertEqual(ValueParsing.signature("isi Victor Melkote, Atiomey-in-Fact").value,
                        .string("/s/ Victor Melkote, Attorney-in-Fact"))
+        XCTAssertEqual(ValueParsing.signature("/s/ Grace Whitfield, Auomey-in-Fact").value,
+                       .string("/s/ Grace Whitfield, Attorney-in-Fact"), "only Attorney comes before \"-in-Fact\"")
         XCTAssertEqual(ValueParsing.signature("Pinecrest LLC, By: (s/ David Brennan").value, .string("Pinecrest LLC, By: /s/ David Brennan"))
         XCTAssertLessThan(ValueParsing.signature("Js Carlos Haddad").quality, 1)
         // Names and the phrase as written stay as they are.

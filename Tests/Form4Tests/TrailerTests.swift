@@ -299,4 +299,12 @@ final class TrailerTests: XCTestCase {
         XCTAssertEqual(record.ownerSignatures.map(\.signatureName.value), [.string("/s/ Elena Lindqvist"), .string("/s/ Ingrid Haddad, Attorney-in-Fact")])
         XCTAssertEqual(record.ownerSignatures.map(\.signatureDate.value), [.string("2026-06-19"), .string("2026-06-18")])
     }
+
+    /// A name wrapped in its cell, read again from the image as a block: its lines joined, a
+    /// line ending in a hyphen running on into the next.
+    func testAWrappedSignaturesLinesAreJoined() {
+        XCTAssertEqual(TrailerReader.joinedLines(["/s/ Grace Whitfield, Attorney-", "in-Fact"]), "/s/ Grace Whitfield, Attorney-in-Fact")
+        XCTAssertEqual(TrailerReader.joinedLines(["Halvorsen Capital Partners LP, By:", "/s/ Samuel Patel"]),
+                       "Halvorsen Capital Partners LP, By: /s/ Samuel Patel")
+    }
 }

@@ -524,7 +524,8 @@ public enum ValueParsing {
         return Array(tokens[..<start]) + ["Attorney-in-Fact" + trailing] + Array(tokens[(end + 1)...])
     }
 
-    /// "Attorney-in-Fact" spelled within three edits ("Attomey-in-Fact"), with its punctuation;
+    /// "Attorney-in-Fact" spelled within three edits ("Attomey-in-Fact"), or any word before a
+    /// plain "-in-Fact", with its punctuation;
     /// nil for any other word, and for the phrase spelled right in any case.
     static func restoredAttorneyInFact(_ token: String) -> String? {
         let phrase = "Attorney-in-Fact"
@@ -532,6 +533,8 @@ public enum ValueParsing {
         let word = String(token.dropLast(trailing.count))
         guard word.count >= phrase.count - 3, word.count <= phrase.count + 3, word.lowercased() != phrase.lowercased(),
               word.lowercased().hasSuffix("fact") || word.lowercased().contains("-in-") else { return nil }
+        // "-in-Fact" read right follows no other word: its head is "Attorney" however garbled ("Auomey-in-Fact").
+        if word.lowercased().hasSuffix("-in-fact"), word.first?.isLetter == true { return phrase + trailing }
         let distance = LabelText.editDistance(Array(word.lowercased().utf8), Array(phrase.lowercased().utf8), limit: 4)
         return distance <= 3 ? phrase + trailing : nil
     }

@@ -41,9 +41,13 @@ extension TrailerReader {
         // The image as it is, then with its grey stretched: faint print on grey paper,
         // underlined, may read as nothing as it is.
         let images = [{ image }, { image.cropped(to: padded, margin: 1.5)?.stretched() ?? image }]
+        // A long name wraps in its cell ("/s/ Grace Whitfield, Attorney-" over "in-Fact"): read
+        // as one line, the second line is lost.
+        let wrapped = area.height >= page.unit * Self.wrappedSignatureUnits
         var found: (reading: (text: String, confidence: Double), parsed: ParsedValue)? = nil
         for next in images {
-            guard let reading = ocr.reread(padded, of: next(), as: .text) else { continue }
+            guard let reading = wrapped ? Self.blockReading(padded, of: next(), ocr: ocr) : ocr.reread(padded, of: next(), as: .text)
+            else { continue }
             let parsed = ValueParsing.scannedSignature(Self.withoutEdgeSpecks(reading.text))
             if case .string(let text) = parsed.value, case let again = Self.nameEvidence(text), again.names >= Self.signatureNameWords,
                again.strays < layer.strays || (again.strays == layer.strays && again.names > layer.names) {
@@ -59,6 +63,31 @@ extension TrailerReader {
         reread.bbox = padded
         reread.confidence = FieldBuilder(page: page).baseConfidence * 0.9 * (0.6 + 0.4 * reading.confidence) * parsed.quality
         return reread
+    }
+
+    /// Height (in units) from which a signature's name cell holds two lines.
+    static let wrappedSignatureUnits = 1.8
+
+    /// How much larger than the page image a wrapped name is read: its small print reads better so.
+    static let blockEnlargement = 2.0
+
+    /// The lines of print in `area`, read as a block and joined in order; a line ending in a
+    /// hyphen runs on into the next without a space.
+    static func blockReading(_ area: Rect, of image: GrayImage, ocr: OCRService) -> (text: String, confidence: Double)? {
+        guard let crop = image.cropped(to: area, margin: 1.5),
+              let words = try? ocr.words(in: crop.enlarged(by: Self.blockEnlargement), pageSegmentation: .singleBlock).filter({ !OCRTextRepair.clean($0.text).0.isEmpty }),
+              !words.isEmpty else { return nil }
+        let text = joinedLines(LineGrouping().lines(from: words).map { $0.words.map(\.text).joined(separator: " ") })
+        let confidence = words.compactMap(\.ocrConfidence).reduce(0, +) / Double(words.count)
+        return (text, confidence)
+    }
+
+    /// Lines of a wrapped cell as one text: a line ending in a hyphen ("Attorney-") runs on into
+    /// the next ("in-Fact") without a space.
+    static func joinedLines(_ lines: [String]) -> String {
+        lines.reduce("") { text, line in
+            text.isEmpty ? line : text.hasSuffix("-") ? text + line : text + " " + line
+        }
     }
 
     /// `text` without the tokens at its ends that hold no letter (",", "1", "—"): specks and

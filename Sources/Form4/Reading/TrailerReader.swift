@@ -72,7 +72,8 @@ struct TrailerReader {
             let dateX = (dateLabel?.rect.x0 ?? dates.map(\.rect.x0).min() ?? labelPage.bounds.x1) - labelPage.unit * 0.3
             for (words, page) in signatureWords {
                 let nameX = signature.map { Self.signatureColumnX(label: $0.1.rect, unit: page.unit) } ?? page.bounds.midX
-                record.ownerSignatures += signatures(from: words, nameX: nameX, dateX: dateX, page: page)
+                let labelTop = signature.flatMap { $0.0 === page ? $0.1.rect.y0 : nil }
+                record.ownerSignatures += signatures(from: words, nameX: nameX, dateX: dateX, labelTop: labelTop, page: page)
             }
         }
     }
@@ -283,7 +284,8 @@ struct TrailerReader {
     /// Name and date are two cells of one table row; a long name wraps inside its cell, and the
     /// rows stand close together. Each date is one signature: each name cell goes to the date
     /// nearest its middle (cells are centred in their row).
-    private func signatures(from words: [Word], nameX: Double, dateX: Double, page: FormPage) -> [OwnerSignature] {
+    /// `labelTop`: where the signature label stands, when on this page (the last name cell ends above it).
+    private func signatures(from words: [Word], nameX: Double, dateX: Double, labelTop: Double?, page: FormPage) -> [OwnerSignature] {
         let build = FieldBuilder(page: page)
         let names = words.filter { $0.rect.midX < dateX }, dates = words.filter { $0.rect.midX >= dateX }
         // On a scan, a date line without a digit beside dated ones is specks read as letters
@@ -326,8 +328,13 @@ struct TrailerReader {
                 // The name runs from the signature column to the date's (the layer's words may
                 // hold only part of it, or run on into the date); where the layer kept none, it
                 // stood on the date's line.
+                // Where it kept less than a name, the cell is taken whole: from the date's line
+                // down to the next signature's (or the label), for a name that wraps.
                 let band = namesByRow[row].map(\.rect).unionAll() ?? dateLine.rect
-                let area = Rect(x0: min(band.x0, nameX), y0: band.y0, x1: dateX, y1: band.y1)
+                let below = row + 1 < dateLines.count ? dateLines[row + 1].rect.y0 : labelTop
+                let cell = Self.nameEvidence(namesByRow[row].map(\.text).joined(separator: " ")).names >= Self.signatureNameWords
+                    ? band : Rect(x0: band.x0, y0: min(band.y0, dateLine.rect.y0), x1: band.x1, y1: max(band.y1, below.map { $0 - page.unit * 0.6 } ?? band.y1))
+                let area = Rect(x0: min(cell.x0, nameX), y0: cell.y0, x1: dateX, y1: cell.y1)
                 signature.signatureName = rereadSignatureName(signature.signatureName, at: area, page: page)
             }
             signature.signatureDate = build.date(CellText(words: dateLine.words))
