@@ -111,6 +111,10 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Put Option (obligation t0 buy").value, .string("Put Option (obligation to buy)"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Noo-Qualified Stock Option").value, .string("Non-Qualified Stock Option"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Now: Qualified Stock Option").value, .string("Non-Qualified Stock Option"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series Bel Convertible Preferred Stock").value, .string("Series B-1 Convertible Preferred Stock"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series Bi Convertible Preferred Stock").value, .string("Series B-1 Convertible Preferred Stock"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series B Preferred Stock").value, .string("Series B Preferred Stock"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series A-2 Preferred Stock").value, .string("Series A-2 Preferred Stock"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Non Qualified Stock Option").value, .string("Non Qualified Stock Option"), "as the filer may write it")
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Stock Option (right to buy)").quality, 1, "nothing to put right")
         // Words of the issuer's own and acronyms stay; so does a word two titles' words are as near.

@@ -55,8 +55,12 @@ extension ValueParsing {
     /// a short word of N and a few letters before "Qualified" is no other word in a title.
     static let nonQualified = try! NSRegularExpression(pattern: #"\b(N[a-z]{1,3})[-:;.]?[ -]?(?=Qualified\b)"#)
 
+    /// A series numbered within its letter ("Series B-1") whose "-1" OCR read as letters
+    /// ("Series Bel", "Series Bi", "Series B-l"): after a series' capital, such letters are no word.
+    static let numberedSeries = try! NSRegularExpression(pattern: #"\b(Series\s+[A-Z])(el|-?[lIi|!])(?=\s|$)"#)
+
     /// The title with the set phrases of option titles put right where OCR misread a word of
-    /// them (`optionRight`, `nonQualified`).
+    /// them (`optionRight`, `nonQualified`), and a numbered series' number (`numberedSeries`).
     static func withStockPhrasesRestored(_ title: String, repairs: inout Int) -> String {
         var text = title
         for match in optionRight.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
@@ -67,6 +71,11 @@ extension ValueParsing {
         for match in nonQualified.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
             guard let whole = Range(match.range, in: text), text[whole] != "Non-", text[whole] != "Non " else { continue }
             text.replaceSubrange(whole, with: "Non-")
+            repairs += 1
+        }
+        for match in numberedSeries.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            guard let whole = Range(match.range, in: text), let series = Range(match.range(at: 1), in: text) else { continue }
+            text.replaceSubrange(whole, with: text[series] + "-1")
             repairs += 1
         }
         return text
