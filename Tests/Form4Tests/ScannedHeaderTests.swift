@@ -77,6 +77,31 @@ final class ScannedHeaderTests: XCTestCase {
         XCTAssertEqual(record.periodOfReport.value, .string("2025-12-05"))
     }
 
+    func testBoxes3And4AreFoundByTheirOwnWordsWhereOCRWreckedTheRest() {
+        // Box 4's label as a noisy text layer set it: its number apart, words drawn twice, one
+        // inside another ("nd" over "Amendment,").
+        let box4: [Word] = [
+            Word(text: "4", rect: Rect(x0: 226.796, y0: 151.400, x1: 228.605, y1: 160.409)),
+            Word(text: ".", rect: Rect(x0: 231.482, y0: 153.979, x1: 231.842, y1: 160.986)),
+            Word(text: "If", rect: Rect(x0: 235.442, y0: 153.946, x1: 239.042, y1: 160.953)),
+            Word(text: "Amendment,", rect: Rect(x0: 243.001, y0: 153.883, x1: 274.421, y1: 160.890)),
+            Word(text: "nd", rect: Rect(x0: 252.357, y0: 151.227, x1: 258.117, y1: 160.236)),
+            Word(text: "Date", rect: Rect(x0: 279.721, y0: 153.579, x1: 290.953, y1: 160.586)),
+            Word(text: "of", rect: Rect(x0: 295.557, y0: 150.935, x1: 299.397, y1: 159.944)),
+            Word(text: "Original", rect: Rect(x0: 303.117, y0: 150.884, x1: 314.322, y1: 159.893)),
+            Word(text: "inal", rect: Rect(x0: 316.079, y0: 153.278, x1: 324.148, y1: 160.285)),
+            Word(text: "Filed", rect: Rect(x0: 328.321, y0: 153.177, x1: 332.821, y1: 160.184)),
+            Word(text: "Filed", rect: Rect(x0: 333.718, y0: 150.677, x1: 344.518, y1: 159.686)),
+            Word(text: "(", rect: Rect(x0: 343.438, y0: 150.611, x1: 345.598, y1: 159.620)),
+            Word(text: "(Month/Day/Year)", rect: Rect(x0: 347.040, y0: 153.022, x1: 391.766, y1: 160.029)),
+            Word(text: "08/07/2026", rect: Rect(x0: 227.521, y0: 158.359, x1: 263.199, y1: 166.367)),
+        ]
+        let record = header(boxes3And4: words("3. Dat liest Transaction (MonthiDay/¥é", x: 230, y: 130) + box4)
+        XCTAssertEqual(record.dateOfOriginalSubmission.value, .string("2026-08-07"))
+        XCTAssertEqual(record.documentType.value, .string("4/A"))
+        XCTAssertNotEqual(record.periodOfReport.value, .string("2026-08-07"), "box 4's date is not box 3's")
+    }
+
     /// The form's title and the labels of boxes 1 and 2, read well.
     func formTitleAndBoxes1And2() -> [Word] {
         words("FORM 4", x: 60, y: 40)

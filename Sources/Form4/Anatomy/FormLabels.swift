@@ -38,8 +38,13 @@ enum FormLabels {
     static let earliestTransaction = Label("3. Date of Earliest Transaction")
     static let amendment = Label("4. If Amendment, Date of Original Filed")
     /// Box 3's label without its start, for when OCR wrecked that ("ndioas reine Transaction
-    /// (Month/Day/Year)": the "3. Date of Earliest" read into the box beside).
+    /// (Month/Day/Year)": the "3. Date of Earliest" read into the box beside), and its one word
+    /// that no other label of the middle column holds, for when OCR wrecked the rest too.
     static let earliestTransactionTail = Label("Transaction (Month/Day/Year)")
+    static let earliestTransactionWord = Label("Transaction")
+    /// Box 4's label by its words that no other label holds, for when OCR split its number off
+    /// and read words twice in it ("4 . If Amendment, nd Date of Original inal Filed Filed(").
+    static let amendmentHead = Label("If Amendment")
     /// The same two labels with the format note that ends them: where a narrow print wraps the
     /// note onto a line of its own, its words are the label's, not the date's.
     static let earliestTransactionWithFormat = Label("3. Date of Earliest Transaction (Month/Day/Year)")

@@ -24,7 +24,7 @@ struct HeaderReader {
         // starts further left: it places no column).
         let rightOfBox2 = Rect(x0: box2.rect.x1, y0: box1.rect.y0, x1: bounds.x1, y1: tableTop)
         let box6Top = box6?.rect.y0 ?? (page.source == .native ? nil : page.first(FormLabels.jointFilingTail, in: rightOfBox2)?.rect.y0
-            ?? page.topMost(FormLabels.jointFilingFirstChoice, in: rightOfBox2).map { box6LabelTop(above: $0) })
+            ?? page.topMost(FormLabels.jointFilingFirstChoice, in: rightOfBox2).map { box6LabelTop(above: $0, columnX: box5.map { $0.rect.x0 - pad }) })
         // Boxes 5 and 6 share the right-hand column: where OCR lost box 5's label, box 6's
         // tells where the column starts.
         let rightColumn = (box5 ?? box6).map { $0.rect.x0 - pad }
@@ -52,6 +52,7 @@ struct HeaderReader {
         let middle = Rect(x0: column2.x0, y0: box2.rect.y1, x1: column2.x1, y1: tableTop)
         let box2a = page.first(FormLabels.foreignTradingSymbol, in: middle)
         let box4 = page.first(FormLabels.amendment, in: middle)
+            ?? (page.source == .native ? nil : page.first(FormLabels.amendmentHead, in: middle))
         let box3 = page.first(FormLabels.earliestTransaction, in: middle) ?? box3StandIn(in: middle, above: box4)
         let build = FieldBuilder(page: page)
         func area(below label: LabelMatch?, until next: [LabelMatch?], withFormat: Label? = nil) -> CellText {
@@ -92,10 +93,23 @@ struct HeaderReader {
     /// The top of box 6's label, found by its first choice ("Form filed by One Reporting
     /// Person") where OCR wrecked the label: the words of the column standing just above the
     /// choice, not further up than `box6LabelReach`.
-    private func box6LabelTop(above choice: LabelMatch) -> Double {
-        let above = Rect(x0: choice.rect.x0 - page.unit, y0: choice.rect.y0 - page.unit * Self.box6LabelReach, x1: page.bounds.x1, y1: choice.rect.y0)
-        return page.words(in: above).filter { $0.rect.y1 <= choice.rect.y0 }.map(\.rect.y0).min() ?? choice.rect.y0
+    /// `columnX`: where the right-hand column starts (box 5's label), if known: the label stands
+    /// left of its choices, which are indented past their checkboxes.
+    private func box6LabelTop(above choice: LabelMatch, columnX: Double?) -> Double {
+        let above = Rect(x0: columnX ?? choice.rect.x0 - page.unit, y0: choice.rect.y0 - page.unit * Self.box6LabelReach, x1: page.bounds.x1, y1: choice.rect.y0)
+        var top = page.words(in: above).filter { $0.rect.y1 <= choice.rect.y0 }.map(\.rect.y0).min() ?? choice.rect.y0
+        // A label of three lines reaches further up: its lines follow on without a gap.
+        while case let lineAbove = Rect(x0: above.x0, y0: top - page.unit * 1.5, x1: above.x1, y1: top),
+              let higher = page.words(in: lineAbove).filter({ $0.rect.y1 >= top - page.unit * Self.labelLineGap }).map(\.rect.y0).min(),
+              higher < top {
+            top = higher
+        }
+        return top
     }
+
+    /// Widest gap (in units) between the lines of one label: the value above box 6's label
+    /// stands further off.
+    static let labelLineGap = 0.3
 
     /// Where OCR garbled box 1's label beyond recognition ("4. Maine ane aa ° arson'"), box 1 is
     /// known to stand left of box 2, its label level with box 2's: the words there are taken as
@@ -284,12 +298,12 @@ struct HeaderReader {
     }
 
     /// Where OCR wrecked the start of box 3's label on a scan, its end ("Transaction
-    /// (Month/Day/Year)") still stands for it: box 3 is the only box of the middle column above
-    /// box 4 whose label ends so (box 4's own begins "4. If Amendment").
+    /// (Month/Day/Year)"), or its word "Transaction" alone, still stands for it: box 3 is the
+    /// only box of the middle column above box 4 whose label holds it.
     private func box3StandIn(in middle: Rect, above box4: LabelMatch?) -> LabelMatch? {
         guard page.source != .native else { return nil }
         let aboveBox4 = Rect(x0: middle.x0, y0: middle.y0, x1: middle.x1, y1: box4?.rect.y0 ?? middle.y1)
-        return page.first(FormLabels.earliestTransactionTail, in: aboveBox4)
+        return page.first(FormLabels.earliestTransactionTail, in: aboveBox4) ?? page.first(FormLabels.earliestTransactionWord, in: aboveBox4)
     }
 
     /// How far under box 3's label its date is looked for, in the page's word heights.
@@ -343,3 +357,4 @@ private struct TopCheckboxes {
 
     var areas: [Rect] { [section16, rule10b5].compactMap { $0 } }
 }
+
