@@ -53,6 +53,8 @@ public struct LabelMatch: Sendable, CustomStringConvertible {
 public struct LabelFinder: Sendable {
     /// Largest share of a label's characters that may be wrong in a fuzzy match.
     public var maxEditRatio: Double = 0.25
+    /// Words of a match taller than this many times its typical word are left out of its box.
+    public var maxWordHeightRatio: Double = 1.8
     /// Largest gap between two words of one label on a line (× word height). Word spaces are
     /// about a third of the height; table columns stand further apart.
     public var maxWordGap: Double = 0.8
@@ -175,7 +177,13 @@ public struct LabelFinder: Sendable {
     }
 
     private func match(_ label: Label, page: PageText, indices: [Int], distance: Int) -> LabelMatch {
-        let rect = indices.lazy.map { page.words[$0].rect }.unionAll() ?? .zero
+        let rects = indices.map { page.words[$0].rect }
+        // A word much taller than the label's others is OCR's box around a speck or a smudge
+        // reaching into the line below ("\"Brie" over "O'Brien"): its height is no part of where
+        // the label stands.
+        let typical = rects.map(\.height).sorted()[rects.count / 2]
+        let printed = rects.count >= 3 ? rects.filter { $0.height <= typical * maxWordHeightRatio } : rects
+        let rect = (printed.isEmpty ? rects : printed).unionAll() ?? .zero
         let score = 1 - Double(distance) / Double(max(label.target.count, 1))
         let first = page.words[indices[0]].rect
         return LabelMatch(label: label, start: (first.midX, first.midY), wordIndices: indices, rect: rect, score: score)

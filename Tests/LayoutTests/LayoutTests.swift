@@ -41,6 +41,16 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(match?.wordIndices.map { text.words[$0].text }, ["3.", "Transaction", "Code"])
     }
 
+    func testAWordOCRBoxedTallDoesNotStretchTheLabelsBox() {
+        // "on" for "of": OCR's box around it took in a smudge reaching into the name's line below.
+        let text = page([word("1.", 10, 100, height: 7), word("Name", 20, 100, height: 7), word("and", 39, 100, height: 7),
+                         word("Address", 53, 100, height: 7), word("on", 84, 100, height: 19),
+                         word("Reporting", 95, 100, height: 7), word("Person", 134, 100, height: 7)], source: .ocrLayer)
+        let match = LabelFinder().first(Label("1. Name and Address of Reporting Person"), in: text, fuzzy: true)
+        XCTAssertEqual(match?.wordIndices.map { text.words[$0].text }, ["1.", "Name", "and", "Address", "on", "Reporting", "Person"])
+        XCTAssertEqual(match?.rect.y1, 107, "the label ends where its printed words end, above the name")
+    }
+
     func testLabelGoesOnInAWordOCRPutOnANeighbouringLine() {
         // The OCR layer set "Person" a little higher than the rest of its printed line, so line
         // grouping gave it to the line of the next box's label ("2. Issuer"), which stands higher.
