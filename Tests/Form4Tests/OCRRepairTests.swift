@@ -83,6 +83,8 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(nature("By i Spouse"), .string("By Spouse"), "a speck between By and the name")
         XCTAssertEqual(nature("By 4at Children"), .string("By Children"))
         XCTAssertEqual(nature("By 40 1(k) Plan"), .string("By 401(k) Plan"))
+        XCTAssertEqual(nature("By Lintited Partnership"), .string("By Limited Partnership"), "the words holders are named with")
+        XCTAssertEqual(nature("By The Dae Family Tnust"), .string("By The Dae Family Trust"), "a short name stays")
         // What filers write stays.
         XCTAssertEqual(nature("By the Smith Family Trust"), .string("By the Smith Family Trust"))
         XCTAssertEqual(nature("By 2012 Trust"), .string("By 2012 Trust"))
@@ -321,6 +323,8 @@ final class OCRRepairTests: XCTestCase {
     func testAWordPartOCRReadTwiceIsTakenOut() {
         XCTAssertEqual(ValueParsing.name("Quantic uantic Energy Partners LP").value, .string("Quantic Energy Partners LP"))
         XCTAssertEqual(ValueParsing.title("Member of 13(d) gro group").value, .string("Member of 13(d) group"))
+        XCTAssertEqual(ValueParsing.title("EVP. General Counsel").value, .string("EVP, General Counsel"), "a comma read as a point")
+        XCTAssertEqual(ValueParsing.title("Sr. Vice President").value, .string("Sr. Vice President"))
         XCTAssertEqual(ValueParsing.scannedText("Quantic uantic Energy").value, .string("Quantic Energy"))
         XCTAssertEqual(ValueParsing.scannedText("one share per performance unit").value, .string("one share per performance unit"),
                        "in prose a short word may begin the next")

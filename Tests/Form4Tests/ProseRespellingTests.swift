@@ -36,6 +36,11 @@ final class ProseRespellingTests: XCTestCase {
         XCTAssertEqual(respelled("upon yesting."), "upon vesting.")
     }
 
+    func testTheIssuersCapitalisedNameIsRespelledInsideASentence() {
+        XCTAssertEqual(respelled("acquired through the Issoer's plan"), "acquired through the Issuer's plan")
+        XCTAssertEqual(respelled("held by Halvorsen trust"), "held by Halvorsen trust", "other capitalised words are names")
+    }
+
     func testADoubledLetterOCRReadAsOneIsRestored() {
         // "begin" + "ing" would pass as a word by its ending: English doubles the "n".
         XCTAssertEqual(respelled("begining on the first"), "beginning on the first")

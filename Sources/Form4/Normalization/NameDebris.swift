@@ -117,7 +117,28 @@ extension ValueParsing {
     /// lone lower-case letters, repeated word parts and short lower-case words at either end.
     public static func title(_ raw: String) -> ParsedValue {
         let read = foldWhitespace(raw).split(separator: " ").map(String.init)
-        return debrisRemoved(from: read, keeping: read)
+        var parsed = debrisRemoved(from: read, keeping: read)
+        if case .string(let text) = parsed.value, let mended = withAbbreviationCommas(text) {
+            parsed = ParsedValue(.string(mended), quality: parsed.quality * 0.95)
+        }
+        return parsed
+    }
+
+    /// A title's abbreviation in capitals followed by a point and more of the title ("EVP.
+    /// General Counsel") is followed by a comma, as titles are written ("EVP, General Counsel"):
+    /// OCR reads a comma's small tail as a point. ("Sr." and "V.P." keep theirs.) Nil where
+    /// there is none.
+    static func withAbbreviationCommas(_ text: String) -> String? {
+        var tokens = text.split(separator: " ").map(String.init)
+        var changed = false
+        for index in tokens.indices.dropLast() {
+            let token = tokens[index]
+            guard token.hasSuffix("."), case let letters = token.dropLast(), (2...4).contains(letters.count),
+                  letters.allSatisfy({ $0.isASCII && $0.isUppercase }), tokens[index + 1].first?.isLetter == true else { continue }
+            tokens[index] = letters + ","
+            changed = true
+        }
+        return changed ? tokens.joined(separator: " ") : nil
     }
 
     /// `candidates` (the words of `read` still in the running) without stutters, lone letters

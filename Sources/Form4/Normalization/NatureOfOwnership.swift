@@ -22,8 +22,8 @@ extension ValueParsing {
     }
 
     /// The phrase's tokens with "By" or "See" where OCR misread it before a name or "footnote",
-    /// a speck after "By" dropped ("By i Spouse", "By 4at Children"), and "401(k)" joined where
-    /// OCR split its digits ("40 1(k)").
+    /// a speck after "By" dropped ("By i Spouse", "By 4at Children"), a holder's word put right
+    /// (`respelledHolderWord`), and "401(k)" joined where OCR split its digits ("40 1(k)").
     static func natureRepaired(_ read: [String], repairs: inout Int) -> [String] {
         var tokens = read
         func opensName(_ token: String) -> Bool { token.first.map { $0.isUppercase || $0.isNumber } ?? false }
@@ -41,6 +41,12 @@ extension ValueParsing {
             tokens.remove(at: 1)
             repairs += 1
         }
+        for index in tokens.indices.dropFirst() {
+            if let word = respelledHolderWord(tokens[index]) {
+                tokens[index] = word
+                repairs += 1
+            }
+        }
         var index = 0
         while index + 1 < tokens.count {
             let (digits, rest) = (tokens[index], tokens[index + 1])
@@ -53,6 +59,30 @@ extension ValueParsing {
             index += 1
         }
         return tokens
+    }
+
+    /// The words filers name an indirect holder with, written capitalised ("By Limited
+    /// Partnership", "By Spouse", "By The Doe Family Trust").
+    static let holderWords: [String] = [
+        "Limited", "Partnership", "Partners", "Trust", "Trusts", "Spouse", "Children", "Family", "Foundation",
+        "Plan", "Holdings", "Corporation", "Company", "Fund", "Revocable", "Irrevocable", "Living", "Custodian",
+        "Daughter", "Son", "Wife", "Husband", "Estate", "Retirement", "Account", "Investments", "Capital", "Management",
+        "Charitable", "Grantor", "Annuity", "Minor", "Trustee", "Footnote",
+    ]
+    private static let holderWordBytes = holderWords.map { Array($0.lowercased().utf8) }
+
+    /// A capitalised word of the phrase that is none of `holderWords` but lies within an edit
+    /// (two from eight letters) of exactly one of them, as that word ("Lintited" for "Limited").
+    /// Capitalised words are names to prose respelling; in this phrase most are these words.
+    static func respelledHolderWord(_ token: String) -> String? {
+        let core = token.prefix { $0.isLetter }
+        guard core.count >= 5, core.first?.isUppercase == true, core.dropFirst().allSatisfy(\.isLowercase),
+              !holderWords.contains(String(core)) else { return nil }
+        let limit = core.count >= 8 ? 2 : 1
+        let read = Array(core.lowercased().utf8)
+        let near = holderWordBytes.indices.filter { LabelText.editDistance(read, holderWordBytes[$0], limit: limit) <= limit }
+        guard near.count == 1 else { return nil }
+        return holderWords[near[0]] + token.dropFirst(core.count)
     }
 
     /// A short token of lower-case letters (with digits at most) that is no word following "By".

@@ -129,11 +129,16 @@ public struct ProseRespelling: Sendable {
         let capitalised = first.isUppercase && rest.allSatisfy { !$0.isUppercase }
         // Acronyms and names are no misspelt words; a capital opening a sentence is.
         if rest.contains(where: \.isUppercase) && rest.contains(where: \.isLowercase) == false { return nil }
-        if capitalised && !sentenceStart { return nil }
         let lower = core.lowercased()
         guard lower.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 39 }) else { return nil }
         if lexicon.common.contains(lower) { return nil }
         let cased = { (word: String) in capitalised || Self.capitalisedTerms.contains(word) ? word.prefix(1).uppercased() + word.dropFirst() : word }
+        if capitalised && !sentenceStart {
+            // A capital inside a sentence is a name's, unless the word is a misreading of one of
+            // the form's own capitalised terms ("the Issoer's").
+            guard let word = nearestWord(to: Array(lower.utf8), commonOnly: false), Self.capitalisedTerms.contains(word) else { return nil }
+            return cased(word)
+        }
         if !lexicon.rare.contains(lower), let doubled = withALetterDoubled(lower) { return cased(doubled) }
         // A word made of a rare word ("yest" + "ing") is as doubtful as the rare word itself:
         // it is taken for a common word one typical confusion away ("vesting").
