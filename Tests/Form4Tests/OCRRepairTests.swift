@@ -324,6 +324,10 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.name("Quantic uantic Energy Partners LP").value, .string("Quantic Energy Partners LP"))
         XCTAssertEqual(ValueParsing.title("Member of 13(d) gro group").value, .string("Member of 13(d) group"))
         XCTAssertEqual(ValueParsing.title("EVP. General Counsel").value, .string("EVP, General Counsel"), "a comma read as a point")
+        XCTAssertEqual(ValueParsing.title("Chief Financial C1 Officer").value, .string("Chief Financial Officer"))
+        XCTAssertEqual(ValueParsing.name("Delacroix-Martin MariaS R").value, .string("Delacroix-Martin Maria R"), "a capital glued last")
+        XCTAssertEqual(ValueParsing.name("Delacroix-Martin Olivia iV) R").value, .string("Delacroix-Martin Olivia R"))
+        XCTAssertEqual(ValueParsing.name("McDonald Ana").value, .string("McDonald Ana"))
         XCTAssertEqual(ValueParsing.title("Sr. Vice President").value, .string("Sr. Vice President"))
         XCTAssertEqual(ValueParsing.scannedText("Quantic uantic Energy").value, .string("Quantic Energy"))
         XCTAssertEqual(ValueParsing.scannedText("one share per performance unit").value, .string("one share per performance unit"),

@@ -18,7 +18,8 @@ extension ValueParsing {
     /// goes: filed names are capitalised, and OCR leaves parts of a smudged word beside it
     /// ("Whitfield hitfi Daniel", "Delacroix-Martin laciol Robert").
     public static func name(_ raw: String) -> ParsedValue {
-        let (read, repairs) = entityNameTokensRepaired(withoutLabelTail(foldWhitespace(raw).split(separator: " ").map(String.init)))
+        var (read, repairs) = entityNameTokensRepaired(withoutLabelTail(foldWhitespace(raw).split(separator: " ").map(String.init)))
+        (read, repairs) = withoutGluedSpecks(read, repairs: repairs)
         let capitalised = read.filter { !isInnerDebris($0) && !boxOneLabels.contains($0.lowercased()) }
         var parsed = debrisRemoved(from: read, keeping: capitalised.count >= 2 ? capitalised : read)
         if repairs > 0 { parsed.quality *= 0.9 }
@@ -26,6 +27,29 @@ extension ValueParsing {
             parsed = ParsedValue(.string(closed), quality: parsed.quality * 0.95)
         }
         return parsed
+    }
+
+    /// A name's words without the specks OCR glued to or set among them: a capital after a
+    /// word's small letters ("MariaS": names put capitals first, or inside after a prefix,
+    /// "McDonald", never last), and a short token with a bracket it does not close or open
+    /// ("iV)"): names hold no such marks.
+    static func withoutGluedSpecks(_ tokens: [String], repairs: Int) -> (tokens: [String], repairs: Int) {
+        var kept: [String] = [], repairs = repairs
+        for token in tokens {
+            if token.count <= 3, token.contains(where: { "()".contains($0) }), token.contains("(") != token.contains(")") {
+                repairs += 1
+                continue
+            }
+            let letters = Array(token)
+            if letters.count >= 5, letters.last!.isUppercase, letters.first!.isUppercase,
+               letters.dropFirst().dropLast().allSatisfy({ $0.isLowercase }) {
+                kept.append(String(letters.dropLast()))
+                repairs += 1
+                continue
+            }
+            kept.append(token)
+        }
+        return (kept, repairs)
     }
 
     /// The conformed name's marks of a company's state ("Corp /DE/", "Inc /NV/") with the space
@@ -116,7 +140,10 @@ extension ValueParsing {
     /// A title or free text of box 5 ("Director by deputization") with its OCR debris taken out:
     /// lone lower-case letters, repeated word parts and short lower-case words at either end.
     public static func title(_ raw: String) -> ParsedValue {
-        let read = foldWhitespace(raw).split(separator: " ").map(String.init)
+        // A letter and a digit ("C1") is no word of a title: what OCR made of a speck.
+        let read = foldWhitespace(raw).split(separator: " ").map(String.init).filter { token in
+            !(token.count == 2 && token.first!.isLetter && token.last!.isNumber)
+        }
         var parsed = debrisRemoved(from: read, keeping: read)
         if case .string(let text) = parsed.value, let mended = withAbbreviationCommas(text) {
             parsed = ParsedValue(.string(mended), quality: parsed.quality * 0.95)

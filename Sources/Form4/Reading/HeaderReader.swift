@@ -74,7 +74,9 @@ struct HeaderReader {
         record.periodOfReport = box3 == nil ? .missing
             : build.required(build.date(firstDate(in: area(below: box3, until: [box4], withFormat: FormLabels.earliestTransactionWithFormat),
                                                   orOnTheLineOf: box3, within: column2)))
-        if let box3, record.periodOfReport.value.isNull, let reread = rereadLostDate(under: box3, until: box4, within: column2, build: build) {
+        // Box 3 always holds a date: read again where none was read, or what was read is none ("0 /0 24").
+        if let box3, !Self.isDate(record.periodOfReport.value),
+           let reread = rereadLostDate(under: box3, until: box4, within: column2, build: build) {
             record.periodOfReport = reread
         }
         record.dateOfOriginalSubmission = box4 == nil ? .missing
@@ -304,6 +306,14 @@ struct HeaderReader {
         guard page.source != .native else { return nil }
         let aboveBox4 = Rect(x0: middle.x0, y0: middle.y0, x1: middle.x1, y1: box4?.rect.y0 ?? middle.y1)
         return page.first(FormLabels.earliestTransactionTail, in: aboveBox4) ?? page.first(FormLabels.earliestTransactionWord, in: aboveBox4)
+    }
+
+    /// Whether `value` is a date as normalised ("2026-03-20").
+    static func isDate(_ value: FieldValue) -> Bool {
+        guard case .string(let text) = value else { return false }
+        return text.count == 10 && text.enumerated().allSatisfy { index, character in
+            index == 4 || index == 7 ? character == "-" : character.isASCII && character.isNumber
+        }
     }
 
     /// How far under box 3's label its date is looked for, in the page's word heights.
