@@ -291,10 +291,19 @@ struct HeaderReader {
         guard page.source != .native, let ocr = page.ocr, let image = page.scanImage() else { return nil }
         let bottom = min(next.map { $0.rect.y0 } ?? .infinity, label.rect.y1 + page.unit * Self.lostDateLines)
         guard bottom > label.rect.y1 else { return nil }
-        let area = Rect(x0: column.x0, y0: label.rect.y1, x1: column.x1, y1: bottom)
-        guard let reading = ocr.readCell(page.imageArea(area), of: image, blank: nil, as: .date) else { return nil }
-        let parsed = ValueParsing.date(reading.text)
-        guard case .string = parsed.value else { return nil }
+        // From a little inside the label's line: its last letters then touch the area's top and
+        // are cleaned off with it, where a date set close under it would be cut.
+        let area = Rect(x0: column.x0, y0: label.rect.y1 - page.unit * 0.3, x1: column.x1, y1: bottom)
+        // Tesseract's reading of small print turns on the size it is given: the line is looked
+        // at in the sizes a table's date cell is, until one reads as a date.
+        var found: (reading: (text: String, confidence: Double), parsed: ParsedValue)?
+        for enlargement in [OCRService.cellEnlargement] + FieldBuilder.furtherLookEnlargements {
+            guard let reading = ocr.readCell(page.imageArea(area), of: image, blank: nil, as: .date, enlargement: enlargement) else { continue }
+            let parsed = ValueParsing.date(reading.text)
+            if Self.isDate(parsed.value), found == nil || parsed.quality > found!.parsed.quality { found = (reading, parsed) }
+            if Self.isDate(parsed.value), parsed.quality == 1 { break }
+        }
+        guard let (reading, parsed) = found else { return nil }
         return Field(value: parsed.value, confidence: build.baseConfidence * 0.8 * parsed.quality, page: page.number,
                      bbox: area, raw: reading.text, method: "reread")
     }
@@ -367,4 +376,5 @@ private struct TopCheckboxes {
 
     var areas: [Rect] { [section16, rule10b5].compactMap { $0 } }
 }
+
 
