@@ -325,6 +325,8 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.title("Member of 13(d) gro group").value, .string("Member of 13(d) group"))
         XCTAssertEqual(ValueParsing.title("EVP. General Counsel").value, .string("EVP, General Counsel"), "a comma read as a point")
         XCTAssertEqual(ValueParsing.title("Chief Financial C1 Officer").value, .string("Chief Financial Officer"))
+        XCTAssertEqual(ValueParsing.title("Di Director by deputization").value, .string("Director by deputization"))
+        XCTAssertEqual(ValueParsing.title("VP Vice Chair").value, .string("VP Vice Chair"))
         XCTAssertEqual(ValueParsing.name("Delacroix-Martin MariaS R").value, .string("Delacroix-Martin Maria R"), "a capital glued last")
         XCTAssertEqual(ValueParsing.name("Delacroix-Martin Olivia iV) R").value, .string("Delacroix-Martin Olivia R"))
         XCTAssertEqual(ValueParsing.name("McDonald Ana").value, .string("McDonald Ana"))

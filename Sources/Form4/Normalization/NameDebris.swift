@@ -141,9 +141,14 @@ extension ValueParsing {
     /// lone lower-case letters, repeated word parts and short lower-case words at either end.
     public static func title(_ raw: String) -> ParsedValue {
         // A letter and a digit ("C1") is no word of a title: what OCR made of a speck.
-        let read = foldWhitespace(raw).split(separator: " ").map(String.init).filter { token in
-            !(token.count == 2 && token.first!.isLetter && token.last!.isNumber)
-        }
+        let tokens = foldWhitespace(raw).split(separator: " ").map(String.init)
+        let read = tokens.enumerated().filter { index, token in
+            // A letter and a digit ("C1") is no word of a title: what OCR made of a speck. Nor is
+            // a word's capitalised start before the word ("Di Director").
+            let startAgain = (2...3).contains(token.count) && index + 1 < tokens.count
+                && tokens[index + 1].count >= token.count + 3 && tokens[index + 1].hasPrefix(token)
+            return !(token.count == 2 && token.first!.isLetter && token.last!.isNumber) && !startAgain
+        }.map(\.element)
         var parsed = debrisRemoved(from: read, keeping: read)
         if case .string(let text) = parsed.value, let mended = withAbbreviationCommas(text) {
             parsed = ParsedValue(.string(mended), quality: parsed.quality * 0.95)
