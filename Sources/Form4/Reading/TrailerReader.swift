@@ -284,6 +284,10 @@ struct TrailerReader {
     /// Name and date are two cells of one table row; a long name wraps inside its cell, and the
     /// rows stand close together. Each date is one signature: each name cell goes to the date
     /// nearest its middle (cells are centred in their row).
+    /// How far (in units) above the next signature's line or the label a wrapped name's cell is
+    /// taken to end: any closer, tesseract reads the top of that line along with the name.
+    static let nameCellBottomGap = 0.6
+
     /// `labelTop`: where the signature label stands, when on this page (the last name cell ends above it).
     private func signatures(from words: [Word], nameX: Double, dateX: Double, labelTop: Double?, page: FormPage) -> [OwnerSignature] {
         let build = FieldBuilder(page: page)
@@ -333,7 +337,7 @@ struct TrailerReader {
                 let band = namesByRow[row].map(\.rect).unionAll() ?? dateLine.rect
                 let below = row + 1 < dateLines.count ? dateLines[row + 1].rect.y0 : labelTop
                 let cell = Self.nameEvidence(namesByRow[row].map(\.text).joined(separator: " ")).names >= Self.signatureNameWords
-                    ? band : Rect(x0: band.x0, y0: min(band.y0, dateLine.rect.y0), x1: band.x1, y1: max(band.y1, below.map { $0 - page.unit * 0.6 } ?? band.y1))
+                    ? band : Rect(x0: band.x0, y0: min(band.y0, dateLine.rect.y0), x1: band.x1, y1: max(band.y1, below.map { $0 - page.unit * Self.nameCellBottomGap } ?? band.y1))
                 let area = Rect(x0: min(cell.x0, nameX), y0: cell.y0, x1: dateX, y1: cell.y1)
                 signature.signatureName = rereadSignatureName(signature.signatureName, at: area, page: page)
             }
