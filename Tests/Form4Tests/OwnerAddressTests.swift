@@ -24,13 +24,16 @@ final class OwnerAddressTests: XCTestCase {
         XCTAssertEqual(split("SAN JOSE CALIFORNIA 95113"), ["SAN JOSE", "CALIFORNIA", "95113"])
     }
 
-    /// Box 1 of a scan as OCR leaves it: `streetLabel` stands where "(Street)" was printed.
-    private func scannedBox1(street: String = "4 TECHNOLOGY PARK DRIVE", streetLabel: String?, cityLineLevelWithLabel: Bool = false) -> ReportingOwner {
+    /// Box 1 of a scan as OCR leaves it: `streetLabel` stands where "(Street)" was printed, and a
+    /// dash of box 6's checkbox under the city's line where `speckBelow`.
+    private func scannedBox1(street: String = "4 TECHNOLOGY PARK DRIVE", streetLabel: String?, cityLineLevelWithLabel: Bool = false,
+                             speckBelow: Bool = false) -> ReportingOwner {
         func line(_ text: String, _ y: Double) -> [Word] { syntheticWords(text, x: 36, y: y, characterWidth: 4, height: 7, gap: 3) }
         var words = line("1. Name and Address of Reporting Person", 170) + line("Yamamoto Li J", 185)
             + line("(Last) (First) (Middle)", 200) + line(street, 215) + line("SUITE 200", 226)
             + line("(City) (State) (Zip)", 262)
         if let streetLabel { words += line(streetLabel, 238) }
+        if speckBelow { words += syntheticWords("—", x: 190, y: 259, characterWidth: 4, height: 7, gap: 3) }
         words += syntheticWords("CHICAGO IL 60606", x: cityLineLevelWithLabel ? 80 : 36, y: cityLineLevelWithLabel ? 240 : 249,
                                 characterWidth: 4, height: 7, gap: 3)
         let page = FormPage(text: PageText(number: 1, bounds: Rect(x0: 0, y0: 0, x1: 612, y1: 792), source: .ocr, words: words),
@@ -55,6 +58,15 @@ final class OwnerAddressTests: XCTestCase {
         XCTAssertEqual(owner.rptOwnerStreet1.value, .string("1 MARKET STREET"))
         XCTAssertEqual(owner.rptOwnerStreet2.value, .string("SUITE 200"))
         XCTAssertEqual(owner.rptOwnerCity.value, .string("CHICAGO"))
+    }
+
+    func testAStreetNamedStreetIsNoLabelWhereOCRLostTheLabelWhole() {
+        // "(Street)" read as a word of no likeness; "STREET" in capitals is the address's.
+        let owner = scannedBox1(street: "500 BOYLSTON STREET", streetLabel: "faye", speckBelow: true)
+        XCTAssertEqual(owner.rptOwnerStreet1.value, .string("500 BOYLSTON STREET"))
+        XCTAssertEqual(owner.rptOwnerStreet2.value, .string("SUITE 200"))
+        XCTAssertEqual(owner.rptOwnerCity.value, .string("CHICAGO"))
+        XCTAssertEqual(owner.rptOwnerZipCode.value, .string("60606"))
     }
 
     func testCityLineLevelWithTheStreetLabelIsStillTheCitys() {

@@ -59,8 +59,11 @@ final class FormPage {
         func inRegion(_ match: LabelMatch) -> Bool {
             region.map { $0.contains(x: match.start.x, y: match.start.y) } ?? true
         }
-        let exact = cached(&exactMatches, label) { finder.exactMatches(label, in: text) }.filter(inRegion)
+        var exact = cached(&exactMatches, label) { finder.exactMatches(label, in: text) }.filter(inRegion)
         if !fuzzyLabels || exactOnly { return exact }
+        // A label printed in parentheses and small letters, read in capitals without them, is a
+        // value's word ("500 BOYLSTON STREET") where OCR lost the label itself.
+        exact.removeAll { isCapitalisedValue($0, of: label) }
         if !exact.isEmpty, label.parenthesized, !exact.contains(where: { $0.opensWithParenthesis(in: text) }) {
             // A label printed in parentheses, spelled exactly only without them, is other text
             // ("STREET" of an address) where OCR damaged the label itself ("(Steet)"): a damaged
@@ -76,7 +79,13 @@ final class FormPage {
             }
             return (exact + damaged.filter(inRegion)).sorted { $0.rect.y0 < $1.rect.y0 }
         }
-        return approximate(label).filter(inRegion)
+        return approximate(label).filter { inRegion($0) && !isCapitalisedValue($0, of: label) }
+    }
+
+    /// Whether `match` of a parenthesized label is a word in capitals without the parentheses.
+    private func isCapitalisedValue(_ match: LabelMatch, of label: Label) -> Bool {
+        label.parenthesized && !match.opensWithParenthesis(in: text)
+            && match.wordIndices.allSatisfy { text.words[$0].text.contains(where: \.isLetter) && !text.words[$0].text.contains(where: \.isLowercase) }
     }
 
     /// A damaged spelling of a repeated label counts beside exact ones only when this close

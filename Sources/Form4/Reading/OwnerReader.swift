@@ -291,7 +291,8 @@ struct OwnerReader {
               let city = page.topMost(FormLabels.city, in: Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: region.y1))
         else { return nil }
         let between = Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: city.rect.y0)
-        let lines = LineGrouping().lines(from: page.words(in: between))
+        // Lines of marks alone ("—") are specks, not the city's line.
+        let lines = LineGrouping().lines(from: page.words(in: between)).filter { $0.text.contains { $0.isLetter || $0.isNumber } }
         guard lines.count >= 2 else { return nil }
         let cityLine = lines[lines.count - 1], above = lines[lines.count - 2]
         if lines.count >= 3, Self.looksLikeStreetLabel(above.text) {
@@ -485,3 +486,4 @@ struct RelationshipBoxes {
 
     var areas: [Rect] { [directorArea, officerArea, tenPercentArea, otherArea].compactMap { $0 } }
 }
+
