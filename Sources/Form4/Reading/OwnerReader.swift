@@ -30,6 +30,7 @@ struct OwnerReader {
             ?? nameLineFallback(below: label, in: region) else { return }
         let nameArea = Rect(x0: region.x0, y0: label.rect.y1, x1: region.x1, y1: last.rect.y0)
         owner.rptOwnerName = build.required(build.name(CellText(words: page.words(in: nameArea))))
+        if owner.rptOwnerName.value.isNull, let reread = rereadLostName(in: nameArea, build: build) { owner.rptOwnerName = reread }
 
         guard let street = page.topMost(FormLabels.street, in: Rect(x0: region.x0, y0: last.rect.y1, x1: region.x1, y1: region.y1))
                 ?? streetLabelStandIn(below: last, in: region)
@@ -281,6 +282,31 @@ struct OwnerReader {
             return LabelText.editDistance(letters, spelled, limit: 3) <= max(1, spelled.count / 4)
         }
     }
+
+    /// On a scan whose text lost the name (printed large and underlined, as browsers print
+    /// EDGAR's link, its line may come out of OCR as nothing), the name's row read from the page
+    /// image as a block. Taken where it reads as a name of two words or more; it stays in review.
+    private func rereadLostName(in area: Rect, build: FieldBuilder) -> Field? {
+        guard page.source != .native, area.height > 0, let ocr = page.ocr, let image = page.scanImage() else { return nil }
+        let padded = page.imageArea(Rect(x0: area.x0 - page.unit * 0.5, y0: area.y0, x1: area.x1, y1: area.y1))
+        let enlargements = image.scale < OCRService.fineScanScale ? [2, 1] : [1, 2]
+        for enlargement in enlargements {
+            guard let reading = ocr.readBlock(padded, of: image, enlargement: enlargement), reading.confidence >= Self.lostNameConfidence
+            else { continue }
+            var name = build.name(CellText(text: reading.text))
+            guard case .string(let text) = name.value, text.split(separator: " ").count >= 2 else { continue }
+            name.confidence = build.baseConfidence * 0.8 * (0.6 + 0.4 * reading.confidence)
+            name.page = page.number
+            name.bbox = area
+            name.raw = reading.text == text ? nil : reading.text
+            name.method = "reread"
+            return name
+        }
+        return nil
+    }
+
+    /// Least confidence of tesseract's reading of a lost name for it to be taken.
+    static let lostNameConfidence = 0.6
 
     /// A stand-in for a "(Street)" label OCR garbled ("Se)") on a scan: the street's rows and the
     /// line of city, state and zip stand between "(Last)" and "(City)", the label right above the
