@@ -94,7 +94,8 @@ struct HeaderReader {
 
     /// The top of box 6's label, found by its first choice ("Form filed by One Reporting
     /// Person") where OCR wrecked the label: the words of the column standing just above the
-    /// choice, not further up than `box6LabelReach`.
+    /// choice, not further up than `box6LabelReach`, and the lines above them that follow on
+    /// without a gap (`labelLineGap`).
     /// `columnX`: where the right-hand column starts (box 5's label), if known: the label stands
     /// left of its choices, which are indented past their checkboxes.
     private func box6LabelTop(above choice: LabelMatch, columnX: Double?) -> Double {
@@ -293,7 +294,7 @@ struct HeaderReader {
         guard bottom > label.rect.y1 else { return nil }
         // From a little inside the label's line: its last letters then touch the area's top and
         // are cleaned off with it, where a date set close under it would be cut.
-        let area = Rect(x0: column.x0, y0: label.rect.y1 - page.unit * 0.3, x1: column.x1, y1: bottom)
+        let area = Rect(x0: column.x0, y0: label.rect.y1 - page.unit * Self.lostDateLabelOverlap, x1: column.x1, y1: bottom)
         // Tesseract's reading of small print turns on the size it is given: the line is looked
         // at in the sizes a table's date cell is, until one reads as a date.
         var found: (reading: (text: String, confidence: Double), parsed: ParsedValue)?
@@ -327,6 +328,8 @@ struct HeaderReader {
 
     /// How far under box 3's label its date is looked for, in the page's word heights.
     static let lostDateLines = 2.5
+    /// How far (in word heights) the area read for box 3's lost date reaches up into its label's line.
+    static let lostDateLabelOverlap = 0.3
 
     /// Where OCR wrecked the first line of the Section 16 box's paragraph ("Check this box if no
     /// longer subject to"), the rest of it tells where the paragraph starts: its left edge is the
@@ -376,5 +379,3 @@ private struct TopCheckboxes {
 
     var areas: [Rect] { [section16, rule10b5].compactMap { $0 } }
 }
-
-

@@ -512,4 +512,3 @@ struct RelationshipBoxes {
 
     var areas: [Rect] { [directorArea, officerArea, tenPercentArea, otherArea].compactMap { $0 } }
 }
-
