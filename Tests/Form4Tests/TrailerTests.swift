@@ -303,8 +303,13 @@ final class TrailerTests: XCTestCase {
     /// A name wrapped in its cell, read again from the image as a block: its lines joined, a
     /// line ending in a hyphen running on into the next.
     func testAWrappedSignaturesLinesAreJoined() {
-        XCTAssertEqual(TrailerReader.joinedLines(["/s/ Grace Whitfield, Attorney-", "in-Fact"]), "/s/ Grace Whitfield, Attorney-in-Fact")
-        XCTAssertEqual(TrailerReader.joinedLines(["Halvorsen Capital Partners LP, By:", "/s/ Samuel Patel"]),
+        func joined(_ lines: [String]) -> String {
+            CellText(words: lines.enumerated().flatMap { row, line in
+                syntheticWords(line, x: 361, y: 600 + 9 * Double(row), characterWidth: 4, height: 7, gap: 3)
+            }).text
+        }
+        XCTAssertEqual(joined(["/s/ Grace Whitfield, Attorney-", "in-Fact"]), "/s/ Grace Whitfield, Attorney-in-Fact")
+        XCTAssertEqual(joined(["Halvorsen Capital Partners LP, By:", "/s/ Samuel Patel"]),
                        "Halvorsen Capital Partners LP, By: /s/ Samuel Patel")
     }
 }

@@ -71,23 +71,14 @@ extension TrailerReader {
     /// How much larger than the page image a wrapped name is read: its small print reads better so.
     static let blockEnlargement = 2.0
 
-    /// The lines of print in `area`, read as a block and joined in order; a line ending in a
-    /// hyphen runs on into the next without a space.
+    /// The lines of print in `area`, read as a block and joined as a wrapped cell's are (a line
+    /// ending in a hyphen, "Attorney-", runs on into the next, "in-Fact", without a space).
     static func blockReading(_ area: Rect, of image: GrayImage, ocr: OCRService) -> (text: String, confidence: Double)? {
         guard let crop = image.cropped(to: area, margin: 1.5),
               let words = try? ocr.words(in: crop.enlarged(by: Self.blockEnlargement), pageSegmentation: .singleBlock).filter({ !OCRTextRepair.clean($0.text).0.isEmpty }),
               !words.isEmpty else { return nil }
-        let text = joinedLines(LineGrouping().lines(from: words).map { $0.words.map(\.text).joined(separator: " ") })
         let confidence = words.compactMap(\.ocrConfidence).reduce(0, +) / Double(words.count)
-        return (text, confidence)
-    }
-
-    /// Lines of a wrapped cell as one text: a line ending in a hyphen ("Attorney-") runs on into
-    /// the next ("in-Fact") without a space.
-    static func joinedLines(_ lines: [String]) -> String {
-        lines.reduce("") { text, line in
-            text.isEmpty ? line : text.hasSuffix("-") ? text + line : text + " " + line
-        }
+        return (CellText(words: words).text, confidence)
     }
 
     /// `text` without the tokens at its ends that hold no letter (",", "1", "—"): specks and
