@@ -41,6 +41,16 @@ final class ProseRespellingTests: XCTestCase {
         XCTAssertEqual(respelled("held by Halvorsen trust"), "held by Halvorsen trust", "other capitalised words are names")
     }
 
+    func testACommonWordReadWithACapitalInsideASentenceIsLowerCased() {
+        XCTAssertEqual(respelled("one unit of Common stock"), "one unit of common stock")
+        XCTAssertEqual(respelled("held by Trust, bona fide"), "held by trust, bona fide")
+        // A capitalised defined term after an article, a name, a term before a capital: as written.
+        XCTAssertEqual(respelled("held by the Trust in trust"), "held by the Trust in trust")
+        XCTAssertEqual(respelled("held by Halvorsen trust"), "held by Halvorsen trust")
+        XCTAssertEqual(respelled("shares of Common Stock"), "shares of Common Stock")
+        XCTAssertEqual(respelled("Common stock"), "Common stock", "a sentence's first word")
+    }
+
     func testADoubledLetterOCRReadAsOneIsRestored() {
         // "begin" + "ing" would pass as a word by its ending: English doubles the "n".
         XCTAssertEqual(respelled("begining on the first"), "beginning on the first")

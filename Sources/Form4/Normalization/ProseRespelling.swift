@@ -40,7 +40,36 @@ public struct ProseRespelling: Sendable {
                 .map { respelledPart(String($0), sentenceStart: sentenceStart, repairs: &repairs) }
                 .joined(separator: "-")
         }
-        return (articlesRestored(tokens, repairs: &repairs).joined(separator: " "), repairs)
+        let restored = articlesRestored(capitalsLowered(tokens, repairs: &repairs), repairs: &repairs)
+        return (restored.joined(separator: " "), repairs)
+    }
+
+    /// Words a capitalised defined term follows ("the Plan", "such Trust", "its Common Stock"):
+    /// after these a capital inside a sentence may be the writer's own.
+    static let wordsBeforeADefinedTerm: Set<String> = ["the", "a", "an", "such", "this", "that", "these", "those",
+                                                       "each", "any", "every", "no", "said", "its", "his", "her",
+                                                       "their", "our", "whose"]
+
+    /// A common word OCR read with a capital inside a sentence ("one share of Common stock",
+    /// "filed Jointly by", "pecuniary Interest therein"): lower-cased where small words stand
+    /// on both sides of it and the one before is no article or possessive that a capitalised
+    /// defined term would follow ("the Trust holds" stays). A name between small words is
+    /// mostly no common word ("by Halvorsen trust").
+    func capitalsLowered(_ tokens: [String], repairs: inout Int) -> [String] {
+        var lowered = tokens
+        for index in tokens.indices.dropFirst().dropLast() {
+            let token = tokens[index], before = tokens[index - 1]
+            let core = token.hasSuffix(",") ? token.dropLast() : Substring(token)
+            guard let first = core.first, first.isUppercase, core.count >= 2,
+                  core.dropFirst().allSatisfy({ $0.isLowercase && $0.isASCII }),
+                  before.allSatisfy({ $0.isLowercase && $0.isASCII }), !Self.wordsBeforeADefinedTerm.contains(before),
+                  tokens[index + 1].first?.isLowercase == true else { continue }
+            let lower = core.lowercased()
+            guard lexicon.common.contains(lower), !Self.capitalisedTerms.contains(lower) else { continue }
+            lowered[index] = lower + token.dropFirst(core.count)
+            repairs += 1
+        }
+        return lowered
     }
 
     /// Marks OCR reads a small "a" standing alone as.
