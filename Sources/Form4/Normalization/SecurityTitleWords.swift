@@ -43,9 +43,41 @@ extension ValueParsing {
                 .map { respelledTitlePart(String($0), repairs: &repairs) }
                 .joined(separator: "-")
         }.joined(separator: " ")
-        let balanced = withStockPhrasesRestored(withParenthesesBalanced(respelled, repairs: &repairs), repairs: &repairs)
+        let cleared = withoutDebrisBeforeTitleWords(respelled, repairs: &repairs)
+        let balanced = withStockPhrasesRestored(withParenthesesBalanced(cleared, repairs: &repairs), repairs: &repairs)
         guard repairs > 0, !balanced.isEmpty else { return base }
         return ParsedValue(.string(balanced), quality: base.quality * pow(0.95, Double(repairs)))
+    }
+
+    /// Title words a number or letter of its own follows ("Series 1", "Class B", "Tranche 2").
+    static let wordsTakingANumber: Set<String> = ["series", "class", "tranche", "classes", "plan"]
+
+    /// The title without specks OCR read as a token of their own just before one of the title's
+    /// capitalised words: a lone lower-case letter, or marks and digits without a letter ("Common
+    /// 9 Stock", "Common 1.7 Stock", "Class A ) Common Stock", "e Common Stock", "Restricted a
+    /// Stock Units"). No title puts a number between its words, except after a word that
+    /// takes one ("Series 1 Preferred"), nor opens with a small letter.
+    static func withoutDebrisBeforeTitleWords(_ title: String, repairs: inout Int) -> String {
+        let tokens = title.split(separator: " ")
+        var kept: [Substring] = []
+        for (index, token) in tokens.enumerated() {
+            let isSpeck = token.count == 1 && token.first!.isLowercase
+                || (token.count <= 3 && !token.contains(where: \.isLetter) && !token.contains("$") && !token.contains("%"))
+            if isSpeck, index + 1 < tokens.count, isCapitalisedTitleWord(tokens[index + 1]),
+               !token.contains("(") || token.contains(")"),
+               kept.last.map({ !wordsTakingANumber.contains($0.lowercased()) && !$0.hasSuffix(",") }) ?? true {
+                repairs += 1
+                continue
+            }
+            kept.append(token)
+        }
+        return kept.joined(separator: " ")
+    }
+
+    /// A word of the title vocabulary with a capital ("Common", "Stock"): a title's own word.
+    private static func isCapitalisedTitleWord(_ token: Substring) -> Bool {
+        guard token.first?.isUppercase == true else { return false }
+        return securityTitleWordSet.contains(token.lowercased())
     }
 
     /// An option's right in its title: "(right to buy)", "(obligation to sell)". The short word
