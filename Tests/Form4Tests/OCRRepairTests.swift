@@ -106,6 +106,15 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Non-Qualifed Stock Option").value, .string("Non-Qualified Stock Option"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Ordinary $hares").value, .string("Ordinary Shares"))
         XCTAssertLessThan(ValueParsing.scannedSecurityTitle("Cammon Stock").quality, 1)
+        // Specks read as tokens of their own before a title's word.
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Common 9 Stock").value, .string("Common Stock"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Ordinary 1.7 Shares").value, .string("Ordinary Shares"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Class A ) Common Stock").value, .string("Class A Common Stock"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("e Common Stock").value, .string("Common Stock"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Restricted a Stock Units").value, .string("Restricted Stock Units"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series 1 Preferred Stock").value, .string("Series 1 Preferred Stock"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Common Stock, $0.01 Par Value").value, .string("Common Stock, $0.01 Par Value"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("2019 Plan Restricted Stock Units").value, .string("2019 Plan Restricted Stock Units"))
         // The set phrases of option titles.
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Stock Option (Right co Buy)").value, .string("Stock Option (Right to Buy)"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Warrants (right so buy)").value, .string("Warrants (right to buy)"))
@@ -156,6 +165,7 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedPrice("7 $1,697.47").value, .number(1697.47), "a speck before the $ read as 7")
         XCTAssertEqual(ValueParsing.scannedPrice("36.63").value, .number(6.63), "the $ of $6.63 read as a 3")
         XCTAssertEqual(ValueParsing.scannedPrice("S42.06").value, .number(42.06))
+        XCTAssertEqual(ValueParsing.scannedPrice("36").value, .number(6), "the $ of $6 read as a 3")
         XCTAssertLessThan(ValueParsing.scannedPrice("36.63").quality, 0.9, "a guess at a lost $: in review")
         XCTAssertEqual(ValueParsing.scannedPrice("$36.63").value, .number(36.63), "with its $ a price starting with 3 is read as it stands")
         XCTAssertEqual(ValueParsing.scannedPrice("46.63").value, .number(46.63), "4 is no look-alike of $")
@@ -318,6 +328,24 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedZipCode("01886 7").value, .string("01886"))
         XCTAssertEqual(ValueParsing.scannedZipCode("92121-1234").value, .string("92121-1234"))
         XCTAssertEqual(ValueParsing.scannedZipCode("SW1A 1AA").value, .string("SW1A 1AA"), "other postcodes stay as read")
+    }
+
+    func testAnOfficersTitleIsPutRightFromTheWordsOfTitles() {
+        XCTAssertEqual(ValueParsing.title("Chief ee Financial Officer").value, .string("Chief Financial Officer"), "a speck between its words")
+        XCTAssertEqual(ValueParsing.title("Chief Executive ffi Officer").value, .string("Chief Executive Officer"))
+        XCTAssertEqual(ValueParsing.title("rate Secretary").value, .string("Corporate Secretary"), "a word's start lost")
+        XCTAssertEqual(ValueParsing.title("airman and CEO").value, .string("Chairman and CEO"))
+        XCTAssertEqual(ValueParsing.title("c % ) wale f Accounting Officer").value, .string("Chief Accounting Officer"), "debris where Chief stood")
+        XCTAssertEqual(ValueParsing.title("cnet Financial").value, .string("Chief Financial Officer"))
+        XCTAssertEqual(ValueParsing.title("bid Executive Officer").value, .string("Chief Executive Officer"))
+        XCTAssertLessThan(ValueParsing.title("rate Secretary").quality, 1)
+        // Titles as filed stay.
+        XCTAssertEqual(ValueParsing.title("Chairman and CEO").value, .string("Chairman and CEO"))
+        XCTAssertEqual(ValueParsing.title("Vice President of Sales").value, .string("Vice President of Sales"))
+        XCTAssertEqual(ValueParsing.title("Principal Financial Officer").value, .string("Principal Financial Officer"))
+        XCTAssertEqual(ValueParsing.title("Financial Officer").value, .string("Financial Officer"), "no debris: nothing says Chief was there")
+        XCTAssertEqual(ValueParsing.title("Director by deputization").value, .string("Director by deputization"))
+        XCTAssertEqual(ValueParsing.title("EVP, 10% Owner").value, .string("EVP, 10% Owner"))
     }
 
     func testAWordPartOCRReadTwiceIsTakenOut() {

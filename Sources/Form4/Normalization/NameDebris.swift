@@ -150,6 +150,10 @@ extension ValueParsing {
             return !(token.count == 2 && token.first!.isLetter && token.last!.isNumber) && !startAgain
         }.map(\.element)
         var parsed = debrisRemoved(from: read, keeping: read)
+        if case .string(let text) = parsed.value, case let kept = text.split(separator: " ").map(String.init),
+           let restored = withOfficeWordsRestored(kept, debrisBefore: kept.first != read.first) {
+            parsed = ParsedValue(.string(restored.joined(separator: " ")), quality: parsed.quality * 0.9)
+        }
         if case .string(let text) = parsed.value, let mended = withAbbreviationCommas(text) {
             parsed = ParsedValue(.string(mended), quality: parsed.quality * 0.95)
         }

@@ -296,10 +296,10 @@ public enum ValueParsing {
            dollarLookAlikes.contains(first), "0oO".contains(last) {
             return ParsedValue(.number(0), quality: 0.8)
         }
-        // Likewise "36.63" and "342.06" are "$6.63" and "$42.06": a price read without its "$"
+        // Likewise "36", "36.63" and "342.06" are "$6", "$6.63" and "$42.06": a price read without its "$"
         // whose first character is one OCR reads a "$" as. (Seldom is the "$" lost outright
         // from a price that begins with a 3 or 5; the reading goes to review either way.)
-        if folded.count > 2, !folded.contains("$"), let first = folded.first, dollarLookAlikes.contains(first),
+        if folded.count >= 2, !folded.contains("$"), let first = folded.first, dollarLookAlikes.contains(first),
            case let rest = String(folded.dropFirst()), isPrintedPrice(rest) {
             let price = scannedNumber(rest)
             if case .number = price.value { return ParsedValue(price.value, quality: min(price.quality, dollarReadAsDigitQuality)) }
