@@ -211,6 +211,17 @@ final class MarkerRemainsTests: XCTestCase {
         XCTAssertNil(CellText(words: [common, stock, onLine]).splittingRaisedWord().1)
     }
 
+    func testACapitalAfterAWordWithADescenderIsNoRaisedMarker() {
+        // "Ordinary" reaches below the baseline: the "S" standing on it is the title's.
+        let two = Word(text: "two", rect: Rect(x0: 10, y0: 100, x1: 24, y1: 107))
+        let ordinary = Word(text: "Ordinary", rect: Rect(x0: 26, y0: 100, x1: 60, y1: 109))
+        let capital = Word(text: "S", rect: Rect(x0: 62, y0: 101, x1: 66, y1: 107))
+        XCTAssertNil(CellText(words: [two, ordinary, capital]).splittingRaisedWord().1)
+        // A marker after it stands well above the baseline.
+        let raised = Word(text: "5", rect: Rect(x0: 62, y0: 99, x1: 65, y1: 104))
+        XCTAssertEqual(CellText(words: [two, ordinary, raised]).splittingRaisedWord().1?.number, 5)
+    }
+
     func testOCRCleaningKeepsTheRemainsOfAMarkerAsEvidence() {
         let cell = CellText(words: [Word(text: "See", rect: Rect(x0: 0, y0: 0, x1: 12, y1: 8)),
                                     Word(text: "footnote’?", rect: Rect(x0: 14, y0: 0, x1: 50, y1: 8))]).cleanedForOCR(prose: true)

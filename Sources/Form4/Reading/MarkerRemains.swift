@@ -23,6 +23,11 @@ enum MarkerRemainsGeometry {
     static let maximumGapShare = 1.2
     /// Longer words are text, however small.
     static let maximumLength = 4
+    /// A word with a descender ("Ordinary", "Company") reaches this share of its box's height
+    /// below the line's baseline: a capital after it ("two Ordinary S") stands on the baseline,
+    /// not raised, and is measured against the word's height above it.
+    static let descenderShare = 0.22
+    static let descenderLetters: Set<Character> = ["g", "j", "p", "q", "y"]
 }
 
 extension OCRTextRepair {
@@ -58,10 +63,13 @@ extension CellText {
     func splittingRaisedWord() -> (CellText, MarkerRemains?) {
         guard words.count >= 2, let line = LineGrouping().lines(from: words).last, line.words.count >= 2 else { return (self, nil) }
         let last = line.words[line.words.count - 1], before = line.words[line.words.count - 2]
-        let height = before.rect.height
+        // The word before, from the line's baseline up.
+        let descent = before.text.contains(where: MarkerRemainsGeometry.descenderLetters.contains)
+            ? before.rect.height * MarkerRemainsGeometry.descenderShare : 0
+        let height = before.rect.height - descent, baseline = before.rect.y1 - descent
         guard last.text.count <= MarkerRemainsGeometry.maximumLength, height > 0,
               last.rect.height <= height * MarkerRemainsGeometry.maximumHeightShare,
-              last.rect.y1 <= before.rect.y1 - height * MarkerRemainsGeometry.minimumRaiseShare,
+              last.rect.y1 <= baseline - height * MarkerRemainsGeometry.minimumRaiseShare,
               last.rect.x0 - before.rect.x1 <= height * MarkerRemainsGeometry.maximumGapShare else { return (self, nil) }
         guard let index = words.firstIndex(where: { $0.rect == last.rect && $0.text == last.text }) else { return (self, nil) }
         var kept = words
