@@ -441,6 +441,8 @@ final class OCRRepairTests: XCTestCase {
                        .string("/s/ Victor Melkote, Attorney-in-Fact"))
         XCTAssertEqual(ValueParsing.signature("/s/ Grace Whitfield, Auomey-in-Fact").value,
                        .string("/s/ Grace Whitfield, Attorney-in-Fact"), "only Attorney comes before \"-in-Fact\"")
+        XCTAssertEqual(ValueParsing.signature("/s/ Jane Fitzgerald, Atiomney-in-Ea").value,
+                       .string("/s/ Jane Fitzgerald, Attorney-in-Fact"), "only Attorney comes before \"-in-\"")
         XCTAssertEqual(ValueParsing.signature("Pinecrest LLC, By: (s/ David Brennan").value, .string("Pinecrest LLC, By: /s/ David Brennan"))
         XCTAssertLessThan(ValueParsing.signature("Js Carlos Haddad").quality, 1)
         // Names and the phrase as written stay as they are.
@@ -508,7 +510,7 @@ final class OCRRepairTests: XCTestCase {
                                                words("PARTNERS", x: 35, y: 164)], right: 220, space: 3)
         XCTAssertEqual(wrapped.count, 1, "the first line ends at 208: \"PARTNERS\" would not have fit")
         // A full first line, and a second that begins an address line of its own.
-        for second in ["C/O LEGAL DEPARTMENT", "2200 PENNSYLVANIA AVE NW", "SUITE 4100"] {
+        for second in ["C/O LEGAL DEPARTMENT", "2200 PENNSYLVANIA AVE NW", "SUITE 4100", "ONE INTERNATIONAL PLACE"] {
             let rows = OwnerReader.wrappedRows([words("C/O BLUE HARBOR REALTY TRUST INC", x: 35, y: 155),
                                                 words(second, x: 35, y: 164)], right: 200, space: 3)
             XCTAssertEqual(rows.count, 2, second)

@@ -119,6 +119,30 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(signature.signatureDate.value, .string("2026-10-06"))
     }
 
+    /// The text layer holds "1600 AMPHITHEATRE PKWY" but nothing of "SUITE 200" printed as
+    /// clearly under it: the line of print there is read from the image, and goes to review.
+    func testAStreetLineTheLayerLostIsReadAgainFromTheImage() throws {
+        let path = Self.root.appendingPathComponent("Samples/scan200-noisy/f0061-x0508-a4-s100-200dpi.pdf").path
+        let owner = try XCTUnwrap(Form4Extractor().extract(path: path).forms.first?.reportingOwners.first)
+        XCTAssertEqual(owner.rptOwnerStreet1.value, .string("1600 AMPHITHEATRE PKWY"))
+        XCTAssertEqual(owner.rptOwnerStreet2.value, .string("SUITE 200"))
+        XCTAssertEqual(owner.rptOwnerStreet2.method, "reread")
+        XCTAssertLessThan(owner.rptOwnerStreet2.confidence, 0.85)
+        XCTAssertEqual(owner.rptOwnerCity.value, .string("DENVER"))
+    }
+
+    /// The text layer made "aoa" of the ZIP code of "WILMINGTON DELAWARE 19801": the line is
+    /// read again from the image, whole, and split into city, state and ZIP code, in review.
+    func testACityLineTheLayerGarbledIsReadAgainFromTheImage() throws {
+        let path = Self.root.appendingPathComponent("Samples/scan200-noisy/f0064-x0609-letter-s100-200dpi.pdf").path
+        let owner = try XCTUnwrap(Form4Extractor().extract(path: path).forms.first?.reportingOwners.first)
+        XCTAssertEqual(owner.rptOwnerCity.value, .string("WILMINGTON"))
+        XCTAssertEqual(owner.rptOwnerState.value, .string("DE"))
+        XCTAssertEqual(owner.rptOwnerZipCode.value, .string("19801"))
+        XCTAssertEqual(owner.rptOwnerZipCode.method, "reread")
+        XCTAssertLessThan(owner.rptOwnerZipCode.confidence, 0.85)
+    }
+
     /// The text layer read box 3's date as two specks ("i", "eee") that cover only its first
     /// characters: read again, the whole box is looked at, and the year is read in full (the
     /// specks' own box gave "12/25/20", taken as 2020).

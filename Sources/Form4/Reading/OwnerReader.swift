@@ -56,6 +56,10 @@ struct OwnerReader {
         owner.rptOwnerStreet2 = streetRows.count > 1
             ? build.address(CellText(words: streetRows[1...].flatMap { $0 }))
             : build.empty(bbox: streetArea)
+        if streetRows.count == 1, let first = streetRows.first, let left = first.map(\.rect.x0).min(), let top = first.map(\.rect.y1).max(),
+           let lost = rereadLostStreetLine(in: Rect(x0: left - pad, y0: top, x1: region.x1 - pad, y1: street.rect.y0), build: build) {
+            owner.rptOwnerStreet2 = lost
+        }
 
         let rest = Rect(x0: region.x0, y0: street.rect.y1, x1: region.x1, y1: region.y1)
         guard let city = page.topMost(FormLabels.city, in: rest) else { return }
@@ -86,6 +90,39 @@ struct OwnerReader {
             owner.rptOwnerState = build.state(CellText(words: split.state)).lessCertain(by: 0.9, method: "split-by-content")
             owner.rptOwnerZipCode = build.zipCode(CellText(words: split.zip)).lessCertain(by: 0.9, method: "split-by-content")
         }
+        // On a scan whose OCR garbled the line past splitting ("SE be BLES" for "WESTFORD MA
+        // 01886"), the line is read again from the image, whole.
+        if page.source != .native, !Self.isZipCode(owner.rptOwnerZipCode.value.xmlText ?? "")
+            || ValueParsing.state(owner.rptOwnerState.value.xmlText ?? "").quality < 1,
+           let reread = rereadCityLine(in: Rect(x0: region.x0, y0: valueBand.y0, x1: region.x1, y1: valueBand.y1), build: build) {
+            (owner.rptOwnerCity, owner.rptOwnerState, owner.rptOwnerZipCode) = reread
+        }
+    }
+
+    /// The city line of box 1 read from a scan's image as a block, split by what its words are
+    /// (`splitCityStateZip`); nil where tesseract is unsure of it or it does not split so. The
+    /// three fields go to review.
+    private func rereadCityLine(in area: Rect, build: FieldBuilder) -> (city: Field, state: Field, zip: Field)? {
+        guard area.height > 0, let ocr = page.ocr, let image = page.scanImage() else { return nil }
+        let enlargement = image.scale < OCRService.fineScanScale ? 2 : 1
+        guard let reading = ocr.readBlock(page.imageArea(area), of: image, enlargement: enlargement),
+              reading.confidence >= Self.lostNameConfidence else { return nil }
+        // Words in reading order, placed one after another: the split reads their order only.
+        let words = reading.text.split(separator: " ").enumerated().map { index, token in
+            Word(text: String(token), rect: Rect(x0: Double(index) * 10, y0: area.y0, x1: Double(index) * 10 + 8, y1: area.y1))
+        }
+        guard let split = Self.splitCityStateZip(words) else { return nil }
+        let confidence = build.baseConfidence * 0.8 * (0.6 + 0.4 * reading.confidence)
+        func field(_ read: Field) -> Field {
+            var field = read
+            field.confidence = min(read.confidence, confidence)
+            field.bbox = area
+            field.method = "reread"
+            return field
+        }
+        return (field(build.address(CellText(text: split.city.map(\.text).joined(separator: " ")))),
+                field(build.state(CellText(text: split.state.map(\.text).joined(separator: " ")))),
+                field(build.zipCode(CellText(text: split.zip.map(\.text).joined(separator: " ")))))
     }
 
     /// At most two street rows. More bands than that are a wrapped street whose lines a printer
@@ -191,16 +228,19 @@ struct OwnerReader {
     }
 
     /// Words an address line begins with rather than carries on: "C/O" (in care of), a house
-    /// number, or a unit ("SUITE 200", "FLOOR 12", "P.O. BOX 9").
+    /// number, written in figures or words ("ONE INTERNATIONAL PLACE"), or a unit ("SUITE 200",
+    /// "FLOOR 12", "P.O. BOX 9").
     static func beginsAddressLine(_ words: [String]) -> Bool {
         guard let first = words.first?.uppercased() else { return false }
         if first.first?.isNumber == true { return true }
         let letters = first.filter(\.isLetter)
         if first.hasPrefix("C/") || letters == "ATTN" { return true }
-        return addressUnitWords.contains(letters)
+        return addressUnitWords.contains(letters) || houseNumberWords.contains(first)
     }
 
     static let addressUnitWords: Set<String> = ["SUITE", "STE", "FLOOR", "FL", "UNIT", "APT", "ROOM", "RM", "BLDG", "BUILDING", "PO", "POBOX"]
+    /// House numbers written as words ("One Market Plaza", "Two Embarcadero Center").
+    static let houseNumberWords: Set<String> = ["ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"]
 
     /// The relationship labels missing from the text, each placed at the word (what OCR left
     /// of it) that stands in its column, beside its row's other label, or, with that one
@@ -307,6 +347,31 @@ struct OwnerReader {
 
     /// Least confidence of tesseract's reading of a lost name for it to be taken.
     static let lostNameConfidence = 0.6
+
+    /// On a scan whose text lost a street line the page prints ("SUITE 200" under "1600
+    /// AMPHITHEATRE PKWY" printed as clearly, but not in the OCR layer), the line of print in
+    /// `area` (under the street rows read, above "(Street)", inside the box's side rules) read
+    /// from the page image as a block. Taken where it reads as an address line with the same
+    /// sureness as a lost name; it stays in review.
+    private func rereadLostStreetLine(in area: Rect, build: FieldBuilder) -> Field? {
+        let unit = page.unit
+        guard page.source != .native, area.height >= unit * 0.5, area.width > unit * 2, let ocr = page.ocr,
+              let image = page.scanImage(), let lines = page.inkLines(in: area),
+              let line = lines.first(where: { $0.y1 - $0.y0 >= unit * 0.4 && $0.y1 - $0.y0 <= unit * 1.5 }) else { return nil }
+        let band = Rect(x0: area.x0, y0: line.y0 - unit * 0.2, x1: area.x1, y1: line.y1 + unit * 0.2)
+        let enlargement = image.scale < OCRService.fineScanScale ? 2 : 1
+        guard let reading = ocr.readBlock(page.imageArea(band), of: image, enlargement: enlargement),
+              reading.confidence >= Self.lostNameConfidence else { return nil }
+        var street = build.address(CellText(text: reading.text))
+        guard case .string(let text) = street.value, text.count(where: { $0.isLetter || $0.isNumber }) >= 3,
+              !Self.looksLikeStreetLabel(text) else { return nil }
+        street.confidence = build.baseConfidence * 0.8 * (0.6 + 0.4 * reading.confidence)
+        street.page = page.number
+        street.bbox = band
+        street.raw = reading.text == text ? nil : reading.text
+        street.method = "reread"
+        return street
+    }
 
     /// A stand-in for a "(Street)" label OCR garbled ("Se)") on a scan: the street's rows and the
     /// line of city, state and zip stand between "(Last)" and "(City)", the label right above the
