@@ -524,8 +524,9 @@ public enum ValueParsing {
         return Array(tokens[..<start]) + ["Attorney-in-Fact" + trailing] + Array(tokens[(end + 1)...])
     }
 
-    /// "Attorney-in-Fact" spelled within three edits ("Attomey-in-Fact"), or any word before a
-    /// plain "-in-Fact", with its punctuation;
+    /// "Attorney-in-Fact" spelled within three edits ("Attomey-in-Fact"), any word before a
+    /// plain "-in-Fact", or a word near "Attorney" before "-in-" and what OCR left of "Fact"
+    /// ("Atiomney-in-Ea"), with its punctuation;
     /// nil for any other word, and for the phrase spelled right in any case.
     static func restoredAttorneyInFact(_ token: String) -> String? {
         let phrase = "Attorney-in-Fact"
@@ -535,6 +536,11 @@ public enum ValueParsing {
               word.lowercased().hasSuffix("fact") || word.lowercased().contains("-in-") else { return nil }
         // "-in-Fact" read right follows no other word: its head is "Attorney" however garbled ("Auomey-in-Fact").
         if word.lowercased().hasSuffix("-in-fact"), word.first?.isLetter == true { return phrase + trailing }
+        // Nor does "-in-" follow any other word than "Attorney": with that head near, what OCR
+        // left of "Fact" after it matters not ("Atiomney-in-Ea").
+        if let inRange = word.range(of: "-in-"), case let head = word[..<inRange.lowerBound].lowercased(),
+           (1...3).contains(word[inRange.upperBound...].count),
+           LabelText.editDistance(Array(head.utf8), Array("attorney".utf8), limit: 3) <= 2 { return phrase + trailing }
         let distance = LabelText.editDistance(Array(word.lowercased().utf8), Array(phrase.lowercased().utf8), limit: 4)
         return distance <= 3 ? phrase + trailing : nil
     }
