@@ -112,17 +112,10 @@ struct OwnerReader {
             Word(text: String(token), rect: Rect(x0: Double(index) * 10, y0: area.y0, x1: Double(index) * 10 + 8, y1: area.y1))
         }
         guard let split = Self.splitCityStateZip(words) else { return nil }
-        let confidence = build.baseConfidence * 0.8 * (0.6 + 0.4 * reading.confidence)
-        func field(_ read: Field) -> Field {
-            var field = read
-            field.confidence = min(read.confidence, confidence)
-            field.bbox = area
-            field.method = "reread"
-            return field
-        }
-        return (field(build.address(CellText(text: split.city.map(\.text).joined(separator: " ")))),
-                field(build.state(CellText(text: split.state.map(\.text).joined(separator: " ")))),
-                field(build.zipCode(CellText(text: split.zip.map(\.text).joined(separator: " ")))))
+        func text(_ words: [Word]) -> CellText { CellText(text: words.map(\.text).joined(separator: " ")) }
+        return (readAgain(build.address(text(split.city)), confidence: reading.confidence, at: area, build: build),
+                readAgain(build.state(text(split.state)), confidence: reading.confidence, at: area, build: build),
+                readAgain(build.zipCode(text(split.zip)), confidence: reading.confidence, at: area, build: build))
     }
 
     /// At most two street rows. More bands than that are a wrapped street whose lines a printer
@@ -333,20 +326,28 @@ struct OwnerReader {
         for enlargement in enlargements {
             guard let reading = ocr.readBlock(padded, of: image, enlargement: enlargement), reading.confidence >= Self.lostNameConfidence
             else { continue }
-            var name = build.name(CellText(text: reading.text))
+            let name = build.name(CellText(text: reading.text))
             guard case .string(let text) = name.value, text.split(separator: " ").count >= 2 else { continue }
-            name.confidence = build.baseConfidence * 0.8 * (0.6 + 0.4 * reading.confidence)
-            name.page = page.number
-            name.bbox = area
-            name.raw = reading.text == text ? nil : reading.text
-            name.method = "reread"
-            return name
+            return readAgain(name, text: reading.text, confidence: reading.confidence, at: area, build: build)
         }
         return nil
     }
 
     /// Least confidence of tesseract's reading of a lost name for it to be taken.
     static let lostNameConfidence = 0.6
+
+    /// `field`, parsed from what tesseract read of `area` of the image as a block (`text`, where
+    /// the field is all of it) with `confidence`, as read again: on one reading that the text
+    /// layer did not bear out, it goes to review.
+    private func readAgain(_ field: Field, text: String? = nil, confidence: Double, at area: Rect, build: FieldBuilder) -> Field {
+        var again = field
+        again.confidence = min(field.confidence, build.baseConfidence * 0.8 * (0.6 + 0.4 * confidence))
+        again.page = page.number
+        again.bbox = area
+        again.raw = field.raw ?? text.flatMap { $0 == field.value.xmlText ? nil : $0 }
+        again.method = "reread"
+        return again
+    }
 
     /// On a scan whose text lost a street line the page prints ("SUITE 200" under "1600
     /// AMPHITHEATRE PKWY" printed as clearly, but not in the OCR layer), the line of print in
@@ -362,15 +363,10 @@ struct OwnerReader {
         let enlargement = image.scale < OCRService.fineScanScale ? 2 : 1
         guard let reading = ocr.readBlock(page.imageArea(band), of: image, enlargement: enlargement),
               reading.confidence >= Self.lostNameConfidence else { return nil }
-        var street = build.address(CellText(text: reading.text))
+        let street = build.address(CellText(text: reading.text))
         guard case .string(let text) = street.value, text.count(where: { $0.isLetter || $0.isNumber }) >= 3,
               !Self.looksLikeStreetLabel(text) else { return nil }
-        street.confidence = build.baseConfidence * 0.8 * (0.6 + 0.4 * reading.confidence)
-        street.page = page.number
-        street.bbox = band
-        street.raw = reading.text == text ? nil : reading.text
-        street.method = "reread"
-        return street
+        return readAgain(street, text: reading.text, confidence: reading.confidence, at: band, build: build)
     }
 
     /// A stand-in for a "(Street)" label OCR garbled ("Se)") on a scan: the street's rows and the
