@@ -404,6 +404,14 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.date("1/28/2023").quality, 1, "printed text is taken as it stands")
     }
 
+    func testALetterOCRSetApartFromAScannedDateIsASpeck() {
+        let specked = ValueParsing.scannedDate("1201/2032 s")
+        XCTAssertEqual(specked.value, .string("2032-12-01"), "the s is no 5 of the year")
+        XCTAssertLessThan(specked.quality, 1)
+        XCTAssertEqual(ValueParsing.scannedDate("i 03/13/2021").value, .string("2021-03-13"))
+        XCTAssertEqual(ValueParsing.scannedDate("03/13/202 4").value, .string("2024-03-13"), "a digit set apart is the date's")
+    }
+
     func testFurtherLooksAtAGarbledDateSettleOnACleanReadingOrTwoAlike() {
         var made = 0
         func readings(_ texts: [String]) -> some Sequence<(text: String, confidence: Double)> {

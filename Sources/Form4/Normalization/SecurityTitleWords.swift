@@ -63,6 +63,8 @@ extension ValueParsing {
         for (index, token) in tokens.enumerated() {
             let isSpeck = token.count == 1 && token.first!.isLowercase
                 || (token.count <= 3 && !token.contains(where: \.isLetter) && !token.contains("$") && !token.contains("%"))
+            // (An opening parenthesis alone may open the title's own bracket; after a comma a
+            // number may start a title's next part.)
             if isSpeck, index + 1 < tokens.count, isCapitalisedTitleWord(tokens[index + 1]),
                !token.contains("(") || token.contains(")"),
                kept.last.map({ !wordsTakingANumber.contains($0.lowercased()) && !$0.hasSuffix(",") }) ?? true {

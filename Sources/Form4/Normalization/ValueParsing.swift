@@ -86,6 +86,13 @@ public enum ValueParsing {
     /// form prints both with two ("01/28/2023"), so one digit means OCR lost the other; most
     /// often one "1" of two ("1/28/2023" for "11/28/2023"), where the date parses but is wrong.
     public static func scannedDate(_ raw: String) -> ParsedValue {
+        if let unspecked = withoutEdgeSpecks(raw) {
+            // Read apart from the date, a letter or mark is a speck, not a digit it looks like
+            // ("1201/2032 s": the "s" is no "5" of the year).
+            let parsed = scannedDate(unspecked)
+            guard case .string(let text) = parsed.value, DateCrossCheck.isISODate(text) else { return date(raw) }
+            return ParsedValue(parsed.value, quality: min(parsed.quality, lostDigitQuality))
+        }
         let parsed = date(raw)
         guard parsed.quality == 1, !parsed.value.isNull else { return parsed }
         let parts = foldWhitespace(raw).split(whereSeparator: { "/-.".contains($0) })
@@ -95,6 +102,17 @@ public enum ValueParsing {
 
     /// Quality of a scanned date whose month or day has one digit (`scannedDate`): that of one repair.
     static let lostDigitQuality = 0.85
+
+    /// `raw` without a lone letter or mark OCR set apart before or after it ("1201/2032 s");
+    /// nil where there is none.
+    static func withoutEdgeSpecks(_ raw: String) -> String? {
+        var tokens = foldWhitespace(raw).split(separator: " ")
+        let isSpeck = { (token: Substring) in token.count == 1 && !(token.first!.isASCII && token.first!.isNumber) }
+        var dropped = false
+        while tokens.count > 1, let last = tokens.last, isSpeck(last) { tokens.removeLast(); dropped = true }
+        while tokens.count > 1, let first = tokens.first, isSpeck(first) { tokens.removeFirst(); dropped = true }
+        return dropped ? tokens.joined(separator: " ") : nil
+    }
 
     /// How many days `month` has in `year` (Gregorian).
     static func daysIn(month: Int, year: Int) -> Int {

@@ -336,12 +336,19 @@ struct OwnerReader {
     /// Least confidence of tesseract's reading of a lost name for it to be taken.
     static let lostNameConfidence = 0.6
 
+    /// Share of the base confidence at most of a field read again from the image as a block.
+    static let blockRereadShare = 0.8
+
+    /// Heights (units) of a line of print taken for a lost street line: a rule is thinner, two
+    /// lines run together taller.
+    static let lostLineHeights = 0.4...1.5
+
     /// `field`, parsed from what tesseract read of `area` of the image as a block (`text`, where
     /// the field is all of it) with `confidence`, as read again: on one reading that the text
     /// layer did not bear out, it goes to review.
     private func readAgain(_ field: Field, text: String? = nil, confidence: Double, at area: Rect, build: FieldBuilder) -> Field {
         var again = field
-        again.confidence = min(field.confidence, build.baseConfidence * 0.8 * (0.6 + 0.4 * confidence))
+        again.confidence = min(field.confidence, build.baseConfidence * Self.blockRereadShare * (0.6 + 0.4 * confidence))
         again.page = page.number
         again.bbox = area
         again.raw = field.raw ?? text.flatMap { $0 == field.value.xmlText ? nil : $0 }
@@ -358,7 +365,7 @@ struct OwnerReader {
         let unit = page.unit
         guard page.source != .native, area.height >= unit * 0.5, area.width > unit * 2, let ocr = page.ocr,
               let image = page.scanImage(), let lines = page.inkLines(in: area),
-              let line = lines.first(where: { $0.y1 - $0.y0 >= unit * 0.4 && $0.y1 - $0.y0 <= unit * 1.5 }) else { return nil }
+              let line = lines.first(where: { Self.lostLineHeights.contains(($0.y1 - $0.y0) / unit) }) else { return nil }
         let band = Rect(x0: area.x0, y0: line.y0 - unit * 0.2, x1: area.x1, y1: line.y1 + unit * 0.2)
         let enlargement = image.scale < OCRService.fineScanScale ? 2 : 1
         guard let reading = ocr.readBlock(page.imageArea(band), of: image, enlargement: enlargement),
