@@ -43,9 +43,10 @@ final class ProseRespellingTests: XCTestCase {
 
     func testACommonWordReadWithACapitalInsideASentenceIsLowerCased() {
         XCTAssertEqual(respelled("one unit of Common stock"), "one unit of common stock")
-        XCTAssertEqual(respelled("held by Trust, bona fide"), "held by trust, bona fide")
+        XCTAssertEqual(respelled("units in Trust, bona fide"), "units in trust, bona fide")
         // A capitalised defined term after an article, a name, a term before a capital: as written.
         XCTAssertEqual(respelled("held by the Trust in trust"), "held by the Trust in trust")
+        XCTAssertEqual(respelled("held by Bold as trustee"), "held by Bold as trustee", "a name after a preposition")
         XCTAssertEqual(respelled("held by Halvorsen trust"), "held by Halvorsen trust")
         XCTAssertEqual(respelled("shares of Common Stock"), "shares of Common Stock")
         XCTAssertEqual(respelled("Common stock"), "Common stock", "a sentence's first word")

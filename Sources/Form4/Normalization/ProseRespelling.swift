@@ -44,17 +44,18 @@ public struct ProseRespelling: Sendable {
         return (restored.joined(separator: " "), repairs)
     }
 
-    /// Words a capitalised defined term follows ("the Plan", "such Trust", "its Common Stock"):
-    /// after these a capital inside a sentence may be the writer's own.
+    /// Words a capitalised defined term or a name follows ("the Plan", "such Trust", "its Common
+    /// Stock", "held by Young as trustee", "gifted to Rose"): after these a capital inside a
+    /// sentence may be the writer's own.
     static let wordsBeforeADefinedTerm: Set<String> = ["the", "a", "an", "such", "this", "that", "these", "those",
                                                        "each", "any", "every", "no", "said", "its", "his", "her",
-                                                       "their", "our", "whose"]
+                                                       "their", "our", "whose", "by", "to", "for", "with", "from"]
 
     /// A common word OCR read with a capital inside a sentence ("one share of Common stock",
     /// "filed Jointly by", "pecuniary Interest therein"): lower-cased where small words stand
-    /// on both sides of it and the one before is no article or possessive that a capitalised
-    /// defined term would follow ("the Trust holds" stays). A name between small words is
-    /// mostly no common word ("by Halvorsen trust").
+    /// on both sides of it and the one before is no article, possessive or preposition that a
+    /// capitalised defined term or a name would follow ("the Trust holds", "held by Young as
+    /// trustee" stay).
     func capitalsLowered(_ tokens: [String], repairs: inout Int) -> [String] {
         var lowered = tokens
         for index in tokens.indices.dropFirst().dropLast() {
