@@ -275,4 +275,22 @@ final class CellImageTests: XCTestCase {
         XCTAssertLessThan(inside.y0, 18, "the cell begins at its rule, above \"Common\"")
         XCTAssertGreaterThan(inside.y1, 36)
     }
+
+    func testABlurredWordTheTextLayerLostIsNoRuleAboveTheWordItKept() {
+        // The same cell, but the text layer kept only "Stock": the run of "Common" stands
+        // above the text, where a rule between rows would. It ends where the words do, and
+        // a rule runs on into the next cell.
+        var image = canvas(width: 100, height: 60)
+        paint(&image, Rect(x0: 0, y0: 14, x1: 100, y1: 14.5))
+        paint(&image, Rect(x0: 0, y0: 50, x1: 100, y1: 50.5))
+        paint(&image, Rect(x0: 10, y0: 0, x1: 10.5, y1: 60))
+        paint(&image, Rect(x0: 90, y0: 0, x1: 90.5, y1: 60))
+        paint(&image, Rect(x0: 35, y0: 21, x1: 61, y1: 23))
+        for letter in 0..<5 { paint(&image, Rect(x0: 38 + Double(letter) * 4, y0: 30, x1: 41 + Double(letter) * 4, y1: 36)) }
+        let cells = CellImage(image: image, unit: 6)
+        let (inside, ruled) = cells.ruledCell(Rect(x0: 10, y0: 29, x1: 90, y1: 37), text: Rect(x0: 38, y0: 30, x1: 57, y1: 36))
+        XCTAssertTrue(ruled)
+        XCTAssertLessThan(inside.y0, 21, "the cell begins at its rule, above \"Common\"")
+        XCTAssertGreaterThan(inside.y1, 36)
+    }
 }

@@ -53,6 +53,16 @@ struct CellImage {
             spanLeft = max(x0, centre - minimumSpan / 2); spanRight = min(x1, centre + minimumSpan / 2)
         }
         var rows = horizontalRules(from: y0 - reach, to: y1 + reach, x0: spanLeft, x1: spanRight)
+        // A rule runs on past the text into the next cell on at least one side (the other may
+        // be the table's edge); a word of the cell's own that the text layer lost ("Common"
+        // over the "Stock" it kept, its letters run together at 200 dpi) ends about where the
+        // text does.
+        let onward = Int(unit * Self.ruleBeyondTextUnits * image.scale)
+        let runOnLeft = horizontalRules(from: y0 - reach, to: y1 + reach, x0: spanLeft - onward, x1: spanLeft)
+        let runOnRight = horizontalRules(from: y0 - reach, to: y1 + reach, x0: spanRight, x1: spanRight + onward)
+        rows.removeAll { run in
+            !(runOnLeft + runOnRight).contains { $0.start <= run.end && $0.end >= run.start }
+        }
         // A "rule" in the middle of the cell's text may be a blurred word whose letters ran
         // together ("Common" over "Stock" at 200 dpi): it is one only if it runs on past the words.
         if let text, py(text.y1) - py(text.y0) > 4 {
