@@ -36,6 +36,24 @@ final class ProseContextTests: XCTestCase {
         }
     }
 
+    /// "stock" misread as another English word after the word that qualifies it.
+    func testStockOCRReadAsAnotherWordAfterCommonOrRestrictedIsStock() {
+        XCTAssertEqual(repaired("one share of the Issuer's common stack."), "one share of the Issuer's common stock.")
+        XCTAssertEqual(repaired("The restricted stork units vest"), "The restricted stock units vest")
+        XCTAssertEqual(repaired("shares of Common Stack, par value"), "shares of Common Stock, par value")
+        for text in ["the common stocks held", "a stack of common stock", "common sense", "the common stake of the partners"] {
+            XCTAssertEqual(repaired(text), text)
+        }
+    }
+
+    func testOnlyToFollowsPursuantAndAnArticleStandsBeforeARule() {
+        XCTAssertEqual(repaired("Transaction effected pursuant yo a Rule 10b5-1 trading plan."),
+                       "Transaction effected pursuant to a Rule 10b5-1 trading plan.")
+        XCTAssertEqual(repaired("effected pursuant to 8 Rule 10b5-1 trading plan"), "effected pursuant to a Rule 10b5-1 trading plan")
+        XCTAssertEqual(repaired("the Plan, Rule 8 of which applies"), "the Plan, Rule 8 of which applies")
+        XCTAssertEqual(repaired("section 8 Rule book"), "section 8 Rule book", "no rule number follows")
+    }
+
     func testACapitalisedSmallWordInsideASentenceIsLowerCase() {
         XCTAssertEqual(repaired("converts Into one share"), "converts into one share")
         XCTAssertEqual(repaired("the securities Upon vesting"), "the securities upon vesting")

@@ -49,6 +49,19 @@ enum ProseContext {
             if let count = thousandsReadAsDecimal(token), countsAPlural(Array(tokens[(index + 1)...])) {
                 out[index] = count; repairs += 1; continue
             }
+            // "pursuant yo a Rule": English has only "to" after "pursuant".
+            if let before, core(before).lowercased() == "pursuant", token.count == 2, token != "to",
+               token.allSatisfy({ $0.isLetter || $0.isNumber }) {
+                out[index] = "to"; repairs += 1; continue
+            }
+            // "pursuant to 8 Rule 10b5-1": a lone digit before a rule of the Exchange Act is its article.
+            if token.count == 1, token.first?.isNumber == true || articleLookAlikes.contains(token), after == "Rule",
+               index + 2 < tokens.count, tokens[index + 2].contains(where: \.isNumber) {
+                out[index] = "a"; repairs += 1; continue
+            }
+            if let before, let stock = stockReadAsAWord(token, after: before) {
+                out[index] = stock; repairs += 1; continue
+            }
             guard let before, isLowerCaseWord(before, closed: false) else { continue }
             if let after, isLowerCaseWord(String(after.reversed().drop { ".,;:".contains($0) }.reversed()), closed: true) {
                 if toLookAlikes.contains(token), determiners.contains(core(after)) {
@@ -68,6 +81,22 @@ enum ProseContext {
             repairs += 1
         }
         return out
+    }
+
+    /// Words a footnote puts before "stock" ("common stock", "restricted stock").
+    static let stockQualifiers: Set<String> = ["common", "preferred", "restricted", "capital"]
+
+    /// "common stack" → "common stock": after a word that qualifies stock, a word of five
+    /// letters one letter from "stock" is "stock" OCR misread as another English word ("stack",
+    /// "stork", "stuck"), which no lexicon catches. With the token's case and punctuation; nil
+    /// for other tokens.
+    static func stockReadAsAWord(_ token: String, after before: String) -> String? {
+        let word = core(token), lower = word.lowercased()
+        guard stockQualifiers.contains(core(before).lowercased()), word.count == 5, lower != "stock",
+              let cost = OCRConfusionDistance.distance(read: Array(lower.utf8), printed: Array("stock".utf8), limit: 1),
+              cost <= 1, let range = token.range(of: word) else { return nil }
+        let stock = isCapitalised(word) ? "Stock" : word == word.uppercased() ? "STOCK" : "stock"
+        return token.replacingCharacters(in: range, with: stock)
     }
 
     /// "$12.0)" → "$12.01": an amount that ends in a closing bracket no parenthesis opened is
