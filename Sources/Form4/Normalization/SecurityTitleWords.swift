@@ -84,7 +84,24 @@ extension ValueParsing {
 
     /// An option's right in its title: "(right to buy)", "(obligation to sell)". The short word
     /// between is always "to", however OCR read it ("right co buy", "Right 1 Buy").
-    static let optionRight = try! NSRegularExpression(pattern: #"\((right|obligation)\s+(\S{1,3})\s+(buy|sell)\)"#, options: [.caseInsensitive])
+    static let optionRight = try! NSRegularExpression(pattern: #"\(([a-z]{3,11})\s+(\S{1,3})\s+(buy|sell)\)"#, options: [.caseInsensitive])
+    /// The first word of an option's right as printed ("right", "Right", "obligation"), or as
+    /// OCR misread it, within `optionRightEdits` typical confusions ("aght", "obligatian"); nil
+    /// for another word, which leaves the parenthesis alone.
+    static func optionRightWord(_ read: Substring) -> String? {
+        let lower = read.lowercased()
+        if lower == "right" || lower == "obligation" { return String(read) }
+        for phrase in ["right", "obligation"] {
+            if OCRConfusionDistance.distance(read: Array(lower.utf8), printed: Array(phrase.utf8), limit: optionRightEdits) != nil {
+                return read.first?.isUppercase == true ? phrase.prefix(1).uppercased() + phrase.dropFirst() : phrase
+            }
+        }
+        return nil
+    }
+
+    /// How far (`OCRConfusionDistance`) a misread "right" or "obligation" may stand from the word.
+    static let optionRightEdits = 2.0
+
     /// "Non-Qualified" with its "Non" misread ("Noo-Qualified", "Nort-Qualified", "Now: Qualified"):
     /// a short word of N and a few letters before "Qualified" is no other word in a title.
     static let nonQualified = try! NSRegularExpression(pattern: #"\b(N[a-z]{1,3})[-:;.]?[ -]?(?=Qualified\b)"#)
@@ -98,9 +115,10 @@ extension ValueParsing {
     static func withStockPhrasesRestored(_ title: String, repairs: inout Int) -> String {
         var text = title
         for match in optionRight.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
-            guard let word = Range(match.range(at: 2), in: text), text[word] != "to" else { continue }
-            text.replaceSubrange(word, with: "to")
-            repairs += 1
+            guard let right = Range(match.range(at: 1), in: text), let word = Range(match.range(at: 2), in: text),
+                  let phrase = optionRightWord(text[right]) else { continue }
+            if text[word] != "to" { text.replaceSubrange(word, with: "to"); repairs += 1 }
+            if phrase != text[right] { text.replaceSubrange(right, with: phrase); repairs += 1 }
         }
         for match in nonQualified.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
             guard let whole = Range(match.range, in: text), text[whole] != "Non-", text[whole] != "Non " else { continue }
