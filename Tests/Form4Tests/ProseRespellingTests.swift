@@ -105,6 +105,13 @@ final class ProseRespellingTests: XCTestCase {
         XCTAssertEqual(respelling.respelled("the shares are held by a trust").repairs, 0)
     }
 
+    func testScannedRemarksGetTheirFullStopBackButStayOpenWithoutOne() {
+        XCTAssertEqual(ValueParsing.scannedRemarks("for purposes of Section 13(d); see Exhibit 99.1,", respelling: respelling).value,
+                       .string("for purposes of Section 13(d); see Exhibit 99.1."))
+        XCTAssertEqual(ValueParsing.scannedRemarks("Exhibit 24 - Power of Attorney", respelling: respelling).value,
+                       .string("Exhibit 24 - Power of Attorney"))
+    }
+
     func testScannedFootnotesAreRespelledAndLessCertain() {
         let parsed = ValueParsing.scannedFootnote("The shares are beld by a trust", respelling: respelling)
         XCTAssertEqual(parsed.value, .string("The shares are held by a trust."))

@@ -259,4 +259,16 @@ extension ValueParsing {
         text.append(".")
         return ParsedValue(.string(text), quality: parsed.quality * 0.95)
     }
+
+    /// The remarks of a scan: `scannedProse`, a sentence's final point that OCR read as a comma
+    /// or semicolon put back ("see Exhibit 99.1,"). Remarks need not end in a sentence
+    /// ("Exhibit 24 - Power of Attorney"), so one that ends in no mark is left open.
+    public static func scannedRemarks(_ raw: String, respelling: ProseRespelling? = systemRespelling) -> ParsedValue {
+        let parsed = scannedProse(raw, respelling: respelling)
+        guard case .string(var text) = parsed.value, let last = text.last, [",", ";"].contains(last),
+              text.split(separator: " ").count >= minSentenceWords else { return parsed }
+        text.removeLast()
+        text.append(".")
+        return ParsedValue(.string(text), quality: parsed.quality * 0.95)
+    }
 }

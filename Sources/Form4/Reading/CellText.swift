@@ -554,9 +554,9 @@ struct FieldBuilder {
     func securityTitle(_ cell: CellText) -> Field {
         field(cell, mergeWords: true, page.source == .native ? ValueParsing.text : ValueParsing.scannedSecurityTitle)
     }
-    /// Prose (remarks, the nature of an indirect ownership): on a scan, words OCR misread are respelled.
-    func prose(_ cell: CellText) -> Field {
-        field(cell, mergeWords: true, page.source == .native ? ValueParsing.text : { ValueParsing.scannedProse($0) })
+    /// The remarks: on a scan, prose whose final point OCR misread is put back.
+    func remarks(_ cell: CellText) -> Field {
+        field(cell, mergeWords: true, page.source == .native ? ValueParsing.text : { ValueParsing.scannedRemarks($0) })
     }
     /// A nature of indirect ownership: on a scan, prose whose opening "By" or "See" is put right.
     func nature(_ cell: CellText) -> Field {

@@ -57,7 +57,7 @@ struct TrailerReader {
         }
         record.footnotes = rereadFootnotes(footnotes(from: footnoteLines), lines: footnoteLines)
         if let first = remarkLines.first {
-            record.remarks = FieldBuilder(page: first.page).prose(CellText(words: remarkLines.flatMap(\.line.words)))
+            record.remarks = FieldBuilder(page: first.page).remarks(CellText(words: remarkLines.flatMap(\.line.words)))
         } else {
             record.remarks = .empty(page: pages.first?.number)
         }
