@@ -38,4 +38,34 @@ final class UnreadCheckboxTests: XCTestCase {
         XCTAssertEqual(record.reportingOwners[0].isOfficer.value, .null)
         XCTAssertEqual(record.aff10b5One.value, .null)
     }
+
+    private func guessed() -> Field {
+        Field(value: .bool(false), confidence: CheckboxReader.guessedConfidence, page: 1, method: "checkbox-ink")
+    }
+
+    func testABoxGuessedUncheckedIsCheckedWhereItsTitleStandsOrNoOtherBoxIs() {
+        var record = Form4Record()
+        var officer = ReportingOwner()
+        officer.isDirector = guessed()
+        officer.isOfficer = guessed()
+        officer.isTenPercentOwner = read(.bool(false))
+        officer.isOther = read(.bool(false))
+        officer.officerTitle = read(.string("Chief Technology Officer"))
+        var tenPercent = officer
+        tenPercent.isDirector = read(.bool(false))
+        tenPercent.isOfficer = read(.bool(false))
+        tenPercent.isTenPercentOwner = guessed()
+        tenPercent.officerTitle = .empty(confidence: 0.85, page: 1)
+        var director = tenPercent
+        director.isDirector = read(.bool(true))
+        record.reportingOwners = [officer, tenPercent, director]
+        UnreadCheckboxes.infer(&record)
+        let (first, second, third) = (record.reportingOwners[0], record.reportingOwners[1], record.reportingOwners[2])
+        XCTAssertEqual(first.isOfficer.value, .bool(true), "the officer's title is there")
+        XCTAssertEqual(first.isDirector.value, .bool(false), "one box is checked: the other guess stands")
+        XCTAssertEqual(second.isTenPercentOwner.value, .bool(true), "no other box is checked")
+        XCTAssertEqual(second.isTenPercentOwner.method, "inferred")
+        XCTAssertLessThan(second.isTenPercentOwner.confidence, 0.8, "the state goes to review")
+        XCTAssertEqual(third.isTenPercentOwner.value, .bool(false), "the director's box is checked: the guess stands")
+    }
 }

@@ -23,6 +23,11 @@ struct CheckboxReader {
     /// box stands further from its label.
     var letterGap: Double = 0.35
 
+    /// Confidence of a box taken as unchecked where ink stands but no box was found in it (an
+    /// "X" through a blurred box may leave no box's shape): a guess, which the rest of the form
+    /// may overrule (`UnreadCheckboxes`).
+    static let guessedConfidence = 0.5
+
     /// `region` is where the box stands: beside its label, on the label's line(s).
     func read(_ straightRegion: Rect, on page: FormPage) -> Field {
         let words = page.words(in: straightRegion)
@@ -57,7 +62,7 @@ struct CheckboxReader {
             // Marks are drawn here, but no box was found beside the label. Clean paper there
             // means nothing was marked; ink that is no box is a guess.
             let blank = (page.raster(covering: region)?.inkFraction(in: region) ?? 1) < 0.005
-            return Field(value: .bool(false), confidence: blank ? 0.85 : 0.5, page: page.number, bbox: region, method: "checkbox-ink")
+            return Field(value: .bool(false), confidence: blank ? 0.85 : Self.guessedConfidence, page: page.number, bbox: region, method: "checkbox-ink")
         }
         // A native text layer holds every printed "X": no mark in the text means none on the page.
         return Field(value: .bool(false), confidence: page.source == .native ? 0.97 : 0.8,

@@ -15,7 +15,31 @@ enum UnreadCheckboxes {
         if record.aff10b5One.confidence < absentBoxConfidence { inferUnchecked(&record.aff10b5One) }
         for index in record.reportingOwners.indices {
             inferRelationship(&record.reportingOwners[index])
+            settleGuessedRelationship(&record.reportingOwners[index])
         }
+    }
+
+    /// An owner's relationship boxes taken as unchecked only by guess (ink beside the label
+    /// but no box found in it, `CheckboxReader.guessedConfidence`) are checked where the form
+    /// says so: the Officer or Other box whose title or text box 5 carries, and, where no box
+    /// of the four reads checked, the one guessed box (every reporting owner has at least one
+    /// relationship to the issuer). The guess's low confidence stays: the field goes to review.
+    static func settleGuessedRelationship(_ owner: inout ReportingOwner) {
+        func isGuess(_ field: Field) -> Bool {
+            field.value == .bool(false) && field.method == "checkbox-ink" && field.confidence <= CheckboxReader.guessedConfidence
+        }
+        func check(_ field: inout Field) {
+            field.value = .bool(true)
+            field.method = "inferred"
+        }
+        if isGuess(owner.isOfficer), !owner.officerTitle.value.isNull { check(&owner.isOfficer) }
+        if isGuess(owner.isOther), !owner.otherText.value.isNull { check(&owner.isOther) }
+        let boxes = [owner.isDirector, owner.isOfficer, owner.isTenPercentOwner, owner.isOther]
+        guard !boxes.contains(where: { $0.value == .bool(true) }), boxes.filter(isGuess).count == 1 else { return }
+        if isGuess(owner.isDirector) { check(&owner.isDirector) }
+        if isGuess(owner.isOfficer) { check(&owner.isOfficer) }
+        if isGuess(owner.isTenPercentOwner) { check(&owner.isTenPercentOwner) }
+        if isGuess(owner.isOther) { check(&owner.isOther) }
     }
 
     /// An owner's unread relationship boxes, where at least one of the four (or a title or
