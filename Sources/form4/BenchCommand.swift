@@ -26,6 +26,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    enum Side: String, ExpressibleByArgument, CaseIterable { case poppler, pipeline }
+
+    @Option(help: ArgumentHelp("Time one side only (for a profiler such as valgrind --tool=callgrind); no ratio.",
+                               valueName: "poppler|pipeline"))
+    var only: Side?
+
     func run() throws {
         let files = PDFInputs.expand(inputs).files
         guard !files.isEmpty else { throw ValidationError("no PDF files found in \(inputs.joined(separator: " "))") }
@@ -40,11 +46,12 @@ struct BenchCommand: ParsableCommand {
                 // Alternate which goes first file by file, so that machine drift (other tenants,
                 // clock changes) hits both alike within a round rather than one round each.
                 let order = (round + index) % 2 == 0 ? [0, 1] : [1, 0]
-                for which in order {
+                for which in order where only == nil || only == (which == 0 ? .poppler : .pipeline) {
                     let started = DispatchTime.now().uptimeNanoseconds
                     if which == 0 {
-                        guard Self.readGlyphs(of: data, name: file) else { continue }
+                        guard let pageCount = Self.readGlyphs(of: data, name: file) else { continue }
                         floorSeconds += Self.seconds(since: started)
+                        if only == .poppler { pages += pageCount }
                     } else {
                         pages += extractor.extract(data: data, name: file).pageCount ?? 0
                         fullSeconds += Self.seconds(since: started)
@@ -56,36 +63,47 @@ struct BenchCommand: ParsableCommand {
             ratios.append(fullSeconds / max(floorSeconds, 1e-9))
         }
         let floorMedian = median(floor), fullMedian = median(full)
-        let result: [String: Double] = [
+        var result: [String: Double] = [
             "files": Double(files.count), "pages": Double(pages), "runs": Double(runs),
             "popplerMsPerPage": floorMedian / Double(max(pages, 1)) * 1000,
             "pipelineMsPerPage": fullMedian / Double(max(pages, 1)) * 1000,
             // The median of each round's own ratio: a round's two sums were taken side by side.
             "ratio": median(ratios),
-            "popplerSpread": (floor.max()! - floor.min()!) / floorMedian,
-            "pipelineSpread": (full.max()! - full.min()!) / fullMedian,
+            "popplerSpread": (floor.max()! - floor.min()!) / max(floorMedian, 1e-9),
+            "pipelineSpread": (full.max()! - full.min()!) / max(fullMedian, 1e-9),
         ]
+        if let only {
+            // One side timed: the other's figures and the ratio would be zeros.
+            let kept = only == .poppler ? "poppler" : "pipeline"
+            result = result.filter { !$0.key.hasSuffix("Spread") && !$0.key.hasSuffix("MsPerPage") || $0.key.hasPrefix(kept) }
+            result["ratio"] = nil
+        }
         if json {
             FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys, .prettyPrinted]))
             print()
             return
         }
         print("files \(files.count), pages \(pages), median of \(runs) rounds")
-        print(String(format: "poppler text extraction (glyphs, boxes, fonts, colours): %.2f ms/page (spread %.0f%%)",
-                     result["popplerMsPerPage"]!, result["popplerSpread"]! * 100))
-        print(String(format: "form4 extract pipeline (records):                       %.2f ms/page (spread %.0f%%)",
-                     result["pipelineMsPerPage"]!, result["pipelineSpread"]! * 100))
-        print(String(format: "pipeline / poppler: %.3f (the pipeline adds %.1f%%)", result["ratio"]!, (result["ratio"]! - 1) * 100))
+        if let ms = result["popplerMsPerPage"], let spread = result["popplerSpread"] {
+            print(String(format: "poppler text extraction (glyphs, boxes, fonts, colours): %.2f ms/page (spread %.0f%%)", ms, spread * 100))
+        }
+        if let ms = result["pipelineMsPerPage"], let spread = result["pipelineSpread"] {
+            print(String(format: "form4 extract pipeline (records):                       %.2f ms/page (spread %.0f%%)", ms, spread * 100))
+        }
+        if let ratio = result["ratio"] {
+            print(String(format: "pipeline / poppler: %.3f (the pipeline adds %.1f%%)", ratio, (ratio - 1) * 100))
+        }
     }
 
     /// Poppler's text extraction alone: the document opened, every page's glyphs read, and all
     /// of it released again before this returns (as the pipeline releases its pages before it
-    /// returns), so that both timings hold the same freeing of poppler's text pages. False where
-    /// the document does not open.
-    private static func readGlyphs(of data: Data, name: String) -> Bool {
-        guard let document = try? PDFDocument(data: data, name: name) else { return false }
-        for page in (try? document.pages()) ?? [] { _ = page.glyphs() }
-        return true
+    /// returns), so that both timings hold the same freeing of poppler's text pages. The page
+    /// count; nil where the document does not open.
+    private static func readGlyphs(of data: Data, name: String) -> Int? {
+        guard let document = try? PDFDocument(data: data, name: name) else { return nil }
+        let pages = (try? document.pages()) ?? []
+        for page in pages { _ = page.glyphs() }
+        return pages.count
     }
 
     private static func seconds(since started: UInt64) -> Double {
