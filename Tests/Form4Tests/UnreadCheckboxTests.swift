@@ -68,4 +68,20 @@ final class UnreadCheckboxTests: XCTestCase {
         XCTAssertLessThan(second.isTenPercentOwner.confidence, 0.8, "the state goes to review")
         XCTAssertEqual(third.isTenPercentOwner.value, .bool(false), "the director's box is checked: the guess stands")
     }
+
+    func testWhereNoBoxReadsCheckedTheBoxBox5sTextNamesIsChecked() {
+        var record = Form4Record()
+        var owner = ReportingOwner()
+        owner.isDirector = guessed()
+        owner.isOfficer = read(.bool(false))
+        owner.isTenPercentOwner = read(.bool(false))
+        owner.isOther = read(.bool(false))
+        owner.officerTitle = .empty(confidence: 0.85, page: 1)
+        owner.otherText = read(.string("Director by deputization"))
+        record.reportingOwners = [owner]
+        UnreadCheckboxes.infer(&record)
+        XCTAssertEqual(record.reportingOwners[0].isOther.value, .bool(true), "the other text is there")
+        XCTAssertLessThan(record.reportingOwners[0].isOther.confidence, 0.8)
+        XCTAssertEqual(record.reportingOwners[0].isDirector.value, .bool(false), "the text names Other, not the guessed box")
+    }
 }

@@ -21,9 +21,10 @@ enum UnreadCheckboxes {
 
     /// An owner's relationship boxes taken as unchecked only by guess (ink beside the label
     /// but no box found in it, `CheckboxReader.guessedConfidence`) are checked where the form
-    /// says so: the Officer or Other box whose title or text box 5 carries, and, where no box
-    /// of the four reads checked, the one guessed box (every reporting owner has at least one
-    /// relationship to the issuer). The guess's low confidence stays: the field goes to review.
+    /// says so: the Officer or Other box whose title or text box 5 carries. And every reporting
+    /// owner has at least one relationship to the issuer: where no box of the four reads
+    /// checked, the one box 5's text names (only a title, or only an other text) is checked,
+    /// however its box read, or else the one guessed box. The field goes to review.
     static func settleGuessedRelationship(_ owner: inout ReportingOwner) {
         func isGuess(_ field: Field) -> Bool {
             field.value == .bool(false) && field.method == "checkbox-ink" && field.confidence <= CheckboxReader.guessedConfidence
@@ -31,11 +32,18 @@ enum UnreadCheckboxes {
         func check(_ field: inout Field) {
             field.value = .bool(true)
             field.method = "inferred"
+            field.confidence = min(field.confidence, CheckboxReader.guessedConfidence)
         }
-        if isGuess(owner.isOfficer), !owner.officerTitle.value.isNull { check(&owner.isOfficer) }
-        if isGuess(owner.isOther), !owner.otherText.value.isNull { check(&owner.isOther) }
+        let hasTitle = !owner.officerTitle.value.isNull, hasText = !owner.otherText.value.isNull
+        if isGuess(owner.isOfficer), hasTitle { check(&owner.isOfficer) }
+        if isGuess(owner.isOther), hasText { check(&owner.isOther) }
         let boxes = [owner.isDirector, owner.isOfficer, owner.isTenPercentOwner, owner.isOther]
-        guard !boxes.contains(where: { $0.value == .bool(true) }), boxes.filter(isGuess).count == 1 else { return }
+        guard boxes.allSatisfy({ $0.value == .bool(false) }) else { return }
+        if hasTitle != hasText {
+            if hasTitle { check(&owner.isOfficer) } else { check(&owner.isOther) }
+            return
+        }
+        guard boxes.filter(isGuess).count == 1 else { return }
         if isGuess(owner.isDirector) { check(&owner.isDirector) }
         if isGuess(owner.isOfficer) { check(&owner.isOfficer) }
         if isGuess(owner.isTenPercentOwner) { check(&owner.isTenPercentOwner) }
