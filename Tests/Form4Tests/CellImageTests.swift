@@ -258,17 +258,25 @@ final class CellImageTests: XCTestCase {
         XCTAssertEqual(Double(rules.first?.end ?? 0) / image.scale, 30.75, accuracy: 0.5)
     }
 
-    func testABlurredWordWhoseLettersRanTogetherIsNoRule() {
-        // A ruled cell holding a title on two lines, "Common" above "Stock". Blurred at 200 dpi,
-        // the letters of "Common" run together into one dark band: a "rule" as wide as the word.
+    /// A ruled cell from x 10 to 90 and from y `top` to 50 holding "Stock" (five letters on a
+    /// baseline at y 36) under a "Common" whose letters blur into one band from y `common`
+    /// (2 points high, x 35 to 61).
+    func commonOverStock(top: Double, common: Double) -> GrayImage {
         var image = canvas(width: 100, height: 60)
-        paint(&image, Rect(x0: 0, y0: 5, x1: 100, y1: 5.5))
+        paint(&image, Rect(x0: 0, y0: top, x1: 100, y1: top + 0.5))
         paint(&image, Rect(x0: 0, y0: 50, x1: 100, y1: 50.5))
         paint(&image, Rect(x0: 10, y0: 0, x1: 10.5, y1: 60))
         paint(&image, Rect(x0: 90, y0: 0, x1: 90.5, y1: 60))
-        for letter in 0..<6 { paint(&image, Rect(x0: 35 + Double(letter) * 4.2, y0: 18, x1: 38 + Double(letter) * 4.2, y1: 24)) }
-        paint(&image, Rect(x0: 35, y0: 20, x1: 60, y1: 22))
+        paint(&image, Rect(x0: 35, y0: common, x1: 61, y1: common + 2))
         for letter in 0..<5 { paint(&image, Rect(x0: 38 + Double(letter) * 4, y0: 30, x1: 41 + Double(letter) * 4, y1: 36)) }
+        return image
+    }
+
+    func testABlurredWordWhoseLettersRanTogetherIsNoRule() {
+        // A ruled cell holding a title on two lines, "Common" above "Stock". Blurred at 200 dpi,
+        // the letters of "Common" run together into one dark band: a "rule" as wide as the word.
+        var image = commonOverStock(top: 5, common: 20)
+        for letter in 0..<6 { paint(&image, Rect(x0: 35 + Double(letter) * 4.2, y0: 18, x1: 38 + Double(letter) * 4.2, y1: 24)) }
         let cells = CellImage(image: image, unit: 6)
         let (inside, ruled) = cells.ruledCell(Rect(x0: 10, y0: 15, x1: 90, y1: 40), text: Rect(x0: 35, y0: 18, x1: 60, y1: 36))
         XCTAssertTrue(ruled)
@@ -280,14 +288,7 @@ final class CellImageTests: XCTestCase {
         // The same cell, but the text layer kept only "Stock": the run of "Common" stands
         // above the text, where a rule between rows would. It ends where the words do, and
         // a rule runs on into the next cell.
-        var image = canvas(width: 100, height: 60)
-        paint(&image, Rect(x0: 0, y0: 14, x1: 100, y1: 14.5))
-        paint(&image, Rect(x0: 0, y0: 50, x1: 100, y1: 50.5))
-        paint(&image, Rect(x0: 10, y0: 0, x1: 10.5, y1: 60))
-        paint(&image, Rect(x0: 90, y0: 0, x1: 90.5, y1: 60))
-        paint(&image, Rect(x0: 35, y0: 21, x1: 61, y1: 23))
-        for letter in 0..<5 { paint(&image, Rect(x0: 38 + Double(letter) * 4, y0: 30, x1: 41 + Double(letter) * 4, y1: 36)) }
-        let cells = CellImage(image: image, unit: 6)
+        let cells = CellImage(image: commonOverStock(top: 14, common: 21), unit: 6)
         let (inside, ruled) = cells.ruledCell(Rect(x0: 10, y0: 29, x1: 90, y1: 37), text: Rect(x0: 38, y0: 30, x1: 57, y1: 36))
         XCTAssertTrue(ruled)
         XCTAssertLessThan(inside.y0, 21, "the cell begins at its rule, above \"Common\"")
