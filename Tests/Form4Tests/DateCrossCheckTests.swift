@@ -31,6 +31,21 @@ final class DateCrossCheckTests: XCTestCase {
         XCTAssertLessThan(mended.confidence, 0.9, "a date taken from another stays in review")
     }
 
+    func testADeemedExecutionDateYearsAfterItsTransactionTakesTheTransactionsYear() {
+        var record = Form4Record()
+        var misread = TableRow(), plausible = TableRow()
+        misread.transactionDate = date("2025-11-03")
+        misread.deemedExecutionDate = date("2035-11-05")
+        plausible.transactionDate = date("2025-12-30")
+        plausible.deemedExecutionDate = date("2026-01-02")
+        record.nonDerivativeTable = [misread, plausible]
+        DateCrossCheck.mend(&record)
+        XCTAssertEqual(record.nonDerivativeTable[0].deemedExecutionDate.value, .string("2025-11-05"))
+        XCTAssertEqual(record.nonDerivativeTable[0].deemedExecutionDate.method, "cross-check")
+        XCTAssertEqual(record.nonDerivativeTable[1].deemedExecutionDate.value, .string("2026-01-02"), "days after, across a new year")
+        XCTAssertEqual(DateCrossCheck.day("2024-03-01")! - DateCrossCheck.day("2024-02-28")!, 2, "a leap year's February")
+    }
+
     func testLookAlikeLettersCountAsTheirDigitsAndSlashesMayStay() {
         let candidates: Set<String> = ["2024-01-05", "2024-03-01"]
         XCTAssertEqual(DateCrossCheck.match("owos2024", among: candidates), "2024-01-05")

@@ -27,13 +27,45 @@ enum DateCrossCheck {
         for index in record.nonDerivativeTable.indices {
             mend(&record.nonDerivativeTable[index].transactionDate, from: dealt)
             mend(&record.nonDerivativeTable[index].deemedExecutionDate, from: dealt)
+            mendDeemedYear(&record.nonDerivativeTable[index])
         }
         for index in record.derivativeTable.indices {
             mend(&record.derivativeTable[index].transactionDate, from: dealt)
             mend(&record.derivativeTable[index].deemedExecutionDate, from: dealt)
+            mendDeemedYear(&record.derivativeTable[index])
             if record.derivativeTable[index].exerciseDate != nil { mend(&record.derivativeTable[index].exerciseDate!, from: exercisable) }
             if record.derivativeTable[index].expirationDate != nil { mend(&record.derivativeTable[index].expirationDate!, from: expiring) }
         }
+    }
+
+    /// A deemed execution date belongs to its row's transaction: on or after it, within days.
+    /// One read with one digit of its year misread ("2035-11-05" beside a transaction of
+    /// "2025-11-03") takes the transaction's year where that puts it within `deemedSpanDays`
+    /// after the transaction; it is marked `cross-check` and stays in review.
+    static func mendDeemedYear(_ row: inout TableRow) {
+        guard case .string(let deemed) = row.deemedExecutionDate.value, case .string(let dealt) = row.transactionDate.value,
+              isISODate(deemed), isISODate(dealt), deemed.prefix(4) != dealt.prefix(4),
+              zip(deemed.prefix(4), dealt.prefix(4)).count(where: { $0 != $1 }) == 1 else { return }
+        let mended = dealt.prefix(4) + deemed.dropFirst(4)
+        guard let start = day(dealt), let end = day(String(mended)), let read = day(deemed),
+              !(0...deemedSpanDays).contains(read - start), (0...deemedSpanDays).contains(end - start) else { return }
+        row.deemedExecutionDate.raw = row.deemedExecutionDate.raw ?? deemed
+        row.deemedExecutionDate.value = .string(String(mended))
+        row.deemedExecutionDate.confidence = min(row.deemedExecutionDate.confidence, matchedConfidence)
+        row.deemedExecutionDate.method = "cross-check"
+    }
+
+    /// How many days after its transaction a deemed execution date may fall.
+    static let deemedSpanDays = 366
+
+    /// Days since 1 March of year 0 of an ISO date (a day count for differences only); nil
+    /// where the text is no date.
+    static func day(_ iso: String) -> Int? {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        // Months counted from March, so that a leap day ends the year.
+        let year = parts[1] <= 2 ? parts[0] - 1 : parts[0], month = (parts[1] + 9) % 12
+        return 365 * year + year / 4 - year / 100 + year / 400 + (153 * month + 2) / 5 + parts[2] - 1
     }
 
     /// The ISO dates among `fields` read surely enough to vouch for another.
