@@ -46,6 +46,33 @@ final class DateCrossCheckTests: XCTestCase {
         XCTAssertEqual(DateCrossCheck.day("2024-03-01")! - DateCrossCheck.day("2024-02-28")!, 2, "a leap year's February")
     }
 
+    func signature(_ signed: String) -> OwnerSignature {
+        var signature = OwnerSignature()
+        signature.signatureDate = date(signed)
+        return signature
+    }
+
+    func testASignatureDateBeforeBox3HasTheDigitOCRMisreadPutRight() {
+        var record = Form4Record()
+        record.periodOfReport = date("2019-08-23")
+        record.ownerSignatures = [signature("2015-08-23"), signature("2018-01-02"), signature("2019-08-26")]
+        DateCrossCheck.mend(&record)
+        XCTAssertEqual(record.ownerSignatures[0].signatureDate.value, .string("2019-08-23"))
+        XCTAssertEqual(record.ownerSignatures[0].signatureDate.method, "cross-check")
+        XCTAssertEqual(record.ownerSignatures[1].signatureDate.value, .string("2018-01-02"), "no one digit puts it just after box 3")
+        XCTAssertLessThan(record.ownerSignatures[1].signatureDate.confidence, 0.8, "but it goes to review")
+        XCTAssertEqual(record.ownerSignatures[2].signatureDate, date("2019-08-26"), "signed after box 3: as read")
+        // Box 3 lost: the transactions' dates say when the form was signed at the earliest.
+        var lost = Form4Record()
+        lost.periodOfReport = Field(value: .null, confidence: 0.18)
+        var row = TableRow()
+        row.transactionDate = date("2019-08-22")
+        lost.nonDerivativeTable = [row]
+        lost.ownerSignatures = [signature("2015-08-23")]
+        DateCrossCheck.mend(&lost)
+        XCTAssertEqual(lost.ownerSignatures[0].signatureDate.value, .string("2019-08-23"))
+    }
+
     func testLookAlikeLettersCountAsTheirDigitsAndSlashesMayStay() {
         let candidates: Set<String> = ["2024-01-05", "2024-03-01"]
         XCTAssertEqual(DateCrossCheck.match("owos2024", among: candidates), "2024-01-05")

@@ -36,7 +36,41 @@ enum DateCrossCheck {
             if record.derivativeTable[index].exerciseDate != nil { mend(&record.derivativeTable[index].exerciseDate!, from: exercisable) }
             if record.derivativeTable[index].expirationDate != nil { mend(&record.derivativeTable[index].expirationDate!, from: expiring) }
         }
+        // A form is signed after the transactions it reports.
+        if let latest = sureDates((record.nonDerivativeTable + record.derivativeTable).map(\.transactionDate) + [record.periodOfReport]).max() {
+            for index in record.ownerSignatures.indices {
+                mendSignatureDate(&record.ownerSignatures[index].signatureDate, signedAfter: latest)
+            }
+        }
     }
+
+    /// A form is signed on or after the dates of the transactions it reports (`signedAfter`: the
+    /// latest of them read surely, or box 3). A signature date read before that has a digit
+    /// misread: the one date a single digit away that falls within `signatureSpanDays` after it
+    /// is taken ("2015-08-23" for "2019-08-23", a transaction of 2019-08-22), marked
+    /// `cross-check`; with none or several, the date stays as read and goes to review.
+    static func mendSignatureDate(_ field: inout Field, signedAfter dealt: String) {
+        guard case .string(let signed) = field.value, let signedDay = day(signed), let start = day(dealt), signedDay < start else { return }
+        let digits = Array(signed)
+        var found: [String] = []
+        for index in digits.indices where digits[index].isNumber {
+            for digit in "0123456789" where digit != digits[index] {
+                var changed = digits
+                changed[index] = digit
+                let text = String(changed)
+                if let changedDay = day(text), (0...signatureSpanDays).contains(changedDay - start) { found.append(text) }
+            }
+        }
+        field.confidence = min(field.confidence, matchedConfidence)
+        guard found.count == 1 else { return }
+        field.raw = field.raw ?? signed
+        field.value = .string(found[0])
+        field.method = "cross-check"
+    }
+
+    /// How many days after box 3's date a misread signature date may be taken to lie: a Form 4
+    /// is due two business days after the transaction; later ones come weeks late, not months.
+    static let signatureSpanDays = 45
 
     /// A deemed execution date belongs to its row's transaction: on or after it, within days.
     /// One read with one digit of its year misread ("2035-11-05" beside a transaction of
