@@ -44,6 +44,8 @@ final class DateCrossCheckTests: XCTestCase {
         XCTAssertEqual(record.nonDerivativeTable[0].deemedExecutionDate.method, "cross-check")
         XCTAssertEqual(record.nonDerivativeTable[1].deemedExecutionDate.value, .string("2026-01-02"), "days after, across a new year")
         XCTAssertEqual(DateCrossCheck.day("2024-03-01")! - DateCrossCheck.day("2024-02-28")!, 2, "a leap year's February")
+        XCTAssertNil(DateCrossCheck.day("2019-09-31"))
+        XCTAssertNil(DateCrossCheck.day("2023-02-29"))
     }
 
     func signature(_ signed: String) -> OwnerSignature {

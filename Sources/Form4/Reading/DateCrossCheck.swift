@@ -93,10 +93,13 @@ enum DateCrossCheck {
     static let deemedSpanDays = 366
 
     /// Days since 1 March of year 0 of an ISO date (a day count for differences only); nil
-    /// where the text is no date.
+    /// where the text is no date ("2019-09-31").
     static func day(_ iso: String) -> Int? {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return nil }
+        let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
+        let monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][parts[1] - 1]
+        guard (1...monthDays).contains(parts[2]) else { return nil }
         // Months counted from March, so that a leap day ends the year.
         let year = parts[1] <= 2 ? parts[0] - 1 : parts[0], month = (parts[1] + 9) % 12
         return 365 * year + year / 4 - year / 100 + year / 400 + (153 * month + 2) / 5 + parts[2] - 1
