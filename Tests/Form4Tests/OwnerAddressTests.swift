@@ -22,6 +22,9 @@ final class OwnerAddressTests: XCTestCase {
         XCTAssertEqual(split("MORRISVILLE NC 27560"), ["MORRISVILLE", "NC", "27560"])
         XCTAssertEqual(split("RALEIGH NORTH CAROLINA 27601-1234"), ["RALEIGH", "NORTH CAROLINA", "27601-1234"])
         XCTAssertEqual(split("SAN JOSE CALIFORNIA 95113"), ["SAN JOSE", "CALIFORNIA", "95113"])
+        // A ZIP code OCR lost a digit of still ends the line: the city and state are told apart.
+        XCTAssertEqual(split("PALO ALTO CA 9430"), ["PALO ALTO", "CA", "9430"])
+        XCTAssertNil(split("PALO ALTO CA 94"), "no ZIP code's remains")
     }
 
     /// Box 1 of a scan as OCR leaves it: `streetLabel` stands where "(Street)" was printed, and a

@@ -128,12 +128,13 @@ struct OwnerReader {
         return [(bands[0].y0, bands[split - 1].y1), (bands[split].y0, bands[bands.count - 1].y1)]
     }
 
-    /// "NEW YORK NY 10022", "SAN JOSE CALIFORNIA 95113-1234": the last word a US ZIP code, the
+    /// "NEW YORK NY 10022", "SAN JOSE CALIFORNIA 95113-1234": the last word a US ZIP code (or
+    /// what OCR left of one, `isDamagedZipCode`: the city and state are still told apart), the
     /// words before it a state (its code or name), the rest the city. Nil when the words do not
     /// read so.
     static func splitCityStateZip(_ words: [Word]) -> (city: [Word], state: [Word], zip: [Word])? {
         let ordered = readingOrderOfCells(words)
-        guard ordered.count >= 3, let zip = ordered.last, isZipCode(zip.text) else { return nil }
+        guard ordered.count >= 3, let zip = ordered.last, isZipCode(zip.text) || isDamagedZipCode(zip.text) else { return nil }
         let beforeZip = ordered.dropLast()
         // The longest state name that ends just before the ZIP code, leaving a city in front.
         for length in stride(from: min(3, beforeZip.count - 1), through: 1, by: -1) {
@@ -162,6 +163,13 @@ struct OwnerReader {
             right = max(right, word.rect.x1)
         }
         return cells.flatMap { cell in cell.sorted { ($0.rect.midY, $0.rect.x0) < ($1.rect.midY, $1.rect.x0) } }
+    }
+
+    /// A ZIP code OCR lost a digit of or misread one in ("9430", "9430l"): four digits or more,
+    /// at most one other character, ten characters at most.
+    static func isDamagedZipCode(_ text: String) -> Bool {
+        let digits = text.count(where: { $0.isASCII && $0.isNumber })
+        return text.count <= 10 && digits >= 4 && text.count - digits - text.count(where: { $0 == "-" }) <= 1
     }
 
     private static func isZipCode(_ text: String) -> Bool {
