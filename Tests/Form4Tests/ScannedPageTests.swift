@@ -141,6 +141,12 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(owner.rptOwnerZipCode.value, .string("19801"))
         XCTAssertEqual(owner.rptOwnerZipCode.method, "reread")
         XCTAssertLessThan(owner.rptOwnerZipCode.confidence, 0.85)
+        // "AUSTIN ™ 78701": the state is taken from the second reading, "AUSTIN TX 7B701"; the
+        // ZIP code the first read right stays.
+        let austin = Self.root.appendingPathComponent("Samples/scan200-noisy/f0069-x0306-letter-s80-200dpi.pdf").path
+        let second = try XCTUnwrap(Form4Extractor().extract(path: austin).forms.first?.reportingOwners.first)
+        XCTAssertEqual(second.rptOwnerState.value, .string("TX"))
+        XCTAssertEqual(second.rptOwnerZipCode.value, .string("78701"))
     }
 
     /// The text layer read box 3's date as two specks ("i", "eee") that cover only its first

@@ -91,11 +91,15 @@ struct OwnerReader {
             owner.rptOwnerZipCode = build.zipCode(CellText(words: split.zip)).lessCertain(by: 0.9, method: "split-by-content")
         }
         // On a scan whose OCR garbled the line past splitting ("SE be BLES" for "WESTFORD MA
-        // 01886"), the line is read again from the image, whole.
-        if page.source != .native, !Self.isZipCode(owner.rptOwnerZipCode.value.xmlText ?? "")
-            || ValueParsing.state(owner.rptOwnerState.value.xmlText ?? "").quality < 1,
+        // 01886"), the line is read again from the image, whole. A state or ZIP code the first
+        // reading had right stays where the second's is no such thing ("7B701").
+        func isState(_ field: Field) -> Bool { ValueParsing.state(field.value.xmlText ?? "").quality >= 1 }
+        func isZip(_ field: Field) -> Bool { Self.isZipCode(field.value.xmlText ?? "") }
+        if page.source != .native, !isZip(owner.rptOwnerZipCode) || !isState(owner.rptOwnerState),
            let reread = rereadCityLine(in: Rect(x0: region.x0, y0: valueBand.y0, x1: region.x1, y1: valueBand.y1), build: build) {
-            (owner.rptOwnerCity, owner.rptOwnerState, owner.rptOwnerZipCode) = reread
+            owner.rptOwnerCity = reread.city
+            if isState(reread.state) || !isState(owner.rptOwnerState) { owner.rptOwnerState = reread.state }
+            if isZip(reread.zip) || !isZip(owner.rptOwnerZipCode) { owner.rptOwnerZipCode = reread.zip }
         }
     }
 
