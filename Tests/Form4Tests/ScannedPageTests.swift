@@ -119,11 +119,16 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(signature.signatureDate.value, .string("2026-10-06"))
     }
 
+    /// The first reporting owner of the first form read from a sample (path from the package root).
+    private func firstOwner(ofSample sample: String) throws -> ReportingOwner {
+        let path = Self.root.appendingPathComponent(sample).path
+        return try XCTUnwrap(Form4Extractor().extract(path: path).forms.first?.reportingOwners.first)
+    }
+
     /// The text layer holds "1600 AMPHITHEATRE PKWY" but nothing of "SUITE 200" printed as
     /// clearly under it: the line of print there is read from the image, and goes to review.
     func testAStreetLineTheLayerLostIsReadAgainFromTheImage() throws {
-        let path = Self.root.appendingPathComponent("Samples/scan200-noisy/f0061-x0508-a4-s100-200dpi.pdf").path
-        let owner = try XCTUnwrap(Form4Extractor().extract(path: path).forms.first?.reportingOwners.first)
+        let owner = try firstOwner(ofSample: "Samples/scan200-noisy/f0061-x0508-a4-s100-200dpi.pdf")
         XCTAssertEqual(owner.rptOwnerStreet1.value, .string("1600 AMPHITHEATRE PKWY"))
         XCTAssertEqual(owner.rptOwnerStreet2.value, .string("SUITE 200"))
         XCTAssertEqual(owner.rptOwnerStreet2.method, "reread")
@@ -134,8 +139,7 @@ final class ScannedPageTests: XCTestCase {
     /// The text layer made "aoa" of the ZIP code of "WILMINGTON DELAWARE 19801": the line is
     /// read again from the image, whole, and split into city, state and ZIP code, in review.
     func testACityLineTheLayerGarbledIsReadAgainFromTheImage() throws {
-        let path = Self.root.appendingPathComponent("Samples/scan200-noisy/f0064-x0609-letter-s100-200dpi.pdf").path
-        let owner = try XCTUnwrap(Form4Extractor().extract(path: path).forms.first?.reportingOwners.first)
+        let owner = try firstOwner(ofSample: "Samples/scan200-noisy/f0064-x0609-letter-s100-200dpi.pdf")
         XCTAssertEqual(owner.rptOwnerCity.value, .string("WILMINGTON"))
         XCTAssertEqual(owner.rptOwnerState.value, .string("DE"))
         XCTAssertEqual(owner.rptOwnerZipCode.value, .string("19801"))
@@ -143,8 +147,7 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertLessThan(owner.rptOwnerZipCode.confidence, 0.85)
         // "AUSTIN ™ 78701": the state is taken from the second reading, "AUSTIN TX 7B701"; the
         // ZIP code the first read right stays.
-        let austin = Self.root.appendingPathComponent("Samples/scan200-noisy/f0069-x0306-letter-s80-200dpi.pdf").path
-        let second = try XCTUnwrap(Form4Extractor().extract(path: austin).forms.first?.reportingOwners.first)
+        let second = try firstOwner(ofSample: "Samples/scan200-noisy/f0069-x0306-letter-s80-200dpi.pdf")
         XCTAssertEqual(second.rptOwnerState.value, .string("TX"))
         XCTAssertEqual(second.rptOwnerZipCode.value, .string("78701"))
     }
