@@ -127,7 +127,11 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Now: Qualified Stock Option").value, .string("Non-Qualified Stock Option"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series Bel Convertible Preferred Stock").value, .string("Series B-1 Convertible Preferred Stock"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series Bi Convertible Preferred Stock").value, .string("Series B-1 Convertible Preferred Stock"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series B- Convertible Preferred Stock").value, .string("Series B-1 Convertible Preferred Stock"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series B Preferred Stock").value, .string("Series B Preferred Stock"))
+        // A point before the title's bracket after one of its words is a speck; after an abbreviation it stays.
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Warrants. (right to buy)").value, .string("Warrants (right to buy)"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Units of Acme Inc. (right to buy)").value, .string("Units of Acme Inc. (right to buy)"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series A-2 Preferred Stock").value, .string("Series A-2 Preferred Stock"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Non Qualified Stock Option").value, .string("Non Qualified Stock Option"), "as the filer may write it")
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Stock Option (right to buy)").quality, 1, "nothing to put right")

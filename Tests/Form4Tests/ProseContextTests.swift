@@ -22,6 +22,12 @@ final class ProseContextTests: XCTestCase {
         XCTAssertEqual(repaired("bought 10 $12.45 notes"), "bought 10 $12.45 notes")
     }
 
+    func testAShortTokenBeforeTheExtentIsTo() {
+        XCTAssertEqual(repaired("except woo the extent of his pecuniary interest"), "except to the extent of his pecuniary interest")
+        XCTAssertEqual(repaired("therein. To the extent"), "therein. To the extent")
+        XCTAssertEqual(repaired("except the extent"), "except the extent", "a longer word stays")
+    }
+
     func testADigitWhereASingularNounFollowsIsTheArticle() {
         XCTAssertEqual(repaired("received as 4 gift."), "received as a gift.")
         XCTAssertEqual(repaired("held by 3 trust of which"), "held by a trust of which")

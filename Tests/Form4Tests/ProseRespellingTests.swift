@@ -11,8 +11,9 @@ final class ProseRespellingTests: XCTestCase {
                  "units", "vest", "in", "four", "equal", "annual", "of", "one", "into", "and", "investment", "account",
                  "acquired", "through", "dividend", "issuer's", "common", "bona", "fide", "gift", "tide", "beneficial",
                  "ownership", "own", "pursuant", "to", "rule", "trading", "plan", "includes", "part", "apart",
-                 "vesting", "begin", "beginning", "on", "first"],
-        rare: ["yest", "satiety"]))
+                 "vesting", "begin", "beginning", "on", "first", "filed", "reporting", "persons", "his", "pecuniary",
+                 "interest", "therein", "converts", "under", "period", "brokerage", "an", "installments", "share"],
+        rare: ["yest", "satiety", "anneal"]))
 
     func respelled(_ text: String) -> String { respelling.respelled(text).text }
 
@@ -50,6 +51,20 @@ final class ProseRespellingTests: XCTestCase {
         XCTAssertEqual(respelled("held by Halvorsen trust"), "held by Halvorsen trust")
         XCTAssertEqual(respelled("shares of Common Stock"), "shares of Common Stock")
         XCTAssertEqual(respelled("Common stock"), "Common stock", "a sentence's first word")
+    }
+
+    /// A token damaged past respelling is the word the footnotes' fixed phrase puts after the
+    /// word before it; a word there stays (it may be the writer's own).
+    func testATokenDamagedPastRespellingIsTheWordItsPhraseExpects() {
+        XCTAssertEqual(respelled("filed by the reporting penkots. Each"), "filed by the reporting persons. Each")
+        XCTAssertEqual(respelled("his pecuniary iorurest therein."), "his pecuniary interest therein.")
+        XCTAssertEqual(respelled("Each unit converts inty one share"), "Each unit converts into one share")
+        XCTAssertEqual(respelled("acquired under the Hasuer's plan"), "acquired under the Issuer's plan")
+        XCTAssertEqual(respelled("the reporting period"), "the reporting period", "a word after the head stays")
+        XCTAssertEqual(respelled("in four equal anneal installments"), "in four equal annual installments", "a rare word that near")
+        XCTAssertEqual(respelled("in four equal satiety installments"), "in four equal satiety installments", "a rare word too far")
+        XCTAssertEqual(respelled("held in a brokerage zqxj"), "held in a brokerage zqxj", "too far from any follower")
+        XCTAssertEqual(respelled("an iorurest therein"), "an iorurest therein", "no phrase before it")
     }
 
     func testADoubledLetterOCRReadAsOneIsRestored() {

@@ -59,6 +59,11 @@ enum ProseContext {
                index + 2 < tokens.count, tokens[index + 2].contains(where: \.isNumber) {
                 out[index] = "a"; repairs += 1; continue
             }
+            // "except woo the extent of": English has only "to" before "the extent".
+            if token.count <= 3, core(token).lowercased() != "to", after == "the", index + 2 < tokens.count,
+               core(tokens[index + 2]).lowercased() == "extent", index > 0 {
+                out[index] = "to"; repairs += 1; continue
+            }
             if let before, let stock = stockReadAsAWord(token, after: before) {
                 out[index] = stock; repairs += 1; continue
             }

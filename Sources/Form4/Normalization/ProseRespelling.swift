@@ -32,7 +32,12 @@ public struct ProseRespelling: Sendable {
         var repairs = 0
         var sentenceStart = true
         let read = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        let tokens = articlesSplitOff(joiningSplitWords(read, repairs: &repairs), repairs: &repairs)
+        // The phrases of the form's footnotes tell what a token damaged past respelling was,
+        // before respelling takes it for another word; and again after, where the head of a
+        // phrase was itself respelled.
+        let phrases = ProsePhrases(tier: tier(of:))
+        let split = articlesSplitOff(joiningSplitWords(read, repairs: &repairs), repairs: &repairs)
+        let tokens = phrases.repaired(split, repairs: &repairs)
             .map { token -> String in
             defer { sentenceStart = token.last.map { ".:;".contains($0) } ?? sentenceStart }
             guard !token.contains(where: \.isNumber) else { return String(token) }
@@ -40,7 +45,8 @@ public struct ProseRespelling: Sendable {
                 .map { respelledPart(String($0), sentenceStart: sentenceStart, repairs: &repairs) }
                 .joined(separator: "-")
         }
-        let restored = articlesRestored(capitalsLowered(tokens, repairs: &repairs), repairs: &repairs)
+        let restored = articlesRestored(capitalsLowered(phrases.repaired(tokens, repairs: &repairs), repairs: &repairs),
+                                        repairs: &repairs)
         return (restored.joined(separator: " "), repairs)
     }
 
@@ -208,6 +214,11 @@ public struct ProseRespelling: Sendable {
     public func isKnown(_ word: String) -> Bool { lexicon.contains(word) || isDerived(word) }
 
     enum Tier { case common, rare }
+
+    /// Whether `word` (lower case) is a word of the lexicon, as it stands or derived, and of which tier.
+    func tier(of word: String) -> Tier? {
+        lexicon.common.contains(word) ? .common : derivation(of: word) ?? (lexicon.rare.contains(word) ? .rare : nil)
+    }
 
     /// Whether `word` is a word of the lexicon with a prefix or ending added, and of which tier
     /// that word is (common where any way of making it starts from a common word).

@@ -20,9 +20,12 @@ extension ValueParsing {
         redeemable representing represents restricted right rights sar sars senior series settled share
         shares six stock subordinated swap ten term the three time to trust two under unit units
         unvested value variable vested vesting voting warrant warrants with
+        inc corp ltd llc plc
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
     static let securityTitleWordSet = Set(securityTitleVocabulary)
+    /// Title words written with a point of abbreviation ("Acme Inc.").
+    static let companyAbbreviations: Set<String> = ["inc", "corp", "ltd"]
     private static let securityTitleWordBytes = securityTitleVocabulary.map { Array($0.utf8) }
 
     /// Characters OCR puts where letters of a title's word belong.
@@ -43,7 +46,7 @@ extension ValueParsing {
                 .map { respelledTitlePart(String($0), repairs: &repairs) }
                 .joined(separator: "-")
         }.joined(separator: " ")
-        let cleared = withoutDebrisBeforeTitleWords(respelled, repairs: &repairs)
+        let cleared = withoutPointsBeforeBrackets(withoutDebrisBeforeTitleWords(respelled, repairs: &repairs), repairs: &repairs)
         let balanced = withStockPhrasesRestored(withParenthesesBalanced(cleared, repairs: &repairs), repairs: &repairs)
         guard repairs > 0, !balanced.isEmpty else { return base }
         return ParsedValue(.string(balanced), quality: base.quality * pow(0.95, Double(repairs)))
@@ -74,6 +77,20 @@ extension ValueParsing {
             kept.append(token)
         }
         return kept.joined(separator: " ")
+    }
+
+    /// "Warrants. (right to buy)": a point after a word of the title vocabulary, just before the
+    /// title's bracket, is a speck; such words are never abbreviated ("Inc. (" stays).
+    static func withoutPointsBeforeBrackets(_ title: String, repairs: inout Int) -> String {
+        var tokens = title.split(separator: " ").map(String.init)
+        for index in tokens.indices.dropLast() where tokens[index + 1].hasPrefix("(") && tokens[index].hasSuffix(".") {
+            let word = tokens[index].dropLast()
+            guard word.count >= 2, securityTitleWordSet.contains(word.lowercased()),
+                  !companyAbbreviations.contains(word.lowercased()) else { continue }
+            tokens[index] = String(word)
+            repairs += 1
+        }
+        return tokens.joined(separator: " ")
     }
 
     /// A word of the title vocabulary with a capital ("Common", "Stock"): a title's own word.
@@ -107,8 +124,9 @@ extension ValueParsing {
     static let nonQualified = try! NSRegularExpression(pattern: #"\b(N[a-z]{1,3})[-:;.]?[ -]?(?=Qualified\b)"#)
 
     /// A series numbered within its letter ("Series B-1") whose "-1" OCR read as letters
-    /// ("Series Bel", "Series Bi", "Series B-l"): after a series' capital, such letters are no word.
-    static let numberedSeries = try! NSRegularExpression(pattern: #"\b(Series\s+[A-Z])(el|-?[lIi|!])(?=\s|$)"#)
+    /// ("Series Bel", "Series Bi", "Series B-l"), or lost ("Series B- Convertible": a thin "1"
+    /// is what a scan loses, a "2" would leave ink): after a series' capital, such letters are no word.
+    static let numberedSeries = try! NSRegularExpression(pattern: #"\b(Series\s+[A-Z])(el|-?[lIi|!]|-)(?=\s|$)"#)
 
     /// The title with the set phrases of option titles put right where OCR misread a word of
     /// them (`optionRight`, `nonQualified`), and a numbered series' number (`numberedSeries`).
