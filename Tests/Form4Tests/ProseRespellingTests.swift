@@ -12,7 +12,7 @@ final class ProseRespellingTests: XCTestCase {
                  "acquired", "through", "dividend", "issuer's", "common", "bona", "fide", "gift", "tide", "beneficial",
                  "ownership", "own", "pursuant", "to", "rule", "trading", "plan", "includes", "part", "apart",
                  "vesting", "begin", "beginning", "on", "first", "filed", "reporting", "persons", "his", "pecuniary",
-                 "interest", "therein", "converts", "under", "period", "brokerage", "an", "installments", "share"],
+                 "interest", "therein", "converts", "under", "period", "brokerage", "an", "installments", "share", "satisfy", "tax", "withholding", "was"],
         rare: ["yest", "satiety", "anneal"]))
 
     func respelled(_ text: String) -> String { respelling.respelled(text).text }
@@ -29,7 +29,7 @@ final class ProseRespellingTests: XCTestCase {
     func testARareWordOneTypicalConfusionFromACommonOneIsTheCommonOne() {
         XCTAssertEqual(respelled("units yest in four"), "units vest in four")
         // Further than one confusion: a rare word stays a word.
-        XCTAssertEqual(respelled("to satiety tax"), "to satiety tax")
+        XCTAssertEqual(respelled("to satiety and"), "to satiety and")
     }
 
     func testAWordMadeOfARareWordIsAsDoubtfulAsTheRareWord() {
@@ -64,7 +64,10 @@ final class ProseRespellingTests: XCTestCase {
         XCTAssertEqual(respelled("in four equal anneal installments"), "in four equal annual installments", "a rare word that near")
         XCTAssertEqual(respelled("in four equal satiety installments"), "in four equal satiety installments", "a rare word too far")
         XCTAssertEqual(respelled("held in a brokerage zqxj"), "held in a brokerage zqxj", "too far from any follower")
-        XCTAssertEqual(respelled("an iorurest therein"), "an iorurest therein", "no phrase before it")
+        XCTAssertEqual(respelled("an iorurest was"), "an iorurest was", "no phrase around it")
+        XCTAssertEqual(respelled("an iorurest therein"), "an interest therein", "a phrase after it")
+        XCTAssertEqual(respelled("to watiafy tax withholding"), "to satisfy tax withholding", "a phrase after it")
+        XCTAssertEqual(respelled("to satiety tax"), "to satisfy tax", "a rare word a phrase makes doubtful")
     }
 
     func testADoubledLetterOCRReadAsOneIsRestored() {

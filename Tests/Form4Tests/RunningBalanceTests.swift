@@ -36,6 +36,16 @@ final class RunningBalanceTests: XCTestCase {
         XCTAssertEqual(rows[1].transactionShares.value, .number(1250))
     }
 
+    func testADigitAddedToTheSharesIsTakenOut() {
+        // 78,924 + 17,499.9 = 96,423.9: a speck read as a "5" in the shares.
+        var rows = [row(shares: "61", direction: "A", owned: "78924", sure: true),
+                    row(shares: "17499.59", direction: "A", owned: "96423.9")]
+        rows[1].sharesOwnedFollowingTransaction.confidence = 0.99
+        RunningBalance.mend(&rows)
+        XCTAssertEqual(rows[1].transactionShares.value, .number(Decimal(string: "17499.9")!))
+        XCTAssertEqual(rows[1].transactionShares.raw, "17499.59")
+    }
+
     /// The amount after lost its last digit (12,087.889 for 12,087.8897): that one is mended,
     /// not the right amount before it cut short to fit (12,827.8897 made 12,827.889).
     func testALostLastDigitIsPutBackRatherThanAnotherAmountCutShort() {

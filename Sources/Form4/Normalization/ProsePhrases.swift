@@ -48,6 +48,23 @@ struct ProsePhrases {
         // The form's own defined term, which names no one else: "the Hasuer's".
         "the": ["issuer", "issuer's", "issuers"],
     ]
+    /// The words that come before each tail word in the same phrases, for a head OCR damaged
+    /// ("to watiafy tax withholding", "his pecunlory interest").
+    static let leaders: [String: [String]] = [
+        "tax": ["satisfy", "pay", "cover"],
+        "interest": ["pecuniary"],
+        "ownership": ["beneficial"],
+        "average": ["weighted"],
+        "account": ["brokerage", "retirement", "investment"],
+        "installments": ["annual", "quarterly", "monthly", "equal"],
+        "person": ["reporting"],
+        "persons": ["reporting"],
+        "withholding": ["tax"],
+        "transactions": ["multiple"],
+        "reinvestment": ["dividend"],
+        "therein": ["interest"],
+        "disclaims": ["person", "persons"],
+    ]
     /// How far (in `OCRConfusionDistance` units) a token may be from the word its phrase
     /// expects, per letter of that word: OCR damage to a third or more of a word's letters
     /// leaves it recognisable where the phrase says what it must be ("penkots": 3 of 7).
@@ -63,23 +80,32 @@ struct ProsePhrases {
     let tier: (String) -> ProseRespelling.Tier?
 
     /// `tokens` (split at spaces) with every no-word after a head word taken for the follower
-    /// it is nearest; `repairs` counts them.
+    /// it is nearest, and every one before a tail word for the leader it is nearest; `repairs`
+    /// counts them.
     func repaired(_ tokens: [String], repairs: inout Int) -> [String] {
         var out = tokens
         for index in tokens.indices.dropFirst() {
             // The head as repaired: "reporting" may itself follow a head.
             guard let expected = Self.followers[ProseContext.core(out[index - 1]).lowercased()],
-                  let follower = follower(of: tokens[index], among: expected) else { continue }
+                  let follower = nearest(to: tokens[index], among: expected) else { continue }
             out[index] = follower
+            repairs += 1
+        }
+        for index in tokens.indices.dropLast().reversed() {
+            // A leader ends no sentence: "...the tax. Tax withholding" has no phrase across the point.
+            guard !".:;".contains(out[index].last ?? " "),
+                  let expected = Self.leaders[ProseContext.core(out[index + 1]).lowercased()],
+                  let leader = nearest(to: out[index], among: expected) else { continue }
+            out[index] = leader
             repairs += 1
         }
         return out
     }
 
     /// `token` with its letters replaced by the one of `expected` they are a misreading of (in
-    /// the token's case, punctuation kept); nil where the token is a common word, or no follower
-    /// or more than one is near.
-    func follower(of token: String, among expected: [String]) -> String? {
+    /// the token's case, punctuation kept); nil where the token is a common word, or none of
+    /// `expected` or more than one is near.
+    func nearest(to token: String, among expected: [String]) -> String? {
         guard let start = token.firstIndex(where: \.isLetter), let end = token.lastIndex(where: \.isLetter) else { return nil }
         let core = token[start...end]
         let lower = core.lowercased()

@@ -29,7 +29,8 @@ enum RunningBalance {
                 fixes += alternatives(of: owned).filter { $0 + sign * shares == after }.map { (0, $0) }
             }
             if row.transactionShares.confidence < sureConfidence {
-                fixes += alternatives(of: shares).filter { owned + sign * $0 == after }.map { (1, $0) }
+                let candidates = alternatives(of: shares).union(withADigitDropped(from: shares))
+                fixes += candidates.filter { owned + sign * $0 == after }.map { (1, $0) }
             }
             if row.sharesOwnedFollowingTransaction.confidence < sureConfidence, !addsUp(rows, at: index + 1) {
                 fixes += alternatives(of: after).filter { owned + sign * shares == $0 }.map { (2, $0) }
@@ -60,6 +61,25 @@ enum RunningBalance {
     /// Whether the transaction row at `index` adds up, as read, with the row before it.
     static func addsUp(_ rows: [TableRow], at index: Int) -> Bool {
         sum(rows, at: index).map { $0.owned + $0.sign * $0.shares == $0.after } ?? false
+    }
+
+    /// `value` without one of its digits: a speck OCR read as a digit ("17499.59" for "17499.9").
+    /// Tried for the shares only: the amounts owned stand in two sums each, and a digit taken
+    /// from one of them would mend a sum whose shares lost a digit, the other way round.
+    static func withADigitDropped(from value: Decimal) -> Set<Decimal> {
+        let printed = Array(value.plainString)
+        guard printed.filter(\.isNumber).count > minDigits, !printed.contains("-") else { return [] }
+        var found = Set<Decimal>()
+        for position in printed.indices where printed[position].isNumber {
+            var changed = printed
+            changed.remove(at: position)
+            // No amount is printed with a leading zero before its units ("0749").
+            if changed.first == "0", changed.count > 1, changed[1] != "." { continue }
+            if changed.first == "." || changed.last == "." { continue }
+            if let number = Decimal(string: String(changed)) { found.insert(number) }
+        }
+        found.remove(value)
+        return found
     }
 
     /// What OCR may have made `value` from: the same digits with a decimal point it lost put
