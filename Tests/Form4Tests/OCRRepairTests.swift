@@ -114,6 +114,9 @@ final class OCRRepairTests: XCTestCase {
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Restricted a Stock Units").value, .string("Restricted Stock Units"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series 1 Preferred Stock").value, .string("Series 1 Preferred Stock"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Common Stock, $0.01 Par Value").value, .string("Common Stock, $0.01 Par Value"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Common Stock, par value $0.00 per share").value,
+                       .string("Common Stock, par value $0.001 per share"), "no par value is nothing: a thin 1 was lost")
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Units at $0.00 each").value, .string("Units at $0.00 each"), "no par value")
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("2019 Plan Restricted Stock Units").value, .string("2019 Plan Restricted Stock Units"))
         // The set phrases of option titles.
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Stock Option (Right co Buy)").value, .string("Stock Option (Right to Buy)"))

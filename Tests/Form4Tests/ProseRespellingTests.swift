@@ -12,8 +12,8 @@ final class ProseRespellingTests: XCTestCase {
                  "acquired", "through", "dividend", "issuer's", "common", "bona", "fide", "gift", "tide", "beneficial",
                  "ownership", "own", "pursuant", "to", "rule", "trading", "plan", "includes", "part", "apart",
                  "vesting", "begin", "beginning", "on", "first", "filed", "reporting", "persons", "his", "pecuniary",
-                 "interest", "therein", "converts", "under", "period", "brokerage", "an", "installments", "share", "satisfy", "tax", "withholding", "was"],
-        rare: ["yest", "satiety", "anneal"]))
+                 "interest", "therein", "converts", "under", "period", "brokerage", "an", "installments", "share", "satisfy", "tax", "withholding", "was", "restrict"],
+        rare: ["yest", "satiety", "anneal", "ed", "ax"]))
 
     func respelled(_ text: String) -> String { respelling.respelled(text).text }
 
@@ -97,6 +97,9 @@ final class ProseRespellingTests: XCTestCase {
         XCTAssertEqual(respelled("beneficial ow nership."), "beneficial ownership.")
         // Both halves words: two words, as printed ("a part").
         XCTAssertEqual(respelled("held a part"), "held a part")
+        XCTAssertEqual(respelled("to satisfy t ax withholding"), "to satisfy tax withholding", "a lone letter that is no word")
+        XCTAssertEqual(respelled("The restrict ed stock units"), "The restricted stock units", "an ending alone is a rare word")
+        XCTAssertEqual(respelled("held a trust"), "held a trust")
     }
 
     func testAnArticleRunIntoTheSmallWordBeforeItIsSetApart() {

@@ -121,21 +121,24 @@ public struct ProseRespelling: Sendable {
         }
     }
 
-    /// Two tokens OCR made of one word ("ow nership"): joined where together they are a word
-    /// and apart at least one of them is none ("beg inning" stays: both halves are words).
+    /// Two tokens OCR made of one word ("ow nership", "t ax", "restrict ed"): joined where
+    /// together they are a common word and apart at least one of them is no common word ("beg
+    /// inning" stays: both halves are; a lone "ed" is a rare word). A lone letter that is no
+    /// word ("t") is the first letter of the word after it.
     func joiningSplitWords(_ tokens: [String], repairs: inout Int) -> [String] {
         var joined: [String] = []
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if index + 1 < tokens.count, token.count >= 2, token.allSatisfy({ $0.isLowercase && $0.isASCII }) {
+            if index + 1 < tokens.count, token.count >= 2 || !["a", "i"].contains(token),
+               token.allSatisfy({ $0.isLowercase && $0.isASCII }) {
                 let next = tokens[index + 1]
                 let nextCore = next.prefix { $0.isLowercase && $0.isASCII }
                 let trailing = next.dropFirst(nextCore.count)
                 let whole = token + nextCore
                 if nextCore.count >= 2, trailing.allSatisfy({ ".,;:)".contains($0) }),
                    lexicon.common.contains(whole) || isDerived(whole),
-                   !lexicon.contains(token) || !lexicon.contains(String(nextCore)) {
+                   !lexicon.common.contains(token) || !lexicon.common.contains(String(nextCore)) {
                     joined.append(whole + trailing)
                     repairs += 1
                     index += 2

@@ -47,7 +47,8 @@ extension ValueParsing {
                 .joined(separator: "-")
         }.joined(separator: " ")
         let cleared = withoutPointsBeforeBrackets(withoutDebrisBeforeTitleWords(respelled, repairs: &repairs), repairs: &repairs)
-        let balanced = withStockPhrasesRestored(withParenthesesBalanced(cleared, repairs: &repairs), repairs: &repairs)
+        let balanced = withParValueCompleted(withStockPhrasesRestored(withParenthesesBalanced(cleared, repairs: &repairs),
+                                                                      repairs: &repairs), repairs: &repairs)
         guard repairs > 0, !balanced.isEmpty else { return base }
         return ParsedValue(.string(balanced), quality: base.quality * pow(0.95, Double(repairs)))
     }
@@ -149,6 +150,19 @@ extension ValueParsing {
             repairs += 1
         }
         return text
+    }
+
+    /// A par value of "$0.00": no par value is nothing (a share without one is "no par value"),
+    /// so a digit was lost, and the one a scan loses is a thin "1" ("$0.001").
+    static let zeroParValue = try! NSRegularExpression(pattern: #"\$0\.00(?=[\s,;]|$)"#)
+
+    /// The title with a par value of nothing made the `zeroParValue` it was read for.
+    static func withParValueCompleted(_ title: String, repairs: inout Int) -> String {
+        guard title.range(of: "par", options: .caseInsensitive) != nil,
+              let match = zeroParValue.firstMatch(in: title, range: NSRange(title.startIndex..., in: title)),
+              let range = Range(match.range, in: title) else { return title }
+        repairs += 1
+        return title.replacingCharacters(in: range, with: "$0.001")
     }
 
     /// "$0,001" → "$0.001": a par value's point that OCR read as a comma. No amount is written
