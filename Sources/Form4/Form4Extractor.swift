@@ -168,15 +168,20 @@ public struct Form4Extractor: Sendable {
     }
 
     /// OCR layers sometimes hold a word twice, read once from each of two overlapping text lines:
-    /// a word that repeats the text of an earlier word standing on it is dropped (of the words
-    /// `eligible` says may be).
+    /// a word that repeats the text of an earlier word standing on it (over half of the smaller
+    /// one's width, and for words over half its height) is dropped (of the words `eligible` says
+    /// may be). The same word opening two lines one under the other ("The" of two footnotes)
+    /// touches, at most; the "|" OCR reads a table's vertical rule as, line after line, overlaps
+    /// more and is one mark.
     static func removingDuplicates(_ words: [Word], where eligible: (Word) -> Bool = { _ in true }) -> [Word] {
         var kept: [Word] = []
         kept.reserveCapacity(words.count)
         for word in words {
+            let isWord = word.text.contains { $0.isLetter || $0.isNumber }
             let duplicate = eligible(word) && kept.contains { other in
                 other.text == word.text && other.rect.intersects(word.rect)
                     && other.rect.horizontalOverlap(word.rect) > 0.5 * min(other.rect.width, word.rect.width)
+                    && (!isWord || other.rect.verticalOverlap(word.rect) > 0.5 * min(other.rect.height, word.rect.height))
             }
             if !duplicate { kept.append(word) }
         }

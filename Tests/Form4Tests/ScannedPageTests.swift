@@ -57,6 +57,10 @@ final class ScannedPageTests: XCTestCase {
         XCTAssertEqual(kept, ["Haddad", "David", "J", "[", "["], "marks read twice stay")
         let apart = [word("J", 99, 129.4, 7.4), word("J", 140, 129.4, 7.4)]
         XCTAssertEqual(Form4Extractor.removingWordsReadTwice(apart).count, 2, "the same letter twice in a line is no repeat")
+        // Two footnotes opening with "The", one under the other, their boxes touching (200 dpi text layer).
+        let stacked = [Word(text: "The", rect: Rect(x0: 33.9, y0: 642.4, x1: 40.6, y1: 651.4)),
+                       Word(text: "The", rect: Rect(x0: 33.9, y0: 650.7, x1: 40.4, y1: 659.7))]
+        XCTAssertEqual(Form4Extractor.removingDuplicates(stacked).count, 2, "words of two lines are no repeat")
     }
 
     /// A real EDGAR page printed and scanned at 200 dpi, its print faint: box 2 read again as a
