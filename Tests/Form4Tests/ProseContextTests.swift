@@ -26,6 +26,7 @@ final class ProseContextTests: XCTestCase {
         XCTAssertEqual(repaired("except woo the extent of his pecuniary interest"), "except to the extent of his pecuniary interest")
         XCTAssertEqual(repaired("therein. To the extent"), "therein. To the extent")
         XCTAssertEqual(repaired("except the extent"), "except the extent", "a longer word stays")
+        XCTAssertEqual(repaired("a measure of the extent of"), "a measure of the extent of", "a small word of prose stays")
     }
 
     func testADigitWhereASingularNounFollowsIsTheArticle() {

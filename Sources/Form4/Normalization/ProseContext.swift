@@ -59,8 +59,10 @@ enum ProseContext {
                index + 2 < tokens.count, tokens[index + 2].contains(where: \.isNumber) {
                 out[index] = "a"; repairs += 1; continue
             }
-            // "except woo the extent of": English has only "to" before "the extent".
-            if token.count <= 3, core(token).lowercased() != "to", after == "the", index + 2 < tokens.count,
+            // "except woo the extent of": a short token before "the extent" that is none of the
+            // small words prose puts there ("a measure of the extent") is the phrase's "to".
+            if token.count <= 3, case let lower = core(token).lowercased(), lower != "to",
+               !phraseBreaks.contains(lower), !lowerCaseWords.contains(lower), after == "the", index + 2 < tokens.count,
                core(tokens[index + 2]).lowercased() == "extent", index > 0 {
                 out[index] = "to"; repairs += 1; continue
             }
