@@ -135,6 +135,7 @@ final class OCRRepairTests: XCTestCase {
         // A point before the title's bracket after one of its words is a speck; after an abbreviation it stays.
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Warrants. (right to buy)").value, .string("Warrants (right to buy)"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Units of Acme Inc. (right to buy)").value, .string("Units of Acme Inc. (right to buy)"))
+        XCTAssertEqual(ValueParsing.scannedSecurityTitle("Units of Acme Partners LLP").value, .string("Units of Acme Partners LLP"), "a title word's plural")
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Series A-2 Preferred Stock").value, .string("Series A-2 Preferred Stock"))
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Non Qualified Stock Option").value, .string("Non Qualified Stock Option"), "as the filer may write it")
         XCTAssertEqual(ValueParsing.scannedSecurityTitle("Stock Option (right to buy)").quality, 1, "nothing to put right")

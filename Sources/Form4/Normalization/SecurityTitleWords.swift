@@ -20,7 +20,7 @@ extension ValueParsing {
         redeemable representing represents restricted right rights sar sars senior series settled share
         shares six stock subordinated swap ten term the three time to trust two under unit units
         unvested value variable vested vesting voting warrant warrants with
-        inc corp ltd llc plc
+        inc corp ltd
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
     static let securityTitleWordSet = Set(securityTitleVocabulary)
@@ -227,7 +227,8 @@ extension ValueParsing {
         guard core.filter(\.isLetter).count >= 2, core.allSatisfy({ $0.isLetter || letterLookAlikes[$0] != nil }) else { return nil }
         let spelled = String(core.map { letterLookAlikes[$0] ?? $0 }).lowercased()
         var word: String
-        if securityTitleWordSet.contains(spelled) {
+        // A title word's plural is a title word too ("Acme Partners", "Members").
+        if securityTitleWordSet.contains(spelled) || spelled.hasSuffix("s") && securityTitleWordSet.contains(String(spelled.dropLast())) {
             word = spelled
         } else {
             // Short capitals are an acronym of their own ("ADS", "LLC").
