@@ -182,10 +182,10 @@ public struct ProseRespelling: Sendable {
         // A word made of a rare word ("yest" + "ing") is as doubtful as the rare word itself:
         // it is taken for a common word one typical confusion away ("vesting").
         let isRare: Bool
-        switch derivation(of: lower) {
+        switch tier(of: lower) {
         case .common?: return nil
         case .rare?: isRare = true
-        case nil: isRare = lexicon.rare.contains(lower)
+        case nil: isRare = false
         }
         guard let word = nearestWord(to: Array(lower.utf8), commonOnly: isRare) else { return nil }
         return cased(word)
